@@ -1,0 +1,40 @@
+import { defineConfig } from 'vitest/config';
+import react from '@vitejs/plugin-react';
+
+// `npm run dev` serves the app with the sandbox mounted behind /api in the same process
+// (see server/dev-sandbox-plugin.ts); `npm start` serves the production build the same way.
+export default defineConfig(async ({ command, mode }) => {
+  const plugins = [react()];
+  if (command === 'serve' && mode !== 'test' && !process.env.VITEST) {
+    const { devSandboxPlugin } = await import('./server/dev-sandbox-plugin.ts');
+    plugins.push(devSandboxPlugin());
+  }
+  return {
+    plugins,
+    build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 600 },
+    test: {
+      projects: [
+        {
+          extends: true,
+          test: {
+            name: 'node',
+            environment: 'node',
+            include: ['src/**/*.test.ts', 'server/**/*.test.ts', 'test/contract/**/*.test.ts', 'bench/**/*.test.ts'],
+            testTimeout: 60_000,
+            hookTimeout: 120_000,
+          },
+        },
+        {
+          extends: true,
+          test: {
+            name: 'dom',
+            environment: 'jsdom',
+            include: ['src/**/*.test.tsx'],
+            setupFiles: ['test/setup-dom.ts'],
+            testTimeout: 20_000,
+          },
+        },
+      ],
+    },
+  };
+});
