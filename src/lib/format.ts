@@ -1,0 +1,79 @@
+// Display formatting. Intl formatters are built once per zone: constructing them is the costly part.
+
+export type DisplayZone = 'local' | 'utc';
+
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(zone: DisplayZone, kind: 'datetime' | 'time' | 'full'): Intl.DateTimeFormat {
+  const key = `${zone}:${kind}`;
+  let f = dateTimeFormats.get(key);
+  if (!f) {
+    const timeZone = zone === 'utc' ? 'UTC' : undefined;
+    const options: Intl.DateTimeFormatOptions =
+      kind === 'time'
+        ? { timeZone, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }
+        : kind === 'full'
+          ? {
+              timeZone,
+              year: 'numeric',
+              month: 'short',
+              day: 'numeric',
+              weekday: 'short',
+              hour: '2-digit',
+              minute: '2-digit',
+              second: '2-digit',
+              hourCycle: 'h23',
+              timeZoneName: 'short',
+            }
+          : { timeZone, month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' };
+    f = new Intl.DateTimeFormat('en-US', options);
+    dateTimeFormats.set(key, f);
+  }
+  return f;
+}
+
+/** "Nov 27, 14:03:09" */
+export function formatDateTime(ms: number, zone: DisplayZone): string {
+  return formatter(zone, 'datetime').format(ms);
+}
+
+/** "Fri, Nov 27, 2026, 14:03:09 UTC" */
+export function formatFullDateTime(ms: number, zone: DisplayZone): string {
+  return formatter(zone, 'full').format(ms);
+}
+
+/** "14:03:09" */
+export function formatTime(ms: number, zone: DisplayZone): string {
+  return formatter(zone, 'time').format(ms);
+}
+
+/** 0:42, 12:05, 1:02:03 */
+export function formatDuration(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const ss = String(s).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
+}
+
+/** Offset from a start, for log timelines: "+01:23", "+1:02:03". */
+export function formatOffset(ms: number): string {
+  const sign = ms < 0 ? '-' : '+';
+  const total = Math.floor(Math.abs(ms) / 1000);
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const mm = String(m).padStart(2, '0');
+  const ss = String(s).padStart(2, '0');
+  return h > 0 ? `${sign}${h}:${mm}:${ss}` : `${sign}${mm}:${ss}`;
+}
+
+const countFormat = new Intl.NumberFormat('en-US');
+export function formatCount(n: number): string {
+  return countFormat.format(n);
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${formatCount(n)} ${n === 1 ? one : many}`;
+}

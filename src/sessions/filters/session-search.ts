@@ -1,0 +1,274 @@
+// The link format of the sessions view: the URL's query string <-> a typed SessionSearch.
+// This is a public contract (README, "Link format"): a CRM or a ticket can link in with it.
+// Parsing never throws: anything invalid is dropped or corrected and reported as a notice.
+import { SORTABLE_FIELDS, type SortField } from '../api/session-types';
+import type { SessionsFilter } from '../api/build-sessions-query';
+import {
+  addUtcDays,
+  endOfPreviousUtcMonth,
+  isUtcDay,
+  startOfUtcMonth,
+  utcDaysBetween,
+} from '../../lib/utc-days';
+
+export const RANGE_PRESETS = ['today', 'yesterday', '7d', '30d', 'this-month', 'last-month'] as const;
+export type RangePreset = (typeof RANGE_PRESETS)[number];
+export const DEFAULT_RANGE: RangePreset = '7d';
+
+export const RANGE_LABELS: Record<RangePreset, string> = {
+  today: 'Today',
+  yesterday: 'Yesterday',
+  '7d': 'Last 7 days',
+  '30d': 'Last 30 days',
+  'this-month': 'This month',
+  'last-month': 'Last month',
+};
+
+export interface SessionSort {
+  field: SortField;
+  desc: boolean;
+}
+export const DEFAULT_SORT: SessionSort = { field: 'dateCreated', desc: true };
+
+/** The view as the URL states it. Absent keys mean the default. */
+export interface SessionSearch {
+  range?: RangePreset;
+  start?: string;
+  end?: string;
+  from?: string;
+  to?: string;
+  log?: string;
+  account?: string[];
+  customer?: string[];
+  endpoint?: string[];
+  parent?: string;
+  archive?: boolean;
+  sort?: SessionSort;
+  session?: string;
+}
+
+/** Keys in the order they are written into a link. */
+export const SEARCH_KEYS = [
+  'range',
+  'start',
+  'end',
+  'from',
+  'to',
+  'log',
+  'account',
+  'customer',
+  'endpoint',
+  'parent',
+  'archive',
+  'sort',
+  'session',
+] as const;
+
+export const MAX_TEXT_LENGTH = 200;
+export const MAX_ID_LENGTH = 128;
+export const MAX_IDS = 50;
+
+type RawSearch = Record<string, unknown>;
+
+function clip(value: string, max = 40): string {
+  return value.length > max ? `${value.slice(0, max)}…` : value;
+}
+
+function rawString(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return value.map(rawString).filter(Boolean).join(',');
+  return undefined;
+}
+
+export function formatSort(sort: SessionSort): string {
+  return `${sort.desc ? '-' : ''}${sort.field}`;
+}
+
+export function parseSort(value: string): SessionSort | undefined {
+  const desc = value.startsWith('-');
+  const name = (desc ? value.slice(1) : value).trim().toLowerCase();
+  const field = SORTABLE_FIELDS.find((f) => f.toLowerCase() === name);
+  return field ? { field, desc } : undefined;
+}
+
+export function isSameSort(a: SessionSort | undefined, b: SessionSort | undefined): boolean {
+  const x = a ?? DEFAULT_SORT;
+  const y = b ?? DEFAULT_SORT;
+  return x.field === y.field && x.desc === y.desc;
+}
+
+/**
+ * Reads a parsed query string (values as strings) into a SessionSearch, and lists what it had to
+ * ignore or correct, in words a support agent understands.
+ */
+export function parseSessionSearch(raw: RawSearch): { search: SessionSearch; notices: string[] } {
+  const search: SessionSearch = {};
+  const notices: string[] = [];
+  const text = (key: string) => rawString(raw[key])?.trim();
+
+  for (const key of Object.keys(raw)) {
+    if (!(SEARCH_KEYS as readonly string[]).includes(key)) notices.push(`Ignored unknown parameter "${clip(key)}".`);
+  }
+
+  const range = text('range');
+  if (range) {
+    if ((RANGE_PRESETS as readonly string[]).includes(range)) {
+      if (range !== DEFAULT_RANGE) search.range = range as RangePreset;
+    } else notices.push(`Ignored range "${clip(range)}": use today, yesterday, 7d, 30d, this-month or last-month.`);
+  }
+
+  const start = text('start');
+  const end = text('end');
+  const validStart = start && isUtcDay(start) ? start : undefined;
+  const validEnd = end && isUtcDay(end) ? end : undefined;
+  if (start && !validStart) notices.push(`Ignored start date "${clip(start)}": dates are written YYYY-MM-DD.`);
+  if (end && !validEnd) notices.push(`Ignored end date "${clip(end)}": dates are written YYYY-MM-DD.`);
+  if (validStart) {
+    search.start = validStart;
+    if (validEnd) {
+      if (validEnd < validStart) {
+        search.start = validEnd;
+        search.end = validStart;
+        notices.push(`The end date was before the start date: showed ${validEnd} to ${validStart} instead.`);
+      } else search.end = validEnd;
+    }
+    if (search.range) {
+      notices.push(`Ignored range "${search.range}": the start date wins.`);
+      delete search.range;
+    }
+  } else if (validEnd) {
+    notices.push(`Ignored end date ${validEnd}: an end date needs a start date.`);
+  }
+
+  for (const key of ['from', 'to', 'log', 'parent', 'session'] as const) {
+    const value = text(key);
+    if (!value) continue;
+    const max = key === 'parent' || key === 'session' ? MAX_ID_LENGTH : MAX_TEXT_LENGTH;
+    if (value.length > max) notices.push(`Ignored "${key}": longer than ${max} characters.`);
+    else search[key] = value;
+  }
+
+  for (const key of ['account', 'customer', 'endpoint'] as const) {
+    const value = text(key);
+    if (!value) continue;
+    const ids = [...new Set(value.split(',').map((id) => id.trim()))].filter(Boolean);
+    const kept = ids.filter((id) => id.length <= MAX_ID_LENGTH).slice(0, MAX_IDS);
+    if (kept.length < ids.length) notices.push(`Ignored some "${key}" ids: too long or more than ${MAX_IDS}.`);
+    if (kept.length) search[key] = kept;
+  }
+
+  const archive = text('archive');
+  if (archive) {
+    if (archive === '1' || archive === 'true') search.archive = true;
+    else if (archive !== '0' && archive !== 'false')
+      notices.push(`Ignored archive "${clip(archive)}": use archive=1 for archived sessions.`);
+  }
+
+  const sort = text('sort');
+  if (sort) {
+    const parsed = parseSort(sort);
+    if (!parsed) notices.push(`Ignored sort "${clip(sort)}": that column cannot be sorted.`);
+    else if (!isSameSort(parsed, DEFAULT_SORT)) search.sort = parsed;
+  }
+
+  return { search, notices };
+}
+
+/** SessionSearch -> plain string values for the query string (defaults and empties left out). */
+export function serializeSessionSearch(search: SessionSearch): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key of SEARCH_KEYS) {
+    const value = search[key];
+    if (value === undefined || value === '' || value === false) continue;
+    if (key === 'range' && value === DEFAULT_RANGE) continue;
+    if (Array.isArray(value)) {
+      if (value.length) out[key] = value.join(',');
+    } else if (key === 'sort') {
+      if (!isSameSort(value as SessionSort, DEFAULT_SORT)) out[key] = formatSort(value as SessionSort);
+    } else if (value === true) out[key] = '1';
+    else out[key] = String(value);
+  }
+  return out;
+}
+
+export interface ResolvedRange {
+  startDate: string;
+  endDate: string;
+  /** The preset in force, or undefined for absolute days. */
+  preset: RangePreset | undefined;
+}
+
+/** The one place relative ranges become days. `today` is the current UTC day. */
+export function resolveRange(search: SessionSearch, today: string): ResolvedRange {
+  if (search.start) return { startDate: search.start, endDate: search.end ?? today, preset: undefined };
+  const preset = search.range ?? DEFAULT_RANGE;
+  switch (preset) {
+    case 'today':
+      return { startDate: today, endDate: today, preset };
+    case 'yesterday': {
+      const day = addUtcDays(today, -1);
+      return { startDate: day, endDate: day, preset };
+    }
+    case '7d':
+      return { startDate: addUtcDays(today, -6), endDate: today, preset };
+    case '30d':
+      return { startDate: addUtcDays(today, -29), endDate: today, preset };
+    case 'this-month':
+      return { startDate: startOfUtcMonth(today), endDate: today, preset };
+    case 'last-month':
+      return {
+        startDate: startOfUtcMonth(endOfPreviousUtcMonth(today)),
+        endDate: endOfPreviousUtcMonth(today),
+        preset,
+      };
+  }
+}
+
+/** The API's filter for a view: the query key of every page of it. */
+export function toSessionsFilter(search: SessionSearch, today: string): SessionsFilter {
+  const { startDate, endDate } = resolveRange(search, today);
+  const sort = search.sort ?? DEFAULT_SORT;
+  return {
+    startDate,
+    endDate,
+    from: search.from,
+    to: search.to,
+    log: search.log,
+    accountIds: search.account,
+    customerIds: search.customer,
+    endpointIds: search.endpoint,
+    parentSessionId: search.parent,
+    searchArchive: search.archive ? true : undefined,
+    sortField: sort.field,
+    sortOrder: sort.desc ? 'Descend' : 'Ascend',
+  };
+}
+
+/** The same view with its relative range frozen to the days it shows now. */
+export function freezeRange(search: SessionSearch, today: string): SessionSearch {
+  const { startDate, endDate } = resolveRange(search, today);
+  const frozen: SessionSearch = { ...search, start: startDate, end: endDate };
+  delete frozen.range;
+  return frozen;
+}
+
+/** How many filters narrow the result (the range and sort are not counted). */
+export function countActiveFilters(search: SessionSearch): number {
+  return (
+    [search.from, search.to, search.log, search.parent].filter(Boolean).length +
+    (search.account?.length ?? 0) +
+    (search.customer?.length ?? 0) +
+    (search.endpoint?.length ?? 0)
+  );
+}
+
+/** True when a range reaches past the live window (sessions older than 15 days are archived). */
+export function reachesIntoArchive(range: ResolvedRange, today: string): boolean {
+  return utcDaysBetween(range.startDate, today) >= 15;
+}
+
+/** True when the range includes today (the live view refreshes only then). */
+export function includesToday(range: ResolvedRange, today: string): boolean {
+  return range.startDate <= today && range.endDate >= today;
+}
