@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { csrf } from 'hono/csrf';
@@ -69,9 +69,14 @@ export function rewriteSetCookie(setCookie: string, secure: boolean): string | u
   const name = pair.slice(0, pair.indexOf('=')).trim();
   if (!SESSION_COOKIES.has(name)) return undefined;
   const lifetime = attributes.map((a) => a.trim()).filter((a) => /^(expires|max-age)=/i.test(a));
-  return [pair.trim(), ...lifetime, 'Path=/api', 'HttpOnly', 'SameSite=Lax', ...(secure ? ['Secure'] : [])].join(
-    '; ',
-  );
+  return [
+    pair.trim(),
+    ...lifetime,
+    'Path=/api',
+    'HttpOnly',
+    'SameSite=Lax',
+    ...(secure ? ['Secure'] : []),
+  ].join('; ');
 }
 
 function isHttps(c: Context, secure: boolean | undefined): boolean {
@@ -137,14 +142,31 @@ export function createEvoVoiceProxy(options: {
         return new Response(payload, { status: upstream.status, headers: out });
       } catch (error) {
         if (timedOut) {
-          return c.json(errorResponse('GatewayTimeout', `Evo Voice did not answer within ${timeoutMs} ms.`), 504);
+          return c.json(
+            errorResponse('GatewayTimeout', `Evo Voice did not answer within ${timeoutMs} ms.`),
+            504,
+          );
         }
-        const reason = error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error);
+        const reason =
+          error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error);
         console.warn(`[proxy] ${c.req.method} ${route.upstreamPath} failed: ${reason}`);
         return c.json(errorResponse('BadGateway', 'Evo Voice could not be reached.'), 502);
       } finally {
         clearTimeout(timer);
       }
+    });
+  }
+  // Known paths with the wrong method: 405 with Allow, like ServiceStack.
+  for (const path of new Set(ALLOWED_ROUTES.map((r) => r.path))) {
+    const allow = ALLOWED_ROUTES.filter((r) => r.path === path)
+      .map((r) => (r.method === 'GET' ? 'GET, HEAD' : r.method))
+      .join(', ');
+    api.all(path, (c) => {
+      c.header('Allow', allow);
+      return c.json(
+        errorResponse('MethodNotAllowed', `${c.req.method} is not allowed on ${c.req.path}.`),
+        405,
+      );
     });
   }
   return api;
@@ -161,7 +183,10 @@ export function createApiApp(options: ApiOptions): Hono {
     bodyLimit({
       maxSize: maxBodyBytes,
       onError: (c) =>
-        c.json(errorResponse('RequestEntityTooLarge', `Request body is larger than ${maxBodyBytes} bytes.`), 413),
+        c.json(
+          errorResponse('RequestEntityTooLarge', `Request body is larger than ${maxBodyBytes} bytes.`),
+          413,
+        ),
     }),
   );
   // Cookies are SameSite=Lax already; this also stops cross-site form posts (login CSRF) to /auth/credentials.
@@ -173,14 +198,7 @@ export function createApiApp(options: ApiOptions): Hono {
     api.route('/', options.sandbox.app);
   }
 
-  api.all('*', (c) => {
-    const allowed = options.evoVoiceUrl ? ALLOWED_ROUTES.filter((r) => r.path === c.req.path) : [];
-    if (allowed.length > 0) {
-      c.header('Allow', allowed.map((r) => (r.method === 'GET' ? 'GET, HEAD' : r.method)).join(', '));
-      return c.json(errorResponse('MethodNotAllowed', `${c.req.method} is not allowed on /api${c.req.path}.`), 405);
-    }
-    return c.json(errorResponse('NotFound', `No API route /api${c.req.path}.`), 404);
-  });
+  api.all('*', (c) => c.json(errorResponse('NotFound', `No API route ${c.req.path}.`), 404));
   api.onError((error, c) => {
     if (error instanceof HTTPException) {
       return c.json(errorResponse(error.status === 403 ? 'Forbidden' : 'Error', error.message), error.status);
@@ -192,6 +210,14 @@ export function createApiApp(options: ApiOptions): Hono {
 }
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/** Sets Cache-Control on successful responses (serveStatic's onFound runs too late to change headers). */
+function cacheControl(value: string): MiddlewareHandler {
+  return async (c, next) => {
+    await next();
+    if (c.res.status === 200 || c.res.status === 304) c.header('Cache-Control', value);
+  };
+}
 
 /** The production app: security headers, compression, dist/ with history fallback, and /api. */
 export function createAppServer(options: AppServerOptions): Hono {
@@ -231,15 +257,14 @@ export function createAppServer(options: AppServerOptions): Hono {
   app.route('/api', createApiApp(options));
 
   // Hashed build output never changes under its name: cache it for a year; a missing one is a real 404.
-  app.use('/assets/*', serveStatic({ root: distDir, onFound: (_path, c) => c.header('Cache-Control', IMMUTABLE) }));
+  app.use('/assets/*', cacheControl(IMMUTABLE), serveStatic({ root: distDir }));
   app.get('/assets/*', (c) => c.text('Not found', 404));
 
   // Everything else revalidates (ETag -> 304), so a new deploy is picked up on the next load.
-  const noCache = (_path: string, c: Context) => c.header('Cache-Control', 'no-cache');
-  app.use('*', etag());
-  app.use('*', serveStatic({ root: distDir, onFound: noCache }));
+  app.use('*', cacheControl('no-cache'), etag());
+  app.use('*', serveStatic({ root: distDir }));
   // History fallback: client-side routes (/sessions/abc/print?x=1, /sign-in?redirect=...) load cold.
-  app.get('*', serveStatic({ root: distDir, path: 'index.html', onFound: noCache }));
+  app.get('*', serveStatic({ root: distDir, path: 'index.html' }));
   app.get('*', (c) => c.text('dist/index.html is missing: run `npm run build`.', 500));
   app.all('*', (c) => {
     c.header('Allow', 'GET, HEAD');
