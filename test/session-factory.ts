@@ -55,8 +55,16 @@ export const FACTORY_ACCOUNTS: readonly Account[] = [
     id: 'acc_3d9e51b07a2c4f88',
     name: 'Bluebird Health',
     customers: [
-      { id: 'cus_b01', name: 'Bluebird Clinic Portland', breadcrumb: [{ id: 'cus_b00', name: 'Bluebird Clinics' }] },
-      { id: 'cus_b02', name: 'Bluebird Clinic Salem', breadcrumb: [{ id: 'cus_b00', name: 'Bluebird Clinics' }] },
+      {
+        id: 'cus_b01',
+        name: 'Bluebird Clinic Portland',
+        breadcrumb: [{ id: 'cus_b00', name: 'Bluebird Clinics' }],
+      },
+      {
+        id: 'cus_b02',
+        name: 'Bluebird Clinic Salem',
+        breadcrumb: [{ id: 'cus_b00', name: 'Bluebird Clinics' }],
+      },
       { id: 'cus_b03', name: 'Riverside Pharmacy', breadcrumb: [] },
     ],
   },
@@ -86,7 +94,8 @@ const CALLERS = [
 const OUTCOMES_ANSWERED = ['Answered', 'Completed', 'Transferred'];
 const OUTCOMES_MISSED = ['Missed', 'Voicemail', 'Abandoned', 'No Answer'];
 
-const phone = (rng: Rng) => `+1${pick(rng, ['503', '971', '360', '206', '415'])}${int(rng, 2000000, 9999999)}`;
+const phone = (rng: Rng) =>
+  `+1${pick(rng, ['503', '971', '360', '206', '415'])}${int(rng, 2000000, 9999999)}`;
 const iso = (ms: number) => new Date(ms).toISOString();
 
 function makeLog(
@@ -105,7 +114,9 @@ function makeLog(
     return [
       line('Chat session started'),
       line(`Routed to queue ${queue}`),
-      ...(agent ? [line(`${agent} joined the chat`), line('Chat ended by customer')] : [line('No agent available')]),
+      ...(agent
+        ? [line(`${agent} joined the chat`), line('Chat ended by customer')]
+        : [line('No agent available')]),
     ];
   }
   const log = [
@@ -130,7 +141,9 @@ function generate(rng: Rng, index: number, maxAgeMs: number): WireSessionInfo {
   const direction = rng() < 0.7 ? 'Incoming' : 'Outgoing';
   // Roughly one in 40 sessions is still going on, and those started in the last few minutes.
   const live = rng() < 0.025;
-  const created = live ? FACTORY_NOW - int(rng, 5_000, 10 * MINUTE) : FACTORY_NOW - int(rng, MINUTE, maxAgeMs);
+  const created = live
+    ? FACTORY_NOW - int(rng, 5_000, 10 * MINUTE)
+    : FACTORY_NOW - int(rng, MINUTE, maxAgeMs);
   const missed = direction === 'Incoming' && rng() < 0.18;
   const agent = missed ? undefined : pick(rng, AGENTS);
   const queue = pick(rng, QUEUES);

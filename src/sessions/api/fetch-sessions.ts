@@ -1,0 +1,101 @@
+// The one function that talks to `GET /sessions`. Small on purpose: URL, JSON, errors, abort.
+import { ApiError, apiErrorFromResponse } from './api-error';
+import { decodeSessionsPage } from './decode-sessions';
+import type { SessionsPage } from './session';
+
+/** The app reaches Evo Voice (or the sandbox) through a same-origin proxy under this path. */
+export const API_BASE_PATH = '/api';
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+let apiBase = API_BASE_PATH;
+
+/**
+ * For tests in node, where `fetch` needs an absolute URL: `setApiBase('http://127.0.0.1:4010')`
+ * (the sandbox itself, no `/api`) or `setApiBase('http://localhost/api')` (MSW). No argument resets.
+ */
+export function setApiBase(base: string = API_BASE_PATH): void {
+  apiBase = base.replace(/\/+$/, '');
+}
+
+export interface FetchSessionsOptions {
+  signal?: AbortSignal;
+  timeoutMs?: number;
+}
+
+/**
+ * Fetches and decodes one page. Rejects with an `ApiError` (http, network, timeout, decode), or,
+ * when `signal` aborts, with the signal's reason (an `AbortError` DOMException by default) exactly
+ * as `fetch` does, so React Query sees a cancellation and not a failure.
+ */
+export async function fetchSessions(
+  query: URLSearchParams,
+  { signal, timeoutMs = DEFAULT_TIMEOUT_MS }: FetchSessionsOptions = {},
+): Promise<SessionsPage> {
+  signal?.throwIfAborted();
+  // Our own controller, so a timeout can abort the request and still be told apart from the caller's abort.
+  const controller = new AbortController();
+  const onAbort = () => controller.abort(signal?.reason);
+  signal?.addEventListener('abort', onAbort, { once: true });
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeoutMs);
+
+  const qs = query.toString();
+  const url = `${apiBase}/sessions${qs ? `?${qs}` : ''}`;
+  try {
+    let response: Response;
+    let body: string;
+    try {
+      response = await fetch(url, {
+        headers: { Accept: 'application/json' },
+        credentials: 'same-origin',
+        signal: controller.signal,
+      });
+      body = await response.text();
+    } catch (e) {
+      if (signal?.aborted) throw signal.reason ?? e;
+      if (timedOut) {
+        throw new ApiError({
+          kind: 'timeout',
+          status: 0,
+          message: `The server did not answer within ${Math.round(timeoutMs / 1000)} seconds.`,
+          cause: e,
+        });
+      }
+      throw new ApiError({
+        kind: 'network',
+        status: 0,
+        message: 'Could not reach the server. Check the connection and try again.',
+        cause: e,
+      });
+    }
+
+    if (!response.ok) throw apiErrorFromResponse(response.status, body);
+
+    let json: unknown;
+    try {
+      json = JSON.parse(body);
+    } catch (e) {
+      // Typically an HTML page (a login portal, a misrouted SPA fallback) answered with 200.
+      throw new ApiError({
+        kind: 'decode',
+        status: response.status,
+        message: 'The server answered with something that is not JSON.',
+        cause: e,
+      });
+    }
+    if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+      throw new ApiError({
+        kind: 'decode',
+        status: response.status,
+        message: 'The server answered with JSON that is not a list of sessions.',
+      });
+    }
+    return decodeSessionsPage(json, Number(query.get('page') ?? 0) || 0);
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', onAbort);
+  }
+}
