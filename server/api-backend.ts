@@ -1,7 +1,7 @@
 // What answers /api: the sandbox (default) or a real Evo Voice (EVOVOICE_URL). Shared by `npm start`
 // and `npm run dev`, which load the sandbox modules differently (tsx vs. Vite's SSR loader).
 import type { Hono } from 'hono';
-import { createApiApp } from './app-server.ts';
+import type { ApiOptions } from './app-server.ts';
 
 /** The part of server/sandbox/{config,sandbox}.ts this file relies on. */
 export interface SandboxModules {
@@ -10,8 +10,8 @@ export interface SandboxModules {
 }
 
 export interface ApiBackend {
-  /** Routes relative to /api. */
-  api: Hono;
+  /** For createAppServer / createApiApp: evoVoiceUrl or the opened sandbox, plus the proxy settings. */
+  apiOptions: ApiOptions;
   /** One line for the start banner: the sandbox summary or the proxied URL. */
   description: string;
   close(): void;
@@ -58,7 +58,7 @@ export async function openApiBackend(
   const common = { secure: settings.secure || undefined, upstreamTimeoutMs: settings.upstreamTimeoutMs };
   if (settings.evoVoiceUrl) {
     return {
-      api: createApiApp({ ...common, evoVoiceUrl: settings.evoVoiceUrl }),
+      apiOptions: { ...common, evoVoiceUrl: settings.evoVoiceUrl },
       description: `proxying ${settings.evoVoiceUrl}`,
       close: () => {},
     };
@@ -66,7 +66,7 @@ export async function openApiBackend(
   const modules = await loadSandbox();
   const sandbox = modules.openSandbox(modules.readSandboxConfig(env) as never);
   return {
-    api: createApiApp({ ...common, sandbox }),
+    apiOptions: { ...common, sandbox },
     description: `sandbox: ${sandbox.summary}`,
     close: () => sandbox.close(),
   };

@@ -3,6 +3,7 @@
 import { Hono } from 'hono';
 import { getRequestListener } from '@hono/node-server';
 import type { Plugin } from 'vite';
+import { createApiApp } from './app-server.ts';
 import { openApiBackend, readAppServerEnv, type ApiBackend, type SandboxModules } from './api-backend.ts';
 
 export function devSandboxPlugin(): Plugin {
@@ -21,7 +22,7 @@ export function devSandboxPlugin(): Plugin {
       backend = await openApiBackend(settings, loadSandbox);
       server.config.logger.info(`  /api: ${backend.description}`);
 
-      const app = new Hono().route('/api', backend.api);
+      const app = new Hono().route('/api', createApiApp(backend.apiOptions));
       const listener = getRequestListener(app.fetch);
       // Not mounted with a path: connect would strip /api from req.url before Hono sees it.
       server.middlewares.use((req, res, next) => {
