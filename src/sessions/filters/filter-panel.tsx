@@ -1,0 +1,307 @@
+// The left column: every filter of the sessions view. The URL is the only state of record;
+// this panel reads it with useSessionSearch and writes it with useUpdateSessionSearch. Text
+// inputs keep a local draft while typing (see DebouncedTextField for how that reaches history).
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { Chip, ChipInput, type ChipItem } from '../../ui/chip-input';
+import { plural } from '../../lib/format';
+import { addUtcDays } from '../../lib/utc-days';
+import {
+  countActiveFilters,
+  MAX_ID_LENGTH,
+  MAX_IDS,
+  MAX_TEXT_LENGTH,
+  reachesIntoArchive,
+  resolveRange,
+  type SessionSearch,
+} from './session-search';
+import { useSessionSearch, useUpdateSessionSearch } from './use-session-search';
+import { suggestNames, useNameIndex, type NameKind } from './name-suggestions';
+import './filter-panel.css';
+
+/** Days after which Evo Voice moves a session to the archive. */
+const ARCHIVE_AFTER_DAYS = 15;
+/** A keystroke reaches the URL this long after typing stops. */
+const TYPING_DEBOUNCE_MS = 300;
+/** After this long without typing, the search counts as settled: the next edit starts a new history entry. */
+const SETTLE_MS = 1000;
+
+type TextKey = 'from' | 'to' | 'log';
+type IdKey = 'account' | 'customer' | 'endpoint';
+
+/** `search` with `key` set to `value`, or without `key` when the value is empty. */
+function withValue<K extends keyof SessionSearch>(
+  search: SessionSearch,
+  key: K,
+  value: SessionSearch[K],
+): SessionSearch {
+  const next = { ...search };
+  if (value === undefined || value === '' || value === false || (Array.isArray(value) && value.length === 0))
+    delete next[key];
+  else next[key] = value;
+  return next;
+}
+
+interface DebouncedTextFieldProps {
+  field: TextKey;
+  label: string;
+  placeholder?: string;
+  hint?: string;
+}
+
+/**
+ * A text filter with a local draft. History: the first write of a burst of typing pushes one
+ * entry, and every later write of the same burst replaces it, so the entry before the search
+ * stays intact and Back undoes the whole search, not a keystroke. A burst ends ("settles") on
+ * Enter, on blur, after SETTLE_MS without typing, or when the URL changes from outside. This
+ * needs one navigation per write, where "replace while typing, then push the settled value"
+ * would overwrite the previous entry with a half-typed value.
+ */
+function DebouncedTextField({ field, label, placeholder, hint }: DebouncedTextFieldProps) {
+  const id = useId();
+  const search = useSessionSearch();
+  const update = useUpdateSessionSearch();
+  const value = search[field] ?? '';
+
+  const [draft, setDraft] = useState(value);
+  // Follow the URL when it changes from outside (Back, Clear all, a pasted link). Our own writes
+  // equal the trimmed draft, so they leave the draft (and a trailing space being typed) alone.
+  const [seen, setSeen] = useState(value);
+  if (value !== seen) {
+    setSeen(value);
+    if (draft.trim() !== value) setDraft(value);
+  }
+
+  const burstOpen = useRef(false);
+  const lastWritten = useRef(value);
+  useEffect(() => {
+    if (value !== lastWritten.current) {
+      lastWritten.current = value;
+      burstOpen.current = false; // an outside change ends the burst: never overwrite that entry
+    }
+  }, [value]);
+
+  const commit = useCallback(
+    (text: string, settle: boolean) => {
+      const next = text.trim();
+      if (next !== lastWritten.current) {
+        lastWritten.current = next;
+        update((s) => withValue(s, field, next || undefined), { replace: burstOpen.current });
+        burstOpen.current = true;
+      }
+      if (settle) burstOpen.current = false;
+    },
+    [field, update],
+  );
+
+  useEffect(() => {
+    const write = setTimeout(() => commit(draft, false), TYPING_DEBOUNCE_MS);
+    const settle = setTimeout(() => (burstOpen.current = false), SETTLE_MS);
+    return () => {
+      clearTimeout(write);
+      clearTimeout(settle);
+    };
+  }, [draft, commit]);
+
+  const inputId = `${id}-input`;
+  const hintId = `${id}-hint`;
+  return (
+    <div className="field">
+      <label htmlFor={inputId}>{label}</label>
+      <input
+        id={inputId}
+        className="input"
+        type="search"
+        autoComplete="off"
+        spellCheck={false}
+        maxLength={MAX_TEXT_LENGTH}
+        placeholder={placeholder}
+        aria-describedby={hint ? hintId : undefined}
+        value={draft}
+        onChange={(e) => setDraft(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            commit(draft, true);
+          }
+        }}
+        onBlur={() => commit(draft, true)}
+      />
+      {hint && (
+        <p id={hintId} className="filter-hint">
+          {hint}
+        </p>
+      )}
+    </div>
+  );
+}
+
+const ID_FIELDS: { key: IdKey; kind: NameKind; label: string; placeholder: string }[] = [
+  { key: 'account', kind: 'account', label: 'Accounts', placeholder: 'Name or account id' },
+  { key: 'customer', kind: 'customer', label: 'Customers', placeholder: 'Name or customer id' },
+  { key: 'endpoint', kind: 'endpoint', label: 'Endpoints', placeholder: 'Name or endpoint id' },
+];
+
+function IdFilter({
+  field,
+  kind,
+  label,
+  placeholder,
+}: {
+  field: IdKey;
+  kind: NameKind;
+  label: string;
+  placeholder: string;
+}) {
+  const search = useSessionSearch();
+  const update = useUpdateSessionSearch();
+  const names = useNameIndex()[kind];
+  const ids = search[field] ?? [];
+  const chips: ChipItem[] = ids.map((value) => ({ value, label: names.get(value) ?? value }));
+  const full = ids.length >= MAX_IDS;
+
+  return (
+    <ChipInput
+      label={label}
+      chips={chips}
+      placeholder={full ? `At most ${MAX_IDS}` : placeholder}
+      maxLength={MAX_ID_LENGTH}
+      onAdd={(value) => {
+        if (full) return;
+        update((s) => {
+          const current = s[field] ?? [];
+          return current.includes(value) ? s : withValue(s, field, [...current, value]);
+        });
+      }}
+      onRemove={(value) =>
+        update((s) =>
+          withValue(
+            s,
+            field,
+            (s[field] ?? []).filter((id) => id !== value),
+          ),
+        )
+      }
+      suggest={(query) =>
+        suggestNames(names, query, ids).map((s) => ({ value: s.id, label: s.name, detail: s.id }))
+      }
+    />
+  );
+}
+
+function ArchiveSwitch({ today }: { today: string }) {
+  const search = useSessionSearch();
+  const update = useUpdateSessionSearch();
+  const hintId = useId();
+  const archive = search.archive === true;
+  const range = resolveRange(search, today);
+  const setArchive = (on: boolean) => update((s) => withValue(s, 'archive', on || undefined));
+  // The newest archived day: anything after it is still live.
+  const lastArchivedDay = addUtcDays(today, -ARCHIVE_AFTER_DAYS);
+
+  return (
+    <div className="filter-group">
+      <fieldset className="segmented" aria-describedby={hintId}>
+        <legend className="field-label">Sessions</legend>
+        <div className="segmented-options">
+          <label className="segmented-option">
+            <input type="radio" name="archive" checked={!archive} onChange={() => setArchive(false)} />
+            <span>Live</span>
+          </label>
+          <label className="segmented-option">
+            <input type="radio" name="archive" checked={archive} onChange={() => setArchive(true)} />
+            <span>Archived</span>
+          </label>
+        </div>
+      </fieldset>
+      <p id={hintId} className="filter-hint">
+        Sessions older than {ARCHIVE_AFTER_DAYS} days are archived.
+      </p>
+      {!archive && reachesIntoArchive(range, today) && (
+        <div className="banner banner-warning filter-banner" role="status">
+          <div className="banner-body">
+            <p>
+              This range reaches back more than {ARCHIVE_AFTER_DAYS} days. Older sessions are only in the
+              archive.
+            </p>
+            <button type="button" className="btn btn-small" onClick={() => setArchive(true)}>
+              Search the archive
+            </button>
+          </div>
+        </div>
+      )}
+      {archive && range.endDate > lastArchivedDay && (
+        <div className="banner filter-banner" role="status">
+          <div className="banner-body">
+            <p>The archive holds sessions older than {ARCHIVE_AFTER_DAYS} days; newer ones are live.</p>
+            <button type="button" className="btn btn-small" onClick={() => setArchive(false)}>
+              Search live sessions
+            </button>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** Everything Clear all removes: the filters of this panel. The range, sort and open session stay. */
+function clearFilters(search: SessionSearch): SessionSearch {
+  const { range, start, end, sort, session } = search;
+  const next: SessionSearch = { range, start, end, sort, session };
+  for (const key of Object.keys(next) as (keyof SessionSearch)[])
+    if (next[key] === undefined) delete next[key];
+  return next;
+}
+
+export function FilterPanel({ today }: { today: string }) {
+  const search = useSessionSearch();
+  const update = useUpdateSessionSearch();
+  const count = countActiveFilters(search);
+  const canClear = count > 0 || search.archive === true;
+
+  return (
+    <aside className="filter-panel" aria-label="Filters">
+      <div className="filter-panel-head">
+        <h2 className="filter-panel-title">Filters</h2>
+        {count > 0 && <span className="badge badge-info">{plural(count, 'active', 'active')}</span>}
+        <button
+          type="button"
+          className="btn btn-small btn-ghost"
+          disabled={!canClear}
+          onClick={() => update(clearFilters)}
+        >
+          Clear all
+        </button>
+      </div>
+
+      <ArchiveSwitch today={today} />
+
+      {search.parent && (
+        <div className="field">
+          <span className="field-label">Parent session</span>
+          <div>
+            <Chip
+              title={search.parent}
+              removeLabel={`Remove parent filter ${search.parent}`}
+              onRemove={() => update((s) => withValue(s, 'parent', undefined))}
+            >
+              Child sessions of <span className="mono">{search.parent}</span>
+            </Chip>
+          </div>
+        </div>
+      )}
+
+      <DebouncedTextField
+        field="from"
+        label="From"
+        placeholder="Number or address"
+        hint="Contains; e.g. +1503 or 555"
+      />
+      <DebouncedTextField field="to" label="To" placeholder="Number or address" />
+      <DebouncedTextField field="log" label="Log" placeholder="Text in the session log" />
+
+      {ID_FIELDS.map((f) => (
+        <IdFilter key={f.key} field={f.key} kind={f.kind} label={f.label} placeholder={f.placeholder} />
+      ))}
+    </aside>
+  );
+}
