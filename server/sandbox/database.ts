@@ -1,0 +1,292 @@
+// The sandbox database: built once for (sessions, seed, specimens, schema version, clock) and reused
+// until one of those changes or the clock it was built for is more than a day old.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { DAY_MS, generateSessions, type SessionRow } from './generate-sessions';
+import { logText, sessionLog } from './session-log';
+import { buildSpecimens } from './specimens';
+import type { World } from './world';
+
+export type Db = Database.Database;
+
+/** Bump when the schema or the generator changes, so old database files are rebuilt. */
+export const SCHEMA_VERSION = 3;
+
+export interface DataSettings {
+  sessions: number;
+  seed: number;
+  specimens: boolean;
+}
+
+export interface BuildMeta extends DataSettings {
+  schemaVersion: number;
+  /** The clock (epoch ms) the data was generated for. */
+  builtFor: number;
+  buildSeconds: number;
+}
+
+/** Why the database must be rebuilt, or undefined when it can be reused. */
+export function rebuildReason(
+  meta: BuildMeta | undefined,
+  want: DataSettings,
+  now: number,
+): string | undefined {
+  if (!meta) return 'no database yet';
+  if (meta.schemaVersion !== SCHEMA_VERSION)
+    return `schema version ${meta.schemaVersion} -> ${SCHEMA_VERSION}`;
+  if (meta.sessions !== want.sessions) return `sessions ${meta.sessions} -> ${want.sessions}`;
+  if (meta.seed !== want.seed) return `seed ${meta.seed} -> ${want.seed}`;
+  if (meta.specimens !== want.specimens) return `specimens ${meta.specimens} -> ${want.specimens}`;
+  if (Math.abs(now - meta.builtFor) > DAY_MS) return 'built for a clock more than a day away';
+  return undefined;
+}
+
+const SCHEMA = `
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE sessions (
+  rid INTEGER PRIMARY KEY,
+  id TEXT NOT NULL,
+  date_created INTEGER NOT NULL,
+  date_completed INTEGER,
+  account_id TEXT,
+  account_name TEXT,
+  customer_id TEXT,
+  customer_name TEXT,
+  endpoint_id TEXT,
+  endpoint_name TEXT,
+  answered_by_id TEXT,
+  answered_by_name TEXT,
+  from_address TEXT,
+  from_name TEXT,
+  to_address TEXT,
+  channel TEXT,
+  direction TEXT,
+  outcome TEXT,
+  was_missed INTEGER NOT NULL DEFAULT 0,
+  parent_id TEXT,
+  live INTEGER NOT NULL DEFAULT 0,
+  queue_id TEXT,
+  transfer_to_id TEXT,
+  -- Specimens only: the exact JSON to answer with.
+  raw TEXT
+);
+-- Log text for the log search, apart from sessions so scans of sessions stay narrow.
+CREATE TABLE session_logs (rid INTEGER PRIMARY KEY, text TEXT NOT NULL);
+`;
+
+const INDEXES = `
+CREATE UNIQUE INDEX sessions_id ON sessions(id);
+CREATE INDEX sessions_date ON sessions(date_created, id);
+CREATE INDEX sessions_parent ON sessions(parent_id) WHERE parent_id IS NOT NULL;
+CREATE INDEX sessions_account ON sessions(account_id, date_created);
+CREATE INDEX sessions_customer ON sessions(customer_id, date_created);
+CREATE INDEX sessions_endpoint ON sessions(endpoint_id, date_created);
+ANALYZE;
+`;
+
+/** Column list that reads a row back as a SessionRow (plus raw). */
+export const ROW_COLUMNS = `rid, id, date_created AS dateCreated, date_completed AS dateCompleted,
+  account_id AS accountId, account_name AS accountName, customer_id AS customerId,
+  customer_name AS customerName, endpoint_id AS endpointId, endpoint_name AS endpointName,
+  answered_by_id AS answeredById, answered_by_name AS answeredByName, from_address AS fromAddress,
+  from_name AS fromName, to_address AS toAddress, channel, direction, outcome, was_missed AS wasMissed,
+  parent_id AS parentId, live, queue_id AS queueId, transfer_to_id AS transferToId, raw`;
+
+export type StoredRow = SessionRow & { raw: string | null };
+
+export function readMeta(db: Db): BuildMeta | undefined {
+  const hasMeta = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get();
+  if (!hasMeta) return undefined;
+  const rows = db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[];
+  const map = new Map(rows.map((r) => [r.key, r.value]));
+  const num = (key: string) => Number(map.get(key));
+  if (!map.has('builtFor')) return undefined;
+  return {
+    schemaVersion: num('schemaVersion'),
+    sessions: num('sessions'),
+    seed: num('seed'),
+    specimens: map.get('specimens') === 'true',
+    builtFor: num('builtFor'),
+    buildSeconds: num('buildSeconds'),
+  };
+}
+
+function fillDatabase(db: Db, settings: DataSettings, now: number, world: World): void {
+  db.exec(SCHEMA);
+  const insert = db.prepare(
+    `INSERT INTO sessions (rid, id, date_created, date_completed, account_id, account_name, customer_id,
+      customer_name, endpoint_id, endpoint_name, answered_by_id, answered_by_name, from_address, from_name,
+      to_address, channel, direction, outcome, was_missed, parent_id, live, queue_id, transfer_to_id, raw)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertLog = db.prepare('INSERT INTO session_logs (rid, text) VALUES (?, ?)');
+  const insertBatch = db.transaction((rows: SessionRow[]) => {
+    for (const r of rows) {
+      insert.run(
+        r.rid,
+        r.id,
+        r.dateCreated,
+        r.dateCompleted,
+        r.accountId,
+        r.accountName,
+        r.customerId,
+        r.customerName,
+        r.endpointId,
+        r.endpointName,
+        r.answeredById,
+        r.answeredByName,
+        r.fromAddress,
+        r.fromName,
+        r.toAddress,
+        r.channel,
+        r.direction,
+        r.outcome,
+        r.wasMissed,
+        r.parentId,
+        r.live,
+        r.queueId,
+        r.transferToId,
+        null,
+      );
+      insertLog.run(r.rid, logText(sessionLog(r, world, settings.seed)));
+    }
+  });
+  let batch: SessionRow[] = [];
+  let lastRid = -1;
+  for (const row of generateSessions(settings.sessions, now, settings.seed, world)) {
+    batch.push(row);
+    lastRid = row.rid;
+    if (batch.length === 5000) {
+      insertBatch(batch);
+      batch = [];
+    }
+  }
+  insertBatch(batch);
+
+  if (settings.specimens) {
+    db.transaction(() => {
+      for (const [i, specimen] of buildSpecimens(now, world).entries()) {
+        const w = specimen.wire;
+        const str = (key: string) => (typeof w[key] === 'string' ? (w[key] as string) : null);
+        const rid = lastRid + 1 + i;
+        insert.run(
+          rid,
+          specimen.id,
+          specimen.createdMs,
+          null,
+          str('accountId'),
+          str('accountName'),
+          str('customerId'),
+          str('customerName'),
+          str('endpointId'),
+          str('endpointName'),
+          str('answeredById'),
+          str('answeredByName'),
+          str('fromAddress'),
+          str('fromName'),
+          str('toAddress'),
+          str('channel'),
+          str('direction'),
+          str('outcome'),
+          w.wasMissed === true ? 1 : 0,
+          null,
+          0,
+          null,
+          null,
+          JSON.stringify(w),
+        );
+        const log = Array.isArray(w.log) ? (w.log as { message?: unknown }[]) : [];
+        insertLog.run(
+          rid,
+          log.map((line) => (typeof line.message === 'string' ? line.message : '')).join('\n'),
+        );
+      }
+    })();
+  }
+  db.exec(INDEXES);
+}
+
+function writeMeta(db: Db, meta: BuildMeta): void {
+  const put = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
+  for (const [key, value] of Object.entries(meta)) put.run(key, String(value));
+}
+
+function removeDbFiles(file: string): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(file + suffix, { force: true });
+}
+
+export interface OpenedDatabase {
+  db: Db;
+  meta: BuildMeta;
+  /** Why it was rebuilt, or undefined when an existing file was reused. */
+  rebuilt: string | undefined;
+}
+
+/** Opens the database at `dbPath`, building it first when it is missing or stale. */
+export function openDatabase(
+  dbPath: string,
+  settings: DataSettings,
+  now: number,
+  world: World,
+): OpenedDatabase {
+  const started = performance.now();
+  const finish = (db: Db, reason: string): OpenedDatabase => {
+    const meta: BuildMeta = {
+      ...settings,
+      schemaVersion: SCHEMA_VERSION,
+      builtFor: now,
+      buildSeconds: Math.round((performance.now() - started) / 10) / 100,
+    };
+    writeMeta(db, meta);
+    return { db, meta, rebuilt: reason };
+  };
+
+  if (dbPath === ':memory:') {
+    const db = new Database(':memory:');
+    fillDatabase(db, settings, now, world);
+    return finish(db, 'in-memory database');
+  }
+
+  let reason = 'no database yet';
+  if (fs.existsSync(dbPath)) {
+    reason = 'unreadable database file';
+    let existing: Db | undefined;
+    try {
+      existing = new Database(dbPath, { fileMustExist: true });
+      const meta = readMeta(existing);
+      const why = rebuildReason(meta, settings, now);
+      if (meta && !why) {
+        configureForReads(existing);
+        return { db: existing, meta, rebuilt: undefined };
+      }
+      reason = why ?? reason;
+    } catch {
+      // A corrupt or foreign file: rebuild it.
+    }
+    existing?.close();
+  }
+
+  // Build into a side file and rename, so an interrupted build never leaves a half-filled database.
+  fs.mkdirSync(path.dirname(dbPath), { recursive: true });
+  const building = `${dbPath}.building-${process.pid}`;
+  removeDbFiles(building);
+  const db = new Database(building);
+  db.pragma('journal_mode = OFF');
+  db.pragma('synchronous = OFF');
+  db.pragma('cache_size = -65536');
+  fillDatabase(db, settings, now, world);
+  const opened = finish(db, reason);
+  db.close();
+  removeDbFiles(dbPath);
+  fs.renameSync(building, dbPath);
+  const reopened = new Database(dbPath, { fileMustExist: true });
+  configureForReads(reopened);
+  return { ...opened, db: reopened };
+}
+
+function configureForReads(db: Db): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma('cache_size = -32768');
+  db.pragma('temp_store = MEMORY');
+}

@@ -1,0 +1,144 @@
+// Answers a parsed ListSessions request from the database. SQL is assembled only from fixed
+// fragments; every value a client sends travels as a bound parameter.
+import type { Statement } from 'better-sqlite3';
+import type { SortField, WireListResponse, WireSessionInfo } from '../../src/sessions/api/session-types';
+import { ROW_COLUMNS, type Db, type StoredRow } from './database';
+import { FieldError } from './errors';
+import { DAY_MS } from './generate-sessions';
+import { MAX_ALL, type ListRequest } from './parse-list-request';
+import { expandSession } from './session-detail';
+import type { World } from './world';
+
+/** Sessions created more than this long before the clock live only in the archive. */
+export const ARCHIVE_AFTER_MS = 15 * DAY_MS;
+
+const SORT_COLUMNS: Record<SortField, string> = {
+  dateCreated: 'date_created',
+  dateCompleted: 'date_completed',
+  fromAddress: 'from_address COLLATE NOCASE',
+  toAddress: 'to_address COLLATE NOCASE',
+  accountName: 'account_name COLLATE NOCASE',
+  customerName: 'customer_name COLLATE NOCASE',
+  endpointName: 'endpoint_name COLLATE NOCASE',
+  answeredByName: 'answered_by_name COLLATE NOCASE',
+  channel: 'channel COLLATE NOCASE',
+  direction: 'direction COLLATE NOCASE',
+  outcome: 'outcome COLLATE NOCASE',
+  wasMissed: 'was_missed',
+};
+
+export interface ListContext {
+  db: Db;
+  world: World;
+  seed: number;
+  now: number;
+}
+
+function likeContains(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+function whereClause(req: ListRequest, now: number): { sql: string; params: unknown[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  where.push(req.searchArchive ? 's.date_created < ?' : 's.date_created >= ?');
+  params.push(now - ARCHIVE_AFTER_MS);
+  if (req.startMs !== undefined) {
+    where.push('s.date_created >= ?');
+    params.push(req.startMs);
+  }
+  if (req.endMs !== undefined) {
+    where.push('s.date_created < ?');
+    params.push(req.endMs);
+  }
+  const inList = (column: string, ids: string[]) => {
+    if (ids.length === 0) return;
+    // json_each keeps one bound parameter however many ids arrive.
+    where.push(`${column} IN (SELECT value FROM json_each(?))`);
+    params.push(JSON.stringify(ids));
+  };
+  inList('s.account_id', req.accountIds);
+  inList('s.customer_id', req.customerIds);
+  inList('s.endpoint_id', req.endpointIds);
+  inList('s.id', req.specificIds);
+  if (req.parentSessionId !== undefined) {
+    where.push('s.parent_id = ?');
+    params.push(req.parentSessionId);
+  }
+  if (req.from !== undefined) {
+    where.push("s.from_address LIKE ? ESCAPE '\\'");
+    params.push(likeContains(req.from));
+  }
+  if (req.to !== undefined) {
+    where.push("s.to_address LIKE ? ESCAPE '\\'");
+    params.push(likeContains(req.to));
+  }
+  if (req.log !== undefined) {
+    where.push("EXISTS (SELECT 1 FROM session_logs l WHERE l.rid = s.rid AND l.text LIKE ? ESCAPE '\\')");
+    params.push(likeContains(req.log));
+  }
+  return { sql: where.join(' AND '), params };
+}
+
+export function createSessionLister(db: Db) {
+  const statements = new Map<string, Statement<unknown[]>>();
+  const prepare = (sql: string) => {
+    let statement = statements.get(sql);
+    if (!statement) {
+      statement = db.prepare<unknown[]>(sql);
+      statements.set(sql, statement);
+    }
+    return statement;
+  };
+
+  return function listSessions(req: ListRequest, ctx: Omit<ListContext, 'db'>): WireListResponse {
+    const { sql: where, params } = whereClause(req, ctx.now);
+    const dir = req.sortOrder === 'Ascend' ? 'ASC' : 'DESC';
+    const orderBy = `ORDER BY s.${SORT_COLUMNS[req.sortField]} ${dir}, s.id ${dir}`;
+    const select = `SELECT ${ROW_COLUMNS.replace(/(^|,\s*)(\w+)/g, '$1s.$2')} FROM sessions s WHERE ${where} ${orderBy}`;
+    const count = () =>
+      (prepare(`SELECT count(*) AS n FROM sessions s WHERE ${where}`).get(...params) as { n: number }).n;
+    const toWire = (rows: StoredRow[]) => rows.map((row) => toWireSession(row, ctx));
+
+    if (req.all) {
+      const total = count();
+      if (total > MAX_ALL) {
+        throw new FieldError(
+          'All',
+          'TooManyResults',
+          `All returns at most ${MAX_ALL} sessions and ${total} match; page through them with Page and CountPerPage instead`,
+        );
+      }
+      const items = toWire(prepare(select).all(...params) as StoredRow[]);
+      return req.simplifiedPaging
+        ? { items, hasMorePages: false }
+        : { items, totalCount: total, totalPages: total === 0 ? 0 : 1, hasMorePages: false };
+    }
+
+    const offset = req.page * req.countPerPage;
+    if (req.simplifiedPaging) {
+      const rows = prepare(`${select} LIMIT ? OFFSET ?`).all(
+        ...params,
+        req.countPerPage + 1,
+        offset,
+      ) as StoredRow[];
+      return { items: toWire(rows.slice(0, req.countPerPage)), hasMorePages: rows.length > req.countPerPage };
+    }
+    const total = count();
+    const rows =
+      offset >= total
+        ? []
+        : (prepare(`${select} LIMIT ? OFFSET ?`).all(...params, req.countPerPage, offset) as StoredRow[]);
+    return {
+      items: toWire(rows),
+      totalCount: total,
+      totalPages: Math.ceil(total / req.countPerPage),
+      hasMorePages: offset + req.countPerPage < total,
+    };
+  };
+}
+
+function toWireSession(row: StoredRow, ctx: Omit<ListContext, 'db'>): WireSessionInfo {
+  if (row.raw !== null) return JSON.parse(row.raw) as WireSessionInfo;
+  return expandSession(row, ctx.world, ctx.seed, ctx.now);
+}
