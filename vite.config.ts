@@ -1,13 +1,14 @@
 import { defineConfig } from 'vitest/config';
+import type { PluginOption } from 'vite';
 import react from '@vitejs/plugin-react';
 
 // `npm run dev` serves the app with the sandbox mounted behind /api in the same process
 // (see server/dev-sandbox-plugin.ts); `npm start` serves the production build the same way.
-export default defineConfig(async ({ command, mode }) => {
-  const plugins = [react()];
+export default defineConfig(({ command, mode }) => {
+  const plugins: PluginOption[] = [react()];
   if (command === 'serve' && mode !== 'test' && !process.env.VITEST) {
-    const { devSandboxPlugin } = await import('./server/dev-sandbox-plugin.ts');
-    plugins.push(devSandboxPlugin());
+    // Loaded only for `vite` dev: tests and builds never open the sandbox database.
+    plugins.push(import('./server/dev-sandbox-plugin.ts').then((m) => m.devSandboxPlugin()));
   }
   return {
     plugins,
@@ -19,7 +20,12 @@ export default defineConfig(async ({ command, mode }) => {
           test: {
             name: 'node',
             environment: 'node',
-            include: ['src/**/*.test.ts', 'server/**/*.test.ts', 'test/contract/**/*.test.ts', 'bench/**/*.test.ts'],
+            include: [
+              'src/**/*.test.ts',
+              'server/**/*.test.ts',
+              'test/contract/**/*.test.ts',
+              'bench/**/*.test.ts',
+            ],
             testTimeout: 60_000,
             hookTimeout: 120_000,
           },

@@ -40,7 +40,10 @@ const signInRoute = createRoute({
 
 const routeTree = rootRoute.addChildren([sessionsRoute, printRoute, signInRoute]);
 
-export function createAppRouter(queryClient: QueryClient, history?: Parameters<typeof createRouter>[0]['history']) {
+export function createAppRouter(
+  queryClient: QueryClient,
+  history?: Parameters<typeof createRouter>[0]['history'],
+) {
   return createRouter({
     routeTree,
     history,

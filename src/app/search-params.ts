@@ -12,7 +12,13 @@ export function parseSearch(searchStr: string): Record<string, string> {
 export function stringifySearch(search: Record<string, unknown>): string {
   const params = new URLSearchParams(serializeSessionSearch(search as SessionSearch));
   for (const [key, value] of Object.entries(search)) {
-    if ((SEARCH_KEYS as readonly string[]).includes(key) || value === undefined || value === null || value === '') continue;
+    if (
+      (SEARCH_KEYS as readonly string[]).includes(key) ||
+      value === undefined ||
+      value === null ||
+      value === ''
+    )
+      continue;
     params.set(key, typeof value === 'string' ? value : JSON.stringify(value));
   }
   const str = params.toString();

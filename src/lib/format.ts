@@ -25,7 +25,15 @@ function formatter(zone: DisplayZone, kind: 'datetime' | 'time' | 'full'): Intl.
               hourCycle: 'h23',
               timeZoneName: 'short',
             }
-          : { timeZone, month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' };
+          : {
+              timeZone,
+              month: 'short',
+              day: 'numeric',
+              hour: '2-digit',
+              minute: '2-digit',
+              second: '2-digit',
+              hourCycle: 'h23',
+            };
     f = new Intl.DateTimeFormat('en-US', options);
     dateTimeFormats.set(key, f);
   }

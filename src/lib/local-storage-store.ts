@@ -27,7 +27,11 @@ export function useLocalStorageState<T>(
   fallback: T,
   parse: (value: unknown) => T | undefined,
 ): [T, (value: T) => void] {
-  const raw = useSyncExternalStore(subscribe, () => read(key), () => null);
+  const raw = useSyncExternalStore(
+    subscribe,
+    () => read(key),
+    () => null,
+  );
   // Parsed once per stored string, so an object value keeps its identity across renders.
   const value = useMemo(() => {
     if (raw === null) return fallback;

@@ -14,7 +14,9 @@ const parseFlags = (v: unknown): Record<string, boolean> | undefined =>
 const parseSizes = (v: unknown): Record<string, number> | undefined =>
   v && typeof v === 'object' && !Array.isArray(v)
     ? Object.fromEntries(
-        Object.entries(v).filter(([, x]) => typeof x === 'number' && Number.isFinite(x) && x >= 40 && x <= 2000),
+        Object.entries(v).filter(
+          ([, x]) => typeof x === 'number' && Number.isFinite(x) && x >= 40 && x <= 2000,
+        ),
       )
     : undefined;
 

@@ -10,7 +10,9 @@ import { SessionsTable } from './table/sessions-table';
 import { DisplaySettings } from './table/display-settings';
 import './sessions-screen.css';
 
-const SessionDrawer = lazy(() => import('./detail/session-drawer').then((m) => ({ default: m.SessionDrawer })));
+const SessionDrawer = lazy(() =>
+  import('./detail/session-drawer').then((m) => ({ default: m.SessionDrawer })),
+);
 
 /** The screen support staff live in: filters, the range, the table, and the open session. */
 export function SessionsScreen() {
@@ -19,11 +21,7 @@ export function SessionsScreen() {
   const today = useUtcToday();
   const filter = toSessionsFilter(search, today);
 
-  const closeDrawer = useCallback(
-    () =>
-      update(({ session: _closed, ...rest }) => rest),
-    [update],
-  );
+  const closeDrawer = useCallback(() => update(({ session: _closed, ...rest }) => rest), [update]);
 
   return (
     <div className="app-shell">

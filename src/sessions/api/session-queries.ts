@@ -1,9 +1,15 @@
 // Every sessions query the UI makes, as `queryOptions` factories: keys come only from here.
 //
-// Key layout: ['sessions'] > ['sessions', 'page', filter, n] | ['sessions', 'detail', id], so
-// `invalidateQueries({ queryKey: sessionQueries.all() })` refreshes everything. The filter in the key
-// is normalized (empty values dropped, as `buildSessionsQuery` would), so filters that send the
-// same request share cache entries.
+// Key layout:
+//   ['sessions']
+//   ['sessions', 'page', filterId, filter, n]     one page of a search
+//   ['sessions', 'count', filterId, filter]       the total of a search
+//   ['sessions', 'detail', id]                    one session, live or archived
+// `filter` is normalized (empty values dropped, list items split, as `buildSessionsQuery` sends it),
+// so filters that send the same request share cache entries. `filterId` is that request's query
+// string: React Query matches key prefixes partially inside objects (a `{}` filter would match
+// every filter, `accountIds: ['a']` would match `['a', 'b']`), a string only exactly, so
+// `filterKey(filter)` selects the pages of that one filter and no other.
 import { queryOptions } from '@tanstack/react-query';
 import { shouldRetry } from './api-error';
 import { buildSessionsQuery, normalizeSessionsFilter, type SessionsFilter } from './build-sessions-query';
@@ -30,18 +36,37 @@ async function fetchDetail(id: string, signal: AbortSignal): Promise<SessionDeta
   return null;
 }
 
+function canonical(filter: SessionsFilter) {
+  const normalized = normalizeSessionsFilter(filter);
+  return { normalized, filterId: buildSessionsQuery(normalized).toString() };
+}
+
 export const sessionQueries = {
   all: () => ['sessions'] as const,
   pages: () => [...sessionQueries.all(), 'page'] as const,
+  /** Prefix of every page of one filter: reset it to reload the result from the top. */
+  filterKey: (filter: SessionsFilter) => [...sessionQueries.pages(), canonical(filter).filterId] as const,
   page: (filter: SessionsFilter, page: number) => {
-    const normalized = normalizeSessionsFilter(filter);
+    const { normalized, filterId } = canonical(filter);
     return queryOptions({
-      queryKey: [...sessionQueries.pages(), normalized, page] as const,
+      queryKey: [...sessionQueries.pages(), filterId, normalized, page] as const,
       queryFn: ({ signal }) =>
         fetchSessions(buildSessionsQuery(normalized, { page, countPerPage: SESSIONS_PAGE_SIZE }), { signal }),
       // Pages scrolled far past lose their observers; dropping them soon keeps memory flat.
       gcTime: 20_000,
       staleTime: 30_000,
+      retry: shouldRetry,
+    });
+  },
+  /** Only the total of a filter (one row fetched): the live view's cheap probe for new sessions. */
+  count: (filter: SessionsFilter) => {
+    const { normalized, filterId } = canonical(filter);
+    return queryOptions({
+      queryKey: [...sessionQueries.all(), 'count', filterId, normalized] as const,
+      queryFn: async ({ signal }) =>
+        (await fetchSessions(buildSessionsQuery(normalized, { page: 0, countPerPage: 1 }), { signal }))
+          .totalCount ?? 0,
+      gcTime: 20_000,
       retry: shouldRetry,
     });
   },

@@ -108,21 +108,26 @@ export function parseSessionSearch(raw: RawSearch): { search: SessionSearch; not
   const text = (key: string) => rawString(raw[key])?.trim();
 
   for (const key of Object.keys(raw)) {
-    if (!(SEARCH_KEYS as readonly string[]).includes(key)) notices.push(`Ignored unknown parameter "${clip(key)}".`);
+    if (!(SEARCH_KEYS as readonly string[]).includes(key))
+      notices.push(`Ignored unknown parameter "${clip(key)}".`);
   }
 
   const range = text('range');
   if (range) {
     if ((RANGE_PRESETS as readonly string[]).includes(range)) {
       if (range !== DEFAULT_RANGE) search.range = range as RangePreset;
-    } else notices.push(`Ignored range "${clip(range)}": use today, yesterday, 7d, 30d, this-month or last-month.`);
+    } else
+      notices.push(
+        `Ignored range "${clip(range)}": use today, yesterday, 7d, 30d, this-month or last-month.`,
+      );
   }
 
   const start = text('start');
   const end = text('end');
   const validStart = start && isUtcDay(start) ? start : undefined;
   const validEnd = end && isUtcDay(end) ? end : undefined;
-  if (start && !validStart) notices.push(`Ignored start date "${clip(start)}": dates are written YYYY-MM-DD.`);
+  if (start && !validStart)
+    notices.push(`Ignored start date "${clip(start)}": dates are written YYYY-MM-DD.`);
   if (end && !validEnd) notices.push(`Ignored end date "${clip(end)}": dates are written YYYY-MM-DD.`);
   if (validStart) {
     search.start = validStart;
@@ -154,7 +159,8 @@ export function parseSessionSearch(raw: RawSearch): { search: SessionSearch; not
     if (!value) continue;
     const ids = [...new Set(value.split(',').map((id) => id.trim()))].filter(Boolean);
     const kept = ids.filter((id) => id.length <= MAX_ID_LENGTH).slice(0, MAX_IDS);
-    if (kept.length < ids.length) notices.push(`Ignored some "${key}" ids: too long or more than ${MAX_IDS}.`);
+    if (kept.length < ids.length)
+      notices.push(`Ignored some "${key}" ids: too long or more than ${MAX_IDS}.`);
     if (kept.length) search[key] = kept;
   }
 

@@ -1,0 +1,77 @@
+import { defineConfig } from '@playwright/test';
+
+// Browser tests run the production build against the real sandbox, in Debian's Chromium
+// (Playwright never downloads a browser here). `npm test` builds first, so both servers below
+// find dist/ fresh and only open their sandboxes.
+const chromium = {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+};
+
+const APP_PORT = 4173;
+const AUTH_PORT = 4174;
+
+export default defineConfig({
+  testDir: 'test/e2e',
+  outputDir: 'test-results',
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: process.env.CI ? [['list']] : [['list']],
+  use: {
+    launchOptions: chromium,
+    viewport: { width: 1440, height: 900 },
+    trace: 'retain-on-failure',
+  },
+  projects: [
+    {
+      name: 'app',
+      testIgnore: /auth\.spec\.ts/,
+      use: { baseURL: `http://127.0.0.1:${APP_PORT}` },
+    },
+    {
+      name: 'auth',
+      testMatch: /auth\.spec\.ts/,
+      use: { baseURL: `http://127.0.0.1:${AUTH_PORT}` },
+    },
+  ],
+  webServer: [
+    {
+      // 150,000 sessions: the archived view of the whole range holds about 130,000 rows.
+      command: 'npm start',
+      url: `http://127.0.0.1:${APP_PORT}/`,
+      env: {
+        PORT: String(APP_PORT),
+        SANDBOX_SESSIONS: '150000',
+        SANDBOX_SPECIMENS: '1',
+        SANDBOX_DB: '.sandbox/e2e.db',
+      },
+      timeout: 600_000,
+      reuseExistingServer: !process.env.CI,
+      stdout: 'pipe',
+    },
+    {
+      command: 'npm start',
+      url: `http://127.0.0.1:${AUTH_PORT}/`,
+      env: {
+        PORT: String(AUTH_PORT),
+        SANDBOX_AUTH: '1',
+        SANDBOX_SESSIONS: '3000',
+        SANDBOX_DB: '.sandbox/e2e-auth.db',
+      },
+      timeout: 600_000,
+      reuseExistingServer: !process.env.CI,
+      stdout: 'pipe',
+    },
+  ],
+});

@@ -1,0 +1,188 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { SORTABLE_FIELDS } from '../api/session-types';
+import {
+  freezeRange,
+  parseSessionSearch,
+  RANGE_PRESETS,
+  resolveRange,
+  serializeSessionSearch,
+  toSessionsFilter,
+  type SessionSearch,
+} from './session-search';
+import { parseSearch, stringifySearch } from '../../app/search-params';
+
+/** What the address bar holds for a search, read back the way the router reads it. */
+function throughUrl(search: SessionSearch): { search: SessionSearch; notices: string[] } {
+  const href = stringifySearch(search as Record<string, unknown>);
+  return parseSessionSearch(parseSearch(href));
+}
+
+const day = fc
+  .date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
+// Text as users type it: trimmed, non-empty, any characters (phone numbers with +, quotes, unicode).
+const text = fc
+  .string({ minLength: 1, maxLength: 60, unit: 'grapheme' })
+  .map((s) => s.trim())
+  .filter((s) => s.length > 0);
+const id = fc
+  .string({ minLength: 1, maxLength: 30 })
+  .map((s) => s.replace(/,/g, '').trim())
+  .filter((s) => s.length > 0);
+const ids = fc.uniqueArray(id, { minLength: 1, maxLength: 5 });
+
+const searchArb: fc.Arbitrary<SessionSearch> = fc
+  .record(
+    {
+      range: fc.constantFrom(...RANGE_PRESETS.filter((r) => r !== '7d')),
+      dates: fc.tuple(day, fc.option(day, { nil: undefined })),
+      useDates: fc.boolean(),
+      from: text,
+      to: text,
+      log: text,
+      account: ids,
+      customer: ids,
+      endpoint: ids,
+      parent: id,
+      archive: fc.constant(true as const),
+      sort: fc.record({ field: fc.constantFrom(...SORTABLE_FIELDS), desc: fc.boolean() }),
+      session: id,
+    },
+    { requiredKeys: [] },
+  )
+  .map(({ range, dates, useDates, sort, ...rest }) => {
+    const s: SessionSearch = { ...rest };
+    if (useDates && dates) {
+      const [a, b] = dates;
+      s.start = b && b < a ? b : a;
+      if (b) s.end = b < a ? a : b;
+    } else if (range) s.range = range;
+    if (sort && !(sort.field === 'dateCreated' && sort.desc)) s.sort = sort;
+    return s;
+  });
+
+describe('the link format', () => {
+  it('round-trips every valid view through the address bar without notices', () => {
+    fc.assert(
+      fc.property(searchArb, (search) => {
+        const back = throughUrl(search);
+        expect(back.notices).toEqual([]);
+        expect(back.search).toEqual(search);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('never throws on arbitrary query strings, and what it keeps is itself a clean link', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.string({ maxLength: 12 }), fc.string({ maxLength: 300 })), (raw) => {
+        const { search } = parseSessionSearch(raw);
+        expect(throughUrl(search)).toEqual({ search, notices: [] });
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('writes values as plain text: no JSON quoting, + as %2B, archive as 1', () => {
+    const href = stringifySearch({
+      from: '+1503',
+      archive: true,
+      account: ['a1', 'a2'],
+      sort: { field: 'fromAddress', desc: false },
+    });
+    expect(href).toBe('?from=%2B1503&account=a1%2Ca2&archive=1&sort=fromAddress');
+    expect(parseSessionSearch(parseSearch('?from=5035551234')).search.from).toBe('5035551234');
+  });
+
+  it('reads a literal + pasted into a link as a space, and trims it', () => {
+    expect(parseSessionSearch(parseSearch('?from=+1503')).search.from).toBe('1503');
+  });
+
+  it('leaves the defaults out of the link', () => {
+    expect(serializeSessionSearch({ range: '7d', sort: { field: 'dateCreated', desc: true } })).toEqual({});
+    expect(parseSessionSearch({ range: '7d', sort: '-dateCreated' })).toEqual({ search: {}, notices: [] });
+  });
+
+  it('lets start and end win over range, and reads start alone as running through today', () => {
+    const { search, notices } = parseSessionSearch({ range: '30d', start: '2026-11-01' });
+    expect(search).toEqual({ start: '2026-11-01' });
+    expect(notices.join(' ')).toMatch(/start date wins/);
+    expect(resolveRange(search, '2026-11-27')).toMatchObject({
+      startDate: '2026-11-01',
+      endDate: '2026-11-27',
+    });
+  });
+
+  it('drops an end date without a start, with a notice', () => {
+    const { search, notices } = parseSessionSearch({ end: '2026-11-01' });
+    expect(search).toEqual({});
+    expect(notices).toEqual([expect.stringMatching(/end date needs a start date/)]);
+  });
+
+  it('reports and drops what it cannot use', () => {
+    const { search, notices } = parseSessionSearch({
+      start: '2026-02-30',
+      sort: '-duration',
+      archive: 'maybe',
+      range: 'fortnight',
+      utm_source: 'mail',
+      log: 'x'.repeat(5000),
+      from: ' 555 ',
+    });
+    expect(search).toEqual({ from: '555' });
+    expect(notices).toHaveLength(6);
+    expect(notices.join('\n')).toMatch(/start date "2026-02-30"/);
+    expect(notices.join('\n')).toMatch(/sort "-duration"/);
+    expect(notices.join('\n')).toMatch(/unknown parameter "utm_source"/);
+  });
+
+  it('swaps a start after the end and says so', () => {
+    const { search, notices } = parseSessionSearch({ start: '2026-11-20', end: '2026-11-10' });
+    expect(search).toEqual({ start: '2026-11-10', end: '2026-11-20' });
+    expect(notices).toHaveLength(1);
+  });
+
+  it('matches sort fields case-insensitively', () => {
+    expect(parseSessionSearch({ sort: '-FROMADDRESS' }).search.sort).toEqual({
+      field: 'fromAddress',
+      desc: true,
+    });
+  });
+});
+
+describe('ranges resolve to UTC days at one place', () => {
+  const cases: [SessionSearch, string, string, string][] = [
+    [{}, '2026-11-27', '2026-11-21', '2026-11-27'],
+    [{ range: 'today' }, '2026-11-27', '2026-11-27', '2026-11-27'],
+    [{ range: 'yesterday' }, '2026-03-01', '2026-02-28', '2026-02-28'],
+    [{ range: '30d' }, '2026-11-27', '2026-10-29', '2026-11-27'],
+    [{ range: 'this-month' }, '2026-11-27', '2026-11-01', '2026-11-27'],
+    [{ range: 'last-month' }, '2026-03-15', '2026-02-01', '2026-02-28'],
+    [{ range: 'last-month' }, '2024-03-01', '2024-02-01', '2024-02-29'],
+    [{ range: 'last-month' }, '2026-01-10', '2025-12-01', '2025-12-31'],
+  ];
+  it.each(cases)('%j on %s is %s to %s', (search, today, start, end) => {
+    expect(resolveRange(search, today)).toMatchObject({ startDate: start, endDate: end });
+  });
+
+  it('makes the resolved days the API filter, so a relative link asks for the day it is opened', () => {
+    expect(toSessionsFilter({ range: 'today', from: '+1503', archive: true }, '2026-11-27')).toMatchObject({
+      startDate: '2026-11-27',
+      endDate: '2026-11-27',
+      from: '+1503',
+      searchArchive: true,
+      sortField: 'dateCreated',
+      sortOrder: 'Descend',
+    });
+    expect(toSessionsFilter({ range: 'today' }, '2026-11-28').startDate).toBe('2026-11-28');
+  });
+
+  it('freezes a relative range to the days shown now', () => {
+    expect(freezeRange({ range: '30d', from: '555' }, '2026-11-27')).toEqual({
+      start: '2026-10-29',
+      end: '2026-11-27',
+      from: '555',
+    });
+  });
+});

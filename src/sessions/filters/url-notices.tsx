@@ -1,0 +1,42 @@
+import { useEffect, useState } from 'react';
+import { useLocation, useNavigate } from '@tanstack/react-router';
+import { parseSessionSearch } from './session-search';
+
+/**
+ * Tells what a link had that could not be used (a bad date, an unknown sort, a stray key), then
+ * rewrites the address to the view actually shown, so a copied link is clean.
+ */
+export function UrlNotices() {
+  const rawSearch = useLocation({ select: (l) => l.search });
+  const navigate = useNavigate();
+  const [notices, setNotices] = useState<string[]>([]);
+
+  useEffect(() => {
+    const { search, notices: found } = parseSessionSearch(rawSearch as Record<string, unknown>);
+    if (found.length === 0) return;
+    setNotices(found);
+    void navigate({ to: '/', search, replace: true });
+  }, [rawSearch, navigate]);
+
+  if (notices.length === 0) return null;
+  return (
+    <div className="banner banner-warning url-notices" role="status">
+      <div className="banner-body">
+        <strong>Parts of this link were ignored.</strong>
+        <ul>
+          {notices.map((n, i) => (
+            <li key={i}>{n}</li>
+          ))}
+        </ul>
+      </div>
+      <button
+        type="button"
+        className="btn btn-small btn-ghost"
+        onClick={() => setNotices([])}
+        aria-label="Dismiss notice"
+      >
+        Dismiss
+      </button>
+    </div>
+  );
+}

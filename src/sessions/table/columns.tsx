@@ -1,0 +1,164 @@
+// The table's columns, defined once. A page of sessions is turned into RowViews once, when it
+// arrives (formatting dates and names is the costly part of a row), so scrolling only lays out text.
+import {
+  columnResizingFeature,
+  columnSizingFeature,
+  columnVisibilityFeature,
+  createColumnHelper,
+  rowSortingFeature,
+  tableFeatures,
+} from '@tanstack/react-table';
+import type { Session, SessionsPage } from '../api/session';
+import type { SortField } from '../api/session-types';
+import { formatDateTime, formatDuration, formatFullDateTime, type DisplayZone } from '../../lib/format';
+
+export interface RowView {
+  id: string;
+  start: string;
+  startTitle: string;
+  completed: string;
+  direction: string | undefined;
+  channel: string;
+  fromName: string;
+  fromNumber: string;
+  to: string;
+  account: string;
+  customer: string;
+  endpoint: string;
+  answeredBy: string;
+  outcome: string;
+  missed: boolean | undefined;
+  /** While live (`ended === false`) the duration ticks from this start. */
+  liveSince: number | undefined;
+  duration: string;
+  states: string[];
+}
+
+const text = (value: string | undefined) => value ?? '';
+
+export function toRowView(s: Session, zone: DisplayZone): RowView {
+  const created = s.dateCreated?.ms;
+  const completed = s.dateCompleted?.ms;
+  const live = s.ended === false;
+  const states = live
+    ? [s.queueState, s.callState, s.dialState].filter(
+        (v): v is string => !!v && v !== 'None' && v !== 'Disconnected',
+      )
+    : [];
+  return {
+    id: s.id,
+    start: created !== undefined ? formatDateTime(created, zone) : text(s.dateCreated?.raw),
+    startTitle: created !== undefined ? formatFullDateTime(created, zone) : text(s.dateCreated?.raw),
+    completed: completed !== undefined ? formatDateTime(completed, zone) : text(s.dateCompleted?.raw),
+    direction: s.direction,
+    channel: text(s.channel),
+    fromName: text(s.fromName ?? s.displayName),
+    fromNumber: text(s.fromAddress ?? s.fromPhoneNumber),
+    to: text(s.toAddress ?? s.destination),
+    account: text(s.accountName ?? s.accountId),
+    customer: text(s.customerName ?? s.customerId),
+    endpoint: text(s.endpointName ?? s.endpointId),
+    answeredBy: text(s.answeredByName),
+    outcome: text(s.outcome),
+    missed: s.wasMissed,
+    liveSince: live && created !== undefined ? created : undefined,
+    duration:
+      !live && created !== undefined && completed !== undefined && completed >= created
+        ? formatDuration(completed - created)
+        : '',
+    states: [...new Set(states)],
+  };
+}
+
+export interface RowPage {
+  rows: RowView[];
+  totalCount: number | undefined;
+  hasMorePages: boolean | undefined;
+}
+
+function selectRows(zone: DisplayZone) {
+  return (page: SessionsPage): RowPage => ({
+    rows: page.items.map((s) => toRowView(s, zone)),
+    totalCount: page.totalCount,
+    hasMorePages: page.hasMorePages,
+  });
+}
+
+// Stable per zone, so React Query memoizes the selected rows per page.
+export const SELECT_ROWS: Record<DisplayZone, (page: SessionsPage) => RowPage> = {
+  local: selectRows('local'),
+  utc: selectRows('utc'),
+};
+
+export const tableFeatureSet = tableFeatures({
+  rowSortingFeature,
+  columnVisibilityFeature,
+  columnSizingFeature,
+  columnResizingFeature,
+});
+
+export interface ColumnMeta {
+  label: string;
+  /** The API's `sortField`; absent = the server cannot sort by it. */
+  sortField?: SortField;
+  /** Columns whose text can overflow get an ellipsis; the rest are cheap, unclipped cells. */
+  clip?: boolean;
+  hiddenByDefault?: boolean;
+}
+
+export const COLUMN_META: Record<string, ColumnMeta> = {
+  start: { label: 'Start', sortField: 'dateCreated' },
+  direction: { label: 'Direction', sortField: 'direction' },
+  channel: { label: 'Channel', sortField: 'channel' },
+  from: { label: 'From', sortField: 'fromAddress', clip: true },
+  to: { label: 'To', sortField: 'toAddress', clip: true },
+  account: { label: 'Account', sortField: 'accountName', clip: true, hiddenByDefault: true },
+  customer: { label: 'Customer', sortField: 'customerName', clip: true },
+  endpoint: { label: 'Endpoint', sortField: 'endpointName', clip: true },
+  answeredBy: { label: 'Answered by', sortField: 'answeredByName', clip: true },
+  outcome: { label: 'Outcome', sortField: 'outcome', clip: true },
+  missed: { label: 'Missed', sortField: 'wasMissed' },
+  completed: { label: 'Completed', sortField: 'dateCompleted', hiddenByDefault: true },
+  duration: { label: 'Duration' },
+  state: { label: 'State', clip: true },
+};
+
+const helper = createColumnHelper<typeof tableFeatureSet, RowView>();
+const column = (id: keyof typeof COLUMN_META, size: number) => {
+  const meta = COLUMN_META[id]!;
+  return helper.accessor((row) => row.id, {
+    id,
+    header: meta.label,
+    size,
+    minSize: 48,
+    enableSorting: meta.sortField !== undefined,
+    sortDescFirst: id === 'start' || id === 'completed',
+  });
+};
+
+export const columns = helper.columns([
+  column('start', 150),
+  column('direction', 96),
+  column('channel', 80),
+  column('from', 210),
+  column('to', 150),
+  column('account', 150),
+  column('customer', 170),
+  column('endpoint', 160),
+  column('answeredBy', 150),
+  column('outcome', 140),
+  column('missed', 76),
+  column('completed', 150),
+  column('duration', 84),
+  column('state', 130),
+]);
+
+export const DEFAULT_VISIBILITY: Record<string, boolean> = Object.fromEntries(
+  Object.entries(COLUMN_META)
+    .filter(([, meta]) => meta.hiddenByDefault)
+    .map(([id]) => [id, false]),
+);
+
+export function columnIdForSortField(field: SortField): string | undefined {
+  return Object.entries(COLUMN_META).find(([, meta]) => meta.sortField === field)?.[0];
+}

@@ -1,0 +1,356 @@
+// The virtualized grid: a sticky header and only the rows under the viewport in the DOM.
+// It lives alone here so a page arriving re-renders rows, not the filter panel.
+import {
+  memo,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type MouseEvent,
+} from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { SessionsFilter } from '../api/build-sessions-query';
+import type { DisplayZone } from '../../lib/format';
+import { formatDuration } from '../../lib/format';
+import type { Density } from '../preferences';
+import { COLUMN_META, type RowView } from './columns';
+import { pagesForRows, useObservedPages, useSessionPages, type SessionPages } from './use-session-pages';
+import { SESSIONS_PAGE_SIZE } from '../api/session-queries';
+import type { SessionsReactTable } from './sessions-table';
+
+export const ROW_HEIGHT: Record<Density, number> = { comfortable: 36, compact: 28 };
+const HEADER_HEIGHT = 36;
+
+interface SessionsGridProps {
+  table: SessionsReactTable;
+  filter: SessionsFilter;
+  filterKey: string;
+  zone: DisplayZone;
+  density: Density;
+  openSessionId: string | undefined;
+  onOpen: (id: string) => void;
+  /** Reports page 0's state to the surrounding status line, error banner and empty state. */
+  children: (pages: SessionPages) => React.ReactNode;
+  ariaLabel: string;
+}
+
+export function SessionsGrid({
+  table,
+  filter,
+  filterKey,
+  zone,
+  density,
+  openSessionId,
+  onOpen,
+  children,
+  ariaLabel,
+}: SessionsGridProps) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const { observed, onScrollChange } = useObservedPages(filterKey);
+  const [selected, setSelected] = useState(0);
+  const pages = useSessionPages(filter, zone, observed);
+  const { rowCount, rowAt } = pages;
+  const rowHeight = ROW_HEIGHT[density];
+
+  const virtualizer = useVirtualizer({
+    count: rowCount,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    overscan: 6,
+    scrollPaddingStart: HEADER_HEIGHT,
+    onChange: (v) => {
+      const items = v.getVirtualItems();
+      const firstRow = items[0]?.index ?? 0;
+      const lastRow = items[items.length - 1]?.index ?? 0;
+      const pageCount = Math.ceil(v.options.count / SESSIONS_PAGE_SIZE);
+      onScrollChange(
+        pagesForRows(firstRow, lastRow, v.scrollDirection, pageCount),
+        v.scrollOffset ?? 0,
+        v.scrollRect?.height ?? 0,
+      );
+    },
+  });
+
+  // Row height is fixed per density: re-measure only when it changes, never while scrolling.
+  useLayoutEffect(() => {
+    virtualizer.measure();
+  }, [rowHeight, virtualizer]);
+
+  // A new filter starts at the top.
+  useEffect(() => {
+    scrollRef.current?.scrollTo({ top: 0 });
+    setSelected(0);
+  }, [filterKey]);
+
+  // Keyboard selection (arrows, j/k, Page keys, Home/End); Enter opens.
+  const focusRow = (index: number) => {
+    virtualizer.scrollToIndex(index, { align: 'auto' });
+    requestAnimationFrame(() => {
+      scrollRef.current?.querySelector<HTMLElement>(`[aria-rowindex="${index + 2}"]`)?.focus();
+    });
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.altKey || event.ctrlKey || event.metaKey || rowCount === 0) return;
+    const perScreen = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 400) / rowHeight) - 1);
+    const moves: Record<string, number> = {
+      ArrowDown: selected + 1,
+      j: selected + 1,
+      ArrowUp: selected - 1,
+      k: selected - 1,
+      PageDown: selected + perScreen,
+      PageUp: selected - perScreen,
+      Home: 0,
+      End: rowCount - 1,
+    };
+    const target = moves[event.key];
+    if (target !== undefined) {
+      event.preventDefault();
+      const next = Math.min(rowCount - 1, Math.max(0, target));
+      setSelected(next);
+      focusRow(next);
+    } else if (event.key === 'Enter') {
+      const row = rowAt(selected);
+      if (row) {
+        event.preventDefault();
+        onOpen(row.id);
+      }
+    }
+  };
+  const onClick = (event: MouseEvent<HTMLDivElement>) => {
+    const rowEl = (event.target as HTMLElement).closest<HTMLElement>('[data-session-id]');
+    if (!rowEl) return;
+    const index = Number(rowEl.getAttribute('aria-rowindex')) - 2;
+    setSelected(index);
+    onOpen(rowEl.dataset.sessionId!);
+  };
+
+  const visibleColumns = table.getVisibleLeafColumns();
+  const columnIds = visibleColumns.map((c) => c.id).join(' ');
+  const template = visibleColumns.map((c) => `${c.getSize()}px`).join(' ');
+  const totalWidth = visibleColumns.reduce((sum, c) => sum + c.getSize(), 0);
+  const items = virtualizer.getVirtualItems();
+
+  return (
+    <>
+      {children(pages)}
+      <div
+        ref={scrollRef}
+        className={`sessions-grid density-${density}${pages.isShowingPrevious ? ' is-stale' : ''}`}
+        role="grid"
+        aria-label={ariaLabel}
+        aria-rowcount={rowCount + 1}
+        aria-colcount={visibleColumns.length}
+        aria-busy={pages.page0.isFetching}
+        tabIndex={-1}
+        onKeyDown={onKeyDown}
+        style={
+          {
+            '--grid-columns': template,
+            '--grid-width': `${totalWidth}px`,
+            '--row-height': `${rowHeight}px`,
+          } as React.CSSProperties
+        }
+      >
+        <div className="sessions-header" role="rowgroup">
+          <div className="sessions-row sessions-header-row" role="row" aria-rowindex={1}>
+            {table.getHeaderGroups()[0]?.headers.map((header) => {
+              const sorted = header.column.getIsSorted();
+              const canSort = header.column.getCanSort();
+              const label = COLUMN_META[header.column.id]?.label ?? header.column.id;
+              return (
+                <div
+                  key={header.id}
+                  role="columnheader"
+                  className="sessions-th"
+                  aria-sort={
+                    sorted === 'asc'
+                      ? 'ascending'
+                      : sorted === 'desc'
+                        ? 'descending'
+                        : canSort
+                          ? 'none'
+                          : undefined
+                  }
+                >
+                  {canSort ? (
+                    <button
+                      type="button"
+                      className="sessions-sort"
+                      onClick={header.column.getToggleSortingHandler()}
+                      title={`Sort by ${label}`}
+                    >
+                      {label}
+                      <span aria-hidden="true" className="sort-mark">
+                        {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
+                      </span>
+                    </button>
+                  ) : (
+                    <span
+                      className="sessions-th-label"
+                      title={label === 'Duration' ? 'The server cannot sort by duration' : undefined}
+                    >
+                      {label}
+                    </span>
+                  )}
+                  <div
+                    className={`col-resizer${header.column.getIsResizing() ? ' is-resizing' : ''}`}
+                    onMouseDown={header.getResizeHandler()}
+                    onTouchStart={header.getResizeHandler()}
+                    onDoubleClick={() => header.column.resetSize()}
+                    aria-hidden="true"
+                  />
+                </div>
+              );
+            })}
+          </div>
+        </div>
+        <div
+          className="sessions-body"
+          role="rowgroup"
+          style={{ height: virtualizer.getTotalSize() }}
+          onClick={onClick}
+        >
+          {items.map((item) => {
+            const row = rowAt(item.index);
+            return row ? (
+              <SessionRow
+                key={row.id}
+                row={row}
+                index={item.index}
+                top={item.start}
+                columnIds={columnIds}
+                selected={item.index === selected}
+                open={row.id === openSessionId}
+              />
+            ) : (
+              <PlaceholderRow
+                key={`p${item.index}`}
+                index={item.index}
+                top={item.start}
+                columns={visibleColumns.length}
+              />
+            );
+          })}
+        </div>
+      </div>
+    </>
+  );
+}
+
+const SessionRow = memo(function SessionRow({
+  row,
+  index,
+  top,
+  columnIds,
+  selected,
+  open,
+}: {
+  row: RowView;
+  index: number;
+  top: number;
+  columnIds: string;
+  selected: boolean;
+  open: boolean;
+}) {
+  return (
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      aria-selected={selected}
+      data-session-id={row.id}
+      tabIndex={selected ? 0 : -1}
+      className={`sessions-row${open ? ' is-open' : ''}${row.missed ? ' is-missed' : ''}`}
+      style={{ transform: `translateY(${top}px)` }}
+    >
+      {columnIds.split(' ').map((id) => (
+        <div key={id} role="gridcell" className={COLUMN_META[id]?.clip ? 'cell clip' : 'cell'}>
+          <Cell id={id} row={row} />
+        </div>
+      ))}
+    </div>
+  );
+});
+
+function PlaceholderRow({ index, top, columns }: { index: number; top: number; columns: number }) {
+  return (
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      aria-busy="true"
+      className="sessions-row is-placeholder"
+      style={{ transform: `translateY(${top}px)` }}
+    >
+      <div role="gridcell" aria-colspan={columns} className="cell placeholder-cell">
+        <span className="skeleton" />
+        <span className="visually-hidden">Loading</span>
+      </div>
+    </div>
+  );
+}
+
+function Cell({ id, row }: { id: string; row: RowView }) {
+  switch (id) {
+    case 'start':
+      return <span title={row.startTitle}>{row.start}</span>;
+    case 'direction':
+      return row.direction ? (
+        <span className="direction">
+          <span aria-hidden="true">
+            {row.direction === 'Incoming' ? '↘' : row.direction === 'Outgoing' ? '↗' : '•'}
+          </span>{' '}
+          {row.direction}
+        </span>
+      ) : null;
+    case 'channel':
+      return <>{row.channel}</>;
+    case 'from':
+      return row.fromName && row.fromName !== row.fromNumber ? (
+        <>
+          <span className="from-name">{row.fromName}</span> <span className="muted">{row.fromNumber}</span>
+        </>
+      ) : (
+        <>{row.fromNumber}</>
+      );
+    case 'to':
+      return <>{row.to}</>;
+    case 'account':
+      return <>{row.account}</>;
+    case 'customer':
+      return <>{row.customer}</>;
+    case 'endpoint':
+      return <>{row.endpoint}</>;
+    case 'answeredBy':
+      return <>{row.answeredBy}</>;
+    case 'outcome':
+      return <>{row.outcome}</>;
+    case 'missed':
+      return row.missed ? <span className="badge badge-danger">Missed</span> : null;
+    case 'completed':
+      return <>{row.completed}</>;
+    case 'duration':
+      return row.liveSince !== undefined ? <LiveDuration since={row.liveSince} /> : <>{row.duration}</>;
+    case 'state':
+      return (
+        <>
+          {row.states.map((s) => (
+            <span key={s} className="badge badge-live">
+              {s}
+            </span>
+          ))}
+        </>
+      );
+    default:
+      return null;
+  }
+}
+
+/** Ticks once a second; only live rows (a handful) mount one. */
+function LiveDuration({ since }: { since: number }) {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, []);
+  return <span className="live-duration">{formatDuration(now - since)}</span>;
+}

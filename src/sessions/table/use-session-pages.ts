@@ -1,0 +1,127 @@
+// Random access over a server-paged result (see README, "Architecture"): one query per page of
+// the current filter; only the pages under the viewport, plus one ahead in the scroll direction,
+// are observed. A page that loses its last observer before it answered is aborted (the query
+// passes React Query's signal to fetch), and its short gcTime drops it from memory later.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { keepPreviousData, useQueries, useQuery, type UseQueryResult } from '@tanstack/react-query';
+import { sessionQueries, SESSIONS_PAGE_SIZE } from '../api/session-queries';
+import type { SessionsFilter } from '../api/build-sessions-query';
+import type { DisplayZone } from '../../lib/format';
+import { SELECT_ROWS, type RowPage, type RowView } from './columns';
+
+export interface PageRange {
+  first: number;
+  last: number;
+}
+
+/** Pages holding rows `firstRow..lastRow`, plus the next one in the scroll direction. */
+export function pagesForRows(
+  firstRow: number,
+  lastRow: number,
+  direction: 'forward' | 'backward' | null,
+  pageCount: number,
+): PageRange {
+  let first = Math.floor(firstRow / SESSIONS_PAGE_SIZE);
+  let last = Math.floor(lastRow / SESSIONS_PAGE_SIZE);
+  if (direction === 'backward') first = Math.max(0, first - 1);
+  else last = Math.min(Math.max(pageCount - 1, 0), last + 1);
+  return { first, last: Math.max(first, last) };
+}
+
+/**
+ * Which pages to observe, updated from the virtualizer's scroll callback. A dragged scrollbar thumb
+ * crosses hundreds of pages in a few frames: observing each would start (and abort) a request per
+ * page passed. So a jump of more than a few screens waits for the thumb to rest (120 ms); wheel and
+ * continuous scrolling move less per frame and are never delayed, so rows never wait for a timer.
+ */
+export function useObservedPages(filterKey: string) {
+  const first: PageRange = { first: 0, last: 1 };
+  const [state, setState] = useState({ key: filterKey, range: first });
+  const lastOffset = useRef(0);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  const onScrollChange = useCallback(
+    (wanted: PageRange, scrollOffset: number, viewportHeight: number) => {
+      const jumped = Math.abs(scrollOffset - lastOffset.current) > Math.max(viewportHeight, 400) * 4;
+      lastOffset.current = scrollOffset;
+      const apply = () =>
+        setState((prev) =>
+          prev.key === filterKey && prev.range.first === wanted.first && prev.range.last === wanted.last
+            ? prev
+            : { key: filterKey, range: wanted },
+        );
+      clearTimeout(timer.current);
+      if (jumped) timer.current = setTimeout(apply, 120);
+      else apply();
+    },
+    [filterKey],
+  );
+  // A new filter starts from the top: its first pages, whatever was observed before.
+  return { observed: state.key === filterKey ? state.range : first, onScrollChange };
+}
+
+export interface SessionPages {
+  page0: UseQueryResult<RowPage, unknown>;
+  /** Number of rows the scrollbar spans. */
+  rowCount: number;
+  /** The row at an absolute index, or undefined while its page loads. */
+  rowAt: (index: number) => RowView | undefined;
+  /** Whether the rows shown are still the previous filter's (dimmed until page 0 arrives). */
+  isShowingPrevious: boolean;
+  pageErrors: unknown[];
+}
+
+export function useSessionPages(filter: SessionsFilter, zone: DisplayZone, range: PageRange): SessionPages {
+  const select = SELECT_ROWS[zone];
+  // Page 0 is always observed: it carries totalCount. Only it keeps the previous filter's data
+  // while the new one loads, so the old rows stay visible, dimmed, instead of a blank table.
+  const page0 = useQuery({ ...sessionQueries.page(filter, 0), select, placeholderData: keepPreviousData });
+
+  const pageNumbers: number[] = [];
+  for (let n = Math.max(1, range.first); n <= range.last; n++) pageNumbers.push(n);
+
+  const combine = useCallback(
+    (results: UseQueryResult<RowPage>[]) => ({
+      pages: results.map((r) => r.data),
+      errors: results.filter((r) => r.error).map((r) => r.error),
+    }),
+    [],
+  );
+  const others = useQueries({
+    queries: pageNumbers.map((n) => ({ ...sessionQueries.page(filter, n), select })),
+    combine,
+  });
+
+  const first = pageNumbers[0] ?? 1;
+  const rowAt = (index: number): RowView | undefined => {
+    const n = Math.floor(index / SESSIONS_PAGE_SIZE);
+    const page = n === 0 ? page0.data : others.pages[n - first];
+    return page?.rows[index % SESSIONS_PAGE_SIZE];
+  };
+
+  return {
+    page0,
+    rowCount: countRows(page0.data, others.pages, first),
+    rowAt,
+    isShowingPrevious: page0.isPlaceholderData,
+    pageErrors: others.errors,
+  };
+}
+
+/** totalCount when the server counts; otherwise what is loaded plus one page while more exist. */
+function countRows(page0: RowPage | undefined, others: (RowPage | undefined)[], first: number): number {
+  if (!page0) return 0;
+  if (page0.totalCount !== undefined) return page0.totalCount;
+  let end = page0.rows.length;
+  let more = page0.hasMorePages === true;
+  others.forEach((page, i) => {
+    if (!page) return;
+    const pageEnd = (first + i) * SESSIONS_PAGE_SIZE + page.rows.length;
+    if (pageEnd >= end) {
+      end = pageEnd;
+      more = page.hasMorePages === true && page.rows.length > 0;
+    }
+  });
+  return more ? Math.ceil(end / SESSIONS_PAGE_SIZE) * SESSIONS_PAGE_SIZE + SESSIONS_PAGE_SIZE : end;
+}
