@@ -1,0 +1,76 @@
+import { useEffect } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams } from '@tanstack/react-router';
+import { usePrintMode } from '../../ui/use-print-mode';
+import { sessionQueries } from '../api/session-queries';
+import { useDisplayZone } from '../preferences';
+import { PrintableSession } from './session-document';
+import { sessionTitle } from './session-format';
+import { SessionDetailError, SessionDetailLoading, SessionNotFound } from './session-detail-states';
+import './print-page.css';
+
+/**
+ * `/sessions/<id>/print`: one session as a clean document for A4 or Letter. Opened cold in a new
+ * tab, so it loads the session itself (live, then archive). A small toolbar shows on screen only.
+ */
+export function PrintPage() {
+  const { sessionId } = useParams({ from: '/sessions/$sessionId/print' });
+  const query = useQuery(sessionQueries.detail(sessionId));
+  const [zone] = useDisplayZone();
+  const { printedAt } = usePrintMode();
+  const detail = query.data;
+
+  // The title names the PDF a browser saves.
+  useEffect(() => {
+    const previous = document.title;
+    document.title = detail
+      ? `Session ${sessionTitle(detail.session)} – Session History`
+      : 'Session – Session History';
+    return () => {
+      document.title = previous;
+    };
+  }, [detail]);
+
+  // The footer's link opens this session in the dashboard (live or archived: the drawer finds either).
+  const link = `${window.location.origin}/?session=${encodeURIComponent(sessionId)}`;
+
+  return (
+    <div className="print-page">
+      <nav className="print-toolbar" aria-label="Print view">
+        <Link to="/" search={{ session: sessionId }} className="btn btn-small">
+          ← Back to sessions
+        </Link>
+        <button
+          type="button"
+          className="btn btn-small btn-primary"
+          onClick={() => window.print()}
+          disabled={!detail}
+        >
+          Print
+        </button>
+        <span className="print-toolbar-hint">Laid out for A4 and Letter.</span>
+      </nav>
+      <main className="print-main">
+        {query.isPending ? (
+          <SessionDetailLoading />
+        ) : query.isError ? (
+          <SessionDetailError
+            error={query.error}
+            onRetry={() => void query.refetch()}
+            retrying={query.isFetching}
+          />
+        ) : !detail ? (
+          <SessionNotFound sessionId={sessionId} />
+        ) : (
+          <PrintableSession
+            session={detail.session}
+            archived={detail.archived}
+            zone={zone}
+            printedAt={printedAt ?? query.dataUpdatedAt}
+            link={link}
+          />
+        )}
+      </main>
+    </div>
+  );
+}

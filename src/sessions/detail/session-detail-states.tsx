@@ -1,0 +1,60 @@
+import { Link, useLocation } from '@tanstack/react-router';
+import { isApiError } from '../api/api-error';
+
+/** Placeholder blocks while the session loads. */
+export function SessionDetailLoading() {
+  return (
+    <div className="detail-skeleton" role="status" aria-busy="true">
+      <span className="visually-hidden">Loading session…</span>
+      {[70, 45, 60, 35, 80, 50, 65, 40].map((w, i) => (
+        <div key={i} className="skeleton-bar" style={{ width: `${w}%` }} />
+      ))}
+    </div>
+  );
+}
+
+export interface SessionDetailErrorProps {
+  error: unknown;
+  onRetry: () => void;
+  retrying: boolean;
+}
+
+/** The server's own message, and a way to try again (or to sign in again after a 401). */
+export function SessionDetailError({ error, onRetry, retrying }: SessionDetailErrorProps) {
+  const location = useLocation();
+  const status = isApiError(error) ? error.status : undefined;
+  const message = error instanceof Error ? error.message : 'The session could not be loaded.';
+  return (
+    <div className="banner banner-error" role="alert">
+      <div className="banner-body">
+        <strong>The session could not be loaded.</strong> <span dir="auto">{message}</span>
+        {status === 401 && (
+          <>
+            {' '}
+            <Link to="/sign-in" search={{ redirect: location.href }}>
+              Sign in again
+            </Link>
+          </>
+        )}
+      </div>
+      <button type="button" className="btn btn-small" onClick={onRetry} disabled={retrying}>
+        {retrying ? 'Retrying…' : 'Retry'}
+      </button>
+    </div>
+  );
+}
+
+/** Neither live nor archived sessions have this id. */
+export function SessionNotFound({ sessionId }: { sessionId: string }) {
+  return (
+    <div className="detail-not-found">
+      <p>
+        <strong>No session with this id was found.</strong>
+      </p>
+      <p>
+        Searched live sessions and the archive for <code dir="auto">{sessionId}</code>. Check the link; the
+        session may have been deleted.
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,131 @@
+import { useId, type RefObject } from 'react';
+import type { DisplayZone } from '../../lib/format';
+import type { Session } from '../api/session';
+import { directionArrow, sessionTitle, stateBadges, wireDateText } from './session-format';
+import { SessionSummary, StateBadges } from './session-summary';
+import { SessionMembers } from './session-members';
+import { PrintLog, VirtualLog } from './session-log';
+import './session-document.css';
+
+/** The title line of a session: direction arrow, from → to, with the direction spelled out for screen readers. */
+export function SessionTitleText({ session }: { session: Session }) {
+  const arrow = directionArrow(session.direction);
+  return (
+    <>
+      {arrow && (
+        <span className="direction-arrow" aria-hidden="true">
+          {arrow}
+        </span>
+      )}
+      {session.direction && <span className="visually-hidden">{session.direction}: </span>}
+      <span dir="auto">{sessionTitle(session)}</span>
+    </>
+  );
+}
+
+/** Channel · direction · start, and the state badges, under a title. */
+export function SessionMeta({
+  session,
+  archived,
+  zone,
+}: {
+  session: Session;
+  archived: boolean;
+  zone: DisplayZone;
+}) {
+  const parts = [session.channel, session.direction, wireDateText(session.dateCreated, zone)].filter(
+    (p): p is string => !!p,
+  );
+  return (
+    <div className="session-meta">
+      {parts.length > 0 && (
+        <p className="session-meta-line" dir="auto">
+          {parts.join(' · ')}
+        </p>
+      )}
+      <StateBadges badges={stateBadges(session, archived)} />
+    </div>
+  );
+}
+
+interface CommonProps {
+  session: Session;
+  archived: boolean;
+  zone: DisplayZone;
+}
+
+export type SessionDocumentProps = CommonProps &
+  (
+    | { mode: 'drawer'; scrollRef: RefObject<HTMLElement | null>; findText?: string }
+    | { mode: 'print'; scrollRef?: undefined; findText?: undefined }
+  );
+
+/**
+ * Summary, members and log of one session: the drawer's body and the printout share it. The
+ * drawer's log is virtualized with find-in-log; the printed log has every line in the DOM.
+ * Members come before the log because a log can run to thousands of lines.
+ */
+export function SessionDocument(props: SessionDocumentProps) {
+  const { session, archived, zone, mode } = props;
+  // The drawer's title is an h2; the print page's an h1.
+  const Section = mode === 'drawer' ? 'h3' : 'h2';
+  const id = useId();
+  return (
+    <div className={`session-document session-document-${mode}`}>
+      <section className="document-section" aria-labelledby={`${id}-summary`}>
+        <Section id={`${id}-summary`} className="document-heading">
+          Summary
+        </Section>
+        <SessionSummary session={session} archived={archived} zone={zone} />
+      </section>
+      <section className="document-section" aria-labelledby={`${id}-members`}>
+        <Section id={`${id}-members`} className="document-heading">
+          Members ({session.members.length})
+        </Section>
+        <SessionMembers members={session.members} />
+      </section>
+      <section className="document-section document-log" aria-labelledby={`${id}-log`}>
+        <Section id={`${id}-log`} className="document-heading">
+          Log
+        </Section>
+        {props.mode === 'drawer' ? (
+          <VirtualLog
+            session={session}
+            zone={zone}
+            scrollRef={props.scrollRef}
+            initialQuery={props.findText}
+          />
+        ) : (
+          <PrintLog session={session} zone={zone} />
+        )}
+      </section>
+    </div>
+  );
+}
+
+export interface PrintableSessionProps extends CommonProps {
+  /** When it was printed (epoch ms). */
+  printedAt: number;
+  /** The link printed in the footer, to open the session again. */
+  link: string;
+}
+
+/** The printout of a session: title, summary, members, every log line, and a footer. */
+export function PrintableSession({ session, archived, zone, printedAt, link }: PrintableSessionProps) {
+  const titleId = useId();
+  return (
+    <article className="printable-session" aria-labelledby={titleId}>
+      <header className="printable-header">
+        <h1 id={titleId}>
+          <SessionTitleText session={session} />
+        </h1>
+        <SessionMeta session={session} archived={archived} zone={zone} />
+      </header>
+      <SessionDocument mode="print" session={session} archived={archived} zone={zone} />
+      <footer className="printable-footer">
+        Printed {wireDateText({ raw: '', ms: printedAt }, zone)} ·{' '}
+        <span className="printable-link">{link}</span>
+      </footer>
+    </article>
+  );
+}

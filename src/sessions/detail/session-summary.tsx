@@ -1,0 +1,170 @@
+import type { ReactNode } from 'react';
+import { CopyButton } from '../../ui/copy-button';
+import { useNow } from '../../ui/use-now';
+import type { DisplayZone } from '../../lib/format';
+import type { Session } from '../api/session';
+import {
+  breadcrumbText,
+  directionArrow,
+  durationText,
+  isLive,
+  stateBadges,
+  wireDateText,
+  yesNo,
+  type StateBadge,
+} from './session-format';
+
+export function StateBadges({ badges }: { badges: StateBadge[] }) {
+  if (badges.length === 0) return null;
+  return (
+    <ul className="state-badges" aria-label="States">
+      {badges.map((b) => (
+        <li key={b.label} className={b.tone === 'neutral' ? 'badge' : `badge badge-${b.tone}`} dir="auto">
+          {b.label}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+interface FieldProps {
+  label: string;
+  value: ReactNode;
+  /** Ids and codes: monospace. */
+  mono?: boolean;
+  /** Shows a copy button for this text. */
+  copy?: string;
+  /** Show "—" instead of leaving the field out when there is no value. */
+  always?: boolean;
+}
+
+function Field({ label, value, mono, copy, always }: FieldProps) {
+  const empty = value === undefined || value === null || value === false || value === '';
+  if (empty && !always) return null;
+  return (
+    <div className="summary-field">
+      <dt>{label}</dt>
+      <dd className={mono ? 'mono' : undefined}>
+        {empty ? (
+          <span className="muted" aria-label="not set">
+            —
+          </span>
+        ) : (
+          <span className="summary-value" dir="auto">
+            {value}
+          </span>
+        )}
+        {copy !== undefined && <CopyButton value={copy} label={label} />}
+      </dd>
+    </div>
+  );
+}
+
+/** "Name (id)" when both exist; ids are what support staff paste into other tools. */
+function nameAndId(name: string | undefined, id: string | undefined): string | undefined {
+  if (name && id) return `${name} (${id})`;
+  return name ?? id;
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section className="summary-section" aria-label={title}>
+      <h3>{title}</h3>
+      <dl>{children}</dl>
+    </section>
+  );
+}
+
+export interface SessionSummaryProps {
+  session: Session;
+  archived: boolean;
+  zone: DisplayZone;
+}
+
+/** Every SessionInfo field a person cares about, in four groups. */
+export function SessionSummary({ session: s, archived, zone }: SessionSummaryProps) {
+  const live = isLive(s);
+  const now = useNow(live);
+  const arrow = directionArrow(s.direction);
+  const badges = stateBadges(s, archived);
+  const hold = [s.holdReason && s.holdReason !== 'None' ? s.holdReason : undefined, s.holdQueueName]
+    .filter(Boolean)
+    .join(' · ');
+
+  return (
+    <div className="session-summary">
+      <Section title="Who">
+        <Field label="From name" value={s.fromName} always />
+        <Field label="From address" value={s.fromAddress} mono always />
+        <Field label="From phone number" value={s.fromPhoneNumber} mono />
+        <Field label="To" value={s.toAddress} mono always />
+        <Field label="Destination" value={s.destination} mono />
+        <Field label="Callback number" value={s.callbackNumber} mono />
+        <Field label="Display name" value={s.displayName} />
+        <Field label="Account" value={nameAndId(s.accountName, s.accountId)} />
+        <Field label="Customer" value={breadcrumbText(s) ?? s.customerName} />
+        <Field label="Customer id" value={s.customerId} mono />
+        <Field label="Endpoint" value={nameAndId(s.endpointName, s.endpointId)} />
+        <Field label="Answered by" value={nameAndId(s.answeredByName, s.answeredById)} />
+        <Field label="Queue member" value={s.queueMemberId} mono />
+      </Section>
+      <Section title="When">
+        <Field label="Started" value={wireDateText(s.dateCreated, zone)} always />
+        <Field
+          label="Completed"
+          value={live && !s.dateCompleted ? 'Still going on' : wireDateText(s.dateCompleted, zone)}
+          always
+        />
+        <Field
+          label="Duration"
+          value={
+            durationText(s, now) && (
+              <>
+                <span className="tabular">{durationText(s, now)}</span>
+                {live && !s.dateCompleted && <span className="muted"> so far</span>}
+              </>
+            )
+          }
+          always
+        />
+        <Field label="Last modified" value={wireDateText(s.dateLastModified, zone)} />
+        <Field label="Created by" value={s.createdBy} />
+        <Field label="Last modified by" value={s.lastModifiedBy} />
+      </Section>
+      <Section title="Outcome">
+        <Field
+          label="Direction"
+          value={
+            s.direction && (
+              <>
+                {arrow && <span aria-hidden="true">{arrow} </span>}
+                {s.direction}
+              </>
+            )
+          }
+          always
+        />
+        <Field label="Channel" value={s.channel} always />
+        <Field label="Outcome" value={s.outcome} always />
+        <Field label="Missed" value={yesNo(s.wasMissed)} always />
+        <Field label="State" value={badges.length > 0 && <StateBadges badges={badges} />} />
+        <Field label="Hold" value={hold} />
+        <Field label="Held by" value={s.heldByUserId} mono />
+      </Section>
+      <Section title="Telephony ids">
+        <Field label="Session id" value={s.id} mono copy={s.id} always />
+        <Field label="Call SID" value={s.callSid} mono copy={s.callSid} always />
+        <Field label="Conference SID" value={s.conferenceSid} mono copy={s.conferenceSid} always />
+        <Field label="Latest participant call SID" value={s.mostRecentParticipantCallSid} mono />
+        <Field label="Ring queue" value={s.ringQueueId} mono />
+        <Field label="Parent session" value={s.parentSessionId} mono />
+      </Section>
+      {s.consoleData !== undefined && (
+        <section className="summary-section summary-console" aria-label="Console data">
+          <h3>Console data</h3>
+          <pre dir="auto">{s.consoleData}</pre>
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+import { useEffect, useRef, useState } from 'react';
+import './copy-button.css';
+
+type CopyState = 'idle' | 'copied' | 'manual';
+
+/** Copies text: the async Clipboard API, else the legacy copy command; false when neither worked. */
+export async function copyText(text: string): Promise<boolean> {
+  try {
+    if (navigator.clipboard?.writeText) {
+      await navigator.clipboard.writeText(text);
+      return true;
+    }
+  } catch {
+    // Denied or not a secure context: fall through to the legacy path.
+  }
+  try {
+    const area = document.createElement('textarea');
+    area.value = text;
+    area.setAttribute('readonly', '');
+    area.style.position = 'fixed';
+    area.style.opacity = '0';
+    document.body.append(area);
+    area.select();
+    const ok = typeof document.execCommand === 'function' && document.execCommand('copy');
+    area.remove();
+    return ok;
+  } catch {
+    return false;
+  }
+}
+
+export interface CopyButtonProps {
+  /** The text to copy, or a function read at click time (e.g. the current URL). */
+  value: string | (() => string);
+  /** What is copied, for the accessible name: "Copy <label>". */
+  label: string;
+  /** Visible text; defaults to "Copy". */
+  children?: React.ReactNode;
+  className?: string;
+}
+
+/**
+ * A button that copies a value and says "Copied" for a moment. When the browser allows no copying
+ * (insecure context, permissions), it shows the value selected in a field to copy by hand.
+ */
+export function CopyButton({
+  value,
+  label,
+  children = 'Copy',
+  className = 'btn btn-small',
+}: CopyButtonProps) {
+  const [state, setState] = useState<CopyState>('idle');
+  const [manualText, setManualText] = useState('');
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const manualRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => () => clearTimeout(timer.current), []);
+  useEffect(() => {
+    if (state === 'manual') manualRef.current?.select();
+  }, [state]);
+
+  const onClick = async () => {
+    const text = typeof value === 'function' ? value() : value;
+    clearTimeout(timer.current);
+    if (await copyText(text)) {
+      setState('copied');
+      timer.current = setTimeout(() => setState('idle'), 2000);
+    } else {
+      setManualText(text);
+      setState('manual');
+    }
+  };
+
+  return (
+    <span className="copy-button">
+      <button type="button" className={className} aria-label={`Copy ${label}`} onClick={onClick}>
+        {state === 'copied' ? 'Copied' : children}
+      </button>
+      <span className="visually-hidden" role="status">
+        {state === 'copied' ? `Copied ${label}` : ''}
+      </span>
+      {state === 'manual' && (
+        <span className="copy-button-manual">
+          <input
+            ref={manualRef}
+            className="input"
+            readOnly
+            value={manualText}
+            aria-label={`${label}: copying is blocked here, select and copy it by hand`}
+            onFocus={(e) => e.currentTarget.select()}
+            onBlur={() => setState('idle')}
+          />
+          <span className="copy-button-hint">Press Ctrl+C (⌘C) to copy</span>
+        </span>
+      )}
+    </span>
+  );
+}
