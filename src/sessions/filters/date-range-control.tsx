@@ -135,7 +135,10 @@ export function DateRangeControl({ today }: { today: string }) {
   useEffect(() => {
     if (!open) return;
     const popover = popoverRef.current;
-    popover?.querySelector<HTMLElement>('[aria-pressed="true"], .range-preset')?.focus();
+    const target =
+      popover?.querySelector<HTMLElement>('.range-preset[aria-pressed="true"]') ??
+      popover?.querySelector<HTMLElement>('.range-preset');
+    target?.focus();
   }, [open]);
 
   // A click anywhere else closes it (focus stays where the user clicked).

@@ -1,0 +1,188 @@
+import { describe, expect, it } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
+import { http } from 'msw';
+import { renderApp } from '../../../test/render';
+import { server } from '../../../test/msw-server';
+import { SESSIONS_URL } from '../../../test/msw-handlers';
+
+/** Records every GET /api/sessions and lets the default handler answer it. */
+function captureRequests(): string[] {
+  const urls: string[] = [];
+  server.use(
+    http.get(SESSIONS_URL, ({ request }) => {
+      urls.push(request.url);
+      // Returning nothing hands the request on to the next (default) handler.
+    }),
+  );
+  return urls;
+}
+const params = (url: string) => new URL(url).searchParams;
+
+/** The app at `url`, once the sessions screen (and so the panel) is on screen. */
+async function open(url: string) {
+  const app = renderApp(url);
+  await screen.findByRole('complementary', { name: 'Filters' });
+  return app;
+}
+
+function panel() {
+  return within(screen.getByRole('complementary', { name: 'Filters' }));
+}
+
+describe('text filters', () => {
+  it('writes From to the URL after a pause in typing, and the request carries it', async () => {
+    const requests = captureRequests();
+    const { user, currentSearch } = await open('/');
+    const from = panel().getByRole('searchbox', { name: 'From' });
+
+    await user.type(from, '503');
+    expect(currentSearch().get('from')).toBeNull(); // debounced: not yet
+
+    await waitFor(() => expect(currentSearch().get('from')).toBe('503'));
+    await waitFor(() => expect(requests.some((u) => params(u).get('from') === '503')).toBe(true));
+    // Keystrokes are not searched one by one.
+    expect(requests.some((u) => params(u).get('from') === '5')).toBe(false);
+  });
+
+  it('applies at once on Enter', async () => {
+    const { user, currentSearch } = await open('/');
+    await user.type(panel().getByRole('searchbox', { name: 'Log' }), 'voicemail{Enter}');
+    // Well inside the 300 ms debounce.
+    await waitFor(() => expect(currentSearch().get('log')).toBe('voicemail'), { timeout: 150 });
+  });
+
+  it('writes a + as %2B in the URL and in the request', async () => {
+    const requests = captureRequests();
+    const { user, currentUrl } = await open('/');
+    await user.type(panel().getByRole('searchbox', { name: 'From' }), '+1503{Enter}');
+
+    await waitFor(() => expect(currentUrl()).toContain('from=%2B1503'));
+    await waitFor(() => expect(requests.some((u) => u.includes('from=%2B1503'))).toBe(true));
+    expect(requests.some((u) => /from=\+1503|from=%201503/.test(u))).toBe(false);
+  });
+
+  it('leaves one history entry per search, so Back undoes the whole search', async () => {
+    const { user, router, currentSearch } = await open('/?to=971');
+    const from = panel().getByRole('searchbox', { name: 'From' });
+    await user.type(from, '50');
+    await waitFor(() => expect(currentSearch().get('from')).toBe('50'));
+    await user.type(from, '3{Enter}');
+    await waitFor(() => expect(currentSearch().get('from')).toBe('503'));
+
+    router.history.back();
+    await waitFor(() => expect(currentSearch().get('from')).toBeNull());
+    expect(currentSearch().get('to')).toBe('971');
+    // The input follows the URL.
+    expect(from).toHaveValue('');
+  });
+
+  it('follows the URL when it changes from outside', async () => {
+    const { router } = await open('/?from=503');
+    const from = panel().getByRole('searchbox', { name: 'From' });
+    expect(from).toHaveValue('503');
+    await router.navigate({ to: '/', search: { from: '971' } });
+    await waitFor(() => expect(from).toHaveValue('971'));
+  });
+});
+
+describe('Clear all', () => {
+  it('removes every filter and keeps the range', async () => {
+    const { user, currentSearch } = await open(
+      '/?range=30d&from=503&to=971&log=queue&account=a1,a2&customer=c1&endpoint=e1&parent=p1&archive=1',
+    );
+    expect(panel().getByText('8 active')).toBeInTheDocument();
+
+    await user.click(panel().getByRole('button', { name: 'Clear all' }));
+
+    await waitFor(() => expect([...currentSearch().keys()]).toEqual(['range']));
+    expect(panel().getByRole('searchbox', { name: 'From' })).toHaveValue('');
+    expect(panel().getByRole('searchbox', { name: 'To' })).toHaveValue('');
+    expect(panel().getByRole('searchbox', { name: 'Log' })).toHaveValue('');
+    expect(panel().queryByText(/Child sessions of/)).not.toBeInTheDocument();
+    expect(panel().queryByText(/active/)).not.toBeInTheDocument();
+    expect(panel().getByRole('radio', { name: 'Live' })).toBeChecked();
+    expect(panel().getByRole('button', { name: 'Clear all' })).toBeDisabled();
+  });
+});
+
+describe('id chips', () => {
+  it('adds a raw id on Enter and removes it by its button and by Backspace', async () => {
+    const requests = captureRequests();
+    const { user, currentSearch } = await open('/');
+    const accounts = panel().getByRole('combobox', { name: 'Accounts' });
+
+    await user.type(accounts, 'acc_raw_1{Enter}');
+    await waitFor(() => expect(currentSearch().get('account')).toBe('acc_raw_1'));
+    await user.type(accounts, 'acc_raw_2{Enter}');
+    await waitFor(() => expect(currentSearch().get('account')).toBe('acc_raw_1,acc_raw_2'));
+    await waitFor(() =>
+      expect(requests.some((u) => params(u).get('accountIds') === 'acc_raw_1,acc_raw_2')).toBe(true),
+    );
+
+    await user.click(panel().getByRole('button', { name: 'Remove acc_raw_1' }));
+    await waitFor(() => expect(currentSearch().get('account')).toBe('acc_raw_2'));
+
+    // Backspace in the empty input removes the last chip.
+    await user.click(accounts);
+    await user.keyboard('{Backspace}');
+    await waitFor(() => expect(currentSearch().get('account')).toBeNull());
+    expect(panel().queryByRole('button', { name: /^Remove acc_raw/ })).not.toBeInTheDocument();
+  });
+
+  it('suggests names the results have shown and adds the picked id, shown by name', async () => {
+    const { user, currentSearch } = await open('/');
+    const accounts = panel().getByRole('combobox', { name: 'Accounts' });
+
+    await user.type(accounts, 'north');
+    const option = await screen.findByRole('option', { name: /Northwind Telecom/ }, { timeout: 3000 });
+    expect(option).toHaveTextContent('acc_6a1f0c2e9b7d4e11');
+
+    await user.keyboard('{ArrowDown}');
+    expect(accounts).toHaveAttribute('aria-activedescendant', option.id);
+    await user.keyboard('{Enter}');
+
+    await waitFor(() => expect(currentSearch().get('account')).toBe('acc_6a1f0c2e9b7d4e11'));
+    expect(accounts).toHaveValue('');
+    expect(panel().getByRole('button', { name: 'Remove Northwind Telecom' })).toBeInTheDocument();
+  });
+});
+
+describe('Live / Archived', () => {
+  it('writes archive=1 and asks the archive', async () => {
+    const requests = captureRequests();
+    const { user, currentSearch } = await open('/');
+    expect(panel().getByText('Sessions older than 15 days are archived.')).toBeInTheDocument();
+
+    await user.click(panel().getByRole('radio', { name: 'Archived' }));
+
+    await waitFor(() => expect(currentSearch().get('archive')).toBe('1'));
+    await waitFor(() => expect(requests.some((u) => params(u).get('searchArchive') === 'true')).toBe(true));
+  });
+
+  it('says when the range reaches into the archive and switches to it in one click', async () => {
+    const { user, currentSearch } = await open('/?range=30d');
+    const hint = panel().getByText(/reaches back more than 15 days/);
+
+    await user.click(panel().getByRole('button', { name: 'Search the archive' }));
+
+    await waitFor(() => expect(currentSearch().get('archive')).toBe('1'));
+    expect(currentSearch().get('range')).toBe('30d');
+    expect(hint).not.toBeInTheDocument();
+  });
+
+  it('does not warn for a range inside the live window', async () => {
+    await open('/');
+    expect(panel().queryByText(/reaches back more than 15 days/)).not.toBeInTheDocument();
+  });
+});
+
+describe('parent filter', () => {
+  it('shows as a removable chip', async () => {
+    const { user, currentSearch } = await open('/?parent=ses_parent_1');
+    expect(panel().getByText(/Child sessions of/)).toHaveTextContent('Child sessions of ses_parent_1');
+
+    await user.click(panel().getByRole('button', { name: 'Remove parent filter ses_parent_1' }));
+
+    await waitFor(() => expect(currentSearch().get('parent')).toBeNull());
+  });
+});
