@@ -1,0 +1,168 @@
+import { QueryClient } from '@tanstack/react-query';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createSessionsHandlers, serviceStackError, SESSIONS_URL } from '../../../test/msw-handlers';
+import { ARCHIVE_AFTER_MS, FACTORY_NOW, makeWireSession } from '../../../test/session-factory';
+import { setApiBase } from './fetch-sessions';
+import { SESSIONS_PAGE_SIZE, sessionQueries } from './session-queries';
+
+const live = makeWireSession(
+  { id: 'live-1', dateCreated: new Date(FACTORY_NOW - 3_600_000).toISOString() },
+  1,
+);
+const old = makeWireSession(
+  { id: 'old-1', dateCreated: new Date(FACTORY_NOW - ARCHIVE_AFTER_MS - 1).toISOString() },
+  2,
+);
+const server = setupServer(...createSessionsHandlers([live, old]));
+const requests: URL[] = [];
+
+beforeAll(() => {
+  server.listen({ onUnhandledRequest: 'error' });
+  server.events.on('request:start', ({ request }) => {
+    requests.push(new URL(request.url));
+  });
+  setApiBase('http://localhost/api');
+});
+afterEach(() => {
+  server.resetHandlers();
+  requests.length = 0;
+  vi.restoreAllMocks();
+});
+afterAll(() => {
+  server.close();
+  setApiBase();
+});
+
+const EMPTY_PAGE = { items: [], totalCount: 0, totalPages: 0, hasMorePages: false };
+
+// Retries stay on (they are what is tested); only their delay goes.
+const newClient = () => new QueryClient({ defaultOptions: { queries: { retryDelay: 0 } } });
+
+describe('sessionQueries keys', () => {
+  it('nest under one root, with the whole filter and the page in a page key', () => {
+    expect(sessionQueries.all()).toEqual(['sessions']);
+    const key = sessionQueries.page({ from: '503', searchArchive: true }, 3).queryKey;
+    expect(key).toEqual([
+      'sessions',
+      'page',
+      'searchArchive=true&from=503',
+      { from: '503', searchArchive: true },
+      3,
+    ]);
+    expect(key.slice(0, 2)).toEqual(sessionQueries.pages());
+    expect(sessionQueries.detail('abc').queryKey).toEqual(['sessions', 'detail', 'abc']);
+  });
+
+  it('give filters that send the same request the same key, and different ones different keys', () => {
+    const a = sessionQueries.page({ from: '', to: '1', accountIds: [] }, 0).queryKey;
+    const b = sessionQueries.page({ to: '1' }, 0).queryKey;
+    expect(a).toEqual(b);
+    expect(sessionQueries.page({ to: '1' }, 1).queryKey).not.toEqual(b);
+    expect(sessionQueries.page({ to: '1', sortOrder: 'Ascend' }, 0).queryKey).not.toEqual(b);
+  });
+
+  it('filterKey selects the pages of exactly one filter', async () => {
+    const client = newClient();
+    const filters = [
+      {},
+      { to: '1' },
+      { to: '1', from: '2' },
+      { accountIds: ['a'] },
+      { accountIds: ['a', 'b'] },
+    ];
+    for (const f of filters)
+      for (const n of [0, 1]) client.setQueryData(sessionQueries.page(f, n).queryKey, EMPTY_PAGE);
+    for (const f of filters) {
+      const hits = client.getQueryCache().findAll({ queryKey: sessionQueries.filterKey(f) });
+      expect(hits.map((q) => q.queryKey)).toEqual([0, 1].map((n) => sessionQueries.page(f, n).queryKey));
+    }
+  });
+
+  it('drop unobserved pages soon and keep fresh ones for a while', () => {
+    const o = sessionQueries.page({}, 0);
+    expect(o.gcTime).toBeLessThanOrEqual(30_000);
+    expect(o.staleTime).toBeGreaterThan(0);
+  });
+});
+
+describe('sessionQueries.page', () => {
+  it('fetches one page of SESSIONS_PAGE_SIZE with the filter', async () => {
+    const page = await newClient().fetchQuery(sessionQueries.page({ to: '+1' }, 2));
+    expect(page.items).toEqual([]);
+    expect(requests).toHaveLength(1);
+    expect(requests[0]?.search).toBe(`?to=%2B1&page=2&countPerPage=${SESSIONS_PAGE_SIZE}`);
+  });
+
+  it('does not retry a 400', async () => {
+    server.use(http.get(SESSIONS_URL, () => serviceStackError(400, 'bad')));
+    await expect(newClient().fetchQuery(sessionQueries.page({}, 0))).rejects.toMatchObject({ status: 400 });
+    expect(requests).toHaveLength(1);
+  });
+
+  it('retries a 503 twice', async () => {
+    server.use(http.get(SESSIONS_URL, () => serviceStackError(503, 'busy')));
+    await expect(newClient().fetchQuery(sessionQueries.page({}, 0))).rejects.toMatchObject({ status: 503 });
+    expect(requests).toHaveLength(3);
+  });
+
+  it("passes React Query's signal to fetch, so cancelling aborts the request", async () => {
+    const fetchSpy = vi.spyOn(globalThis, 'fetch');
+    server.use(http.get(SESSIONS_URL, () => new Promise<Response>(() => {})));
+    const client = newClient();
+    const options = sessionQueries.page({}, 5);
+    void client.fetchQuery(options).catch(() => {});
+    await vi.waitFor(() => expect(fetchSpy).toHaveBeenCalled());
+    await client.cancelQueries({ queryKey: options.queryKey });
+    const init = fetchSpy.mock.calls[0]?.[1];
+    expect(init?.signal?.aborted).toBe(true);
+  });
+});
+
+describe('sessionQueries.count', () => {
+  it('asks for one row and resolves to the total', async () => {
+    expect(await newClient().fetchQuery(sessionQueries.count({}))).toBe(1);
+    expect(await newClient().fetchQuery(sessionQueries.count({ searchArchive: true, to: 'zzz' }))).toBe(0);
+    expect(requests.map((u) => u.search)).toEqual([
+      '?page=0&countPerPage=1',
+      '?searchArchive=true&to=zzz&page=0&countPerPage=1',
+    ]);
+  });
+});
+
+describe('sessionQueries.detail', () => {
+  it('finds a live session with one request', async () => {
+    const d = await newClient().fetchQuery(sessionQueries.detail('live-1'));
+    expect(d).toMatchObject({ archived: false, session: { id: 'live-1' } });
+    expect(requests.map((u) => u.search)).toEqual(['?specificIds=live-1']);
+  });
+
+  it('looks in the archive when the live search lacks it', async () => {
+    const d = await newClient().fetchQuery(sessionQueries.detail('old-1'));
+    expect(d).toMatchObject({ archived: true, session: { id: 'old-1' } });
+    expect(requests.map((u) => u.search)).toEqual([
+      '?specificIds=old-1',
+      '?searchArchive=true&specificIds=old-1',
+    ]);
+  });
+
+  it('resolves to null when neither has it', async () => {
+    expect(await newClient().fetchQuery(sessionQueries.detail('nope'))).toBeNull();
+    expect(requests).toHaveLength(2);
+  });
+
+  it('only accepts the exact id, whatever else the server returns', async () => {
+    server.use(http.get(SESSIONS_URL, () => HttpResponse.json({ items: [{ id: 'other' }] })));
+    expect(await newClient().fetchQuery(sessionQueries.detail('wanted'))).toBeNull();
+  });
+
+  it('fails with the ApiError when a search fails, without trying the archive', async () => {
+    server.use(http.get(SESSIONS_URL, () => serviceStackError(401, 'Not Authenticated')));
+    await expect(newClient().fetchQuery(sessionQueries.detail('live-1'))).rejects.toMatchObject({
+      name: 'ApiError',
+      status: 401,
+    });
+    expect(requests).toHaveLength(1);
+  });
+});
