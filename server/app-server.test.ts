@@ -3,6 +3,9 @@ import { Hono } from 'hono';
 import { createAppServer, filterSessionCookies, rewriteSetCookie } from './app-server';
 import { INDEX_HTML, makeTestDist } from './test-dist';
 import { startStubUpstream, type StubUpstream } from './test-upstream';
+import { openSandbox } from './sandbox/sandbox';
+import { DEMO_USER } from './sandbox/auth';
+import { TEST_NOW } from './sandbox/test-sandbox';
 
 const ORIGIN = 'http://localhost';
 let dist: ReturnType<typeof makeTestDist>;
@@ -269,6 +272,44 @@ describe('the sandbox mount', () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ items: [] });
     expect((await app.request(`${ORIGIN}/api/unknown`)).status).toBe(404);
+  });
+});
+
+describe('the real sandbox mounted under /api', () => {
+  it('answers /api/sessions, and with SANDBOX_AUTH only after signing in', async () => {
+    const sandbox = openSandbox({
+      port: 0,
+      sessions: 200,
+      seed: 1,
+      dbPath: ':memory:',
+      now: Date.parse(TEST_NOW),
+      latencyMs: 0,
+      failRate: 0,
+      auth: true,
+      specimens: false,
+    });
+    try {
+      const app = createAppServer({ distDir: dist.dir, sandbox });
+      expect((await app.request(`${ORIGIN}/api/sessions?countPerPage=5`)).status).toBe(401);
+      expect((await app.request(`${ORIGIN}/api/auth`)).status).toBe(401);
+      const signIn = await app.request(`${ORIGIN}/api/auth/credentials`, {
+        method: 'POST',
+        headers: { ...sameOrigin, 'content-type': 'application/json' },
+        body: JSON.stringify({ userName: DEMO_USER.userName, password: DEMO_USER.password }),
+      });
+      expect(signIn.status).toBe(200);
+      const cookie = signIn.headers
+        .getSetCookie()
+        .map((c) => c.split(';')[0])
+        .join('; ');
+      const page = await app.request(`${ORIGIN}/api/sessions?countPerPage=5`, { headers: { cookie } });
+      expect(page.status).toBe(200);
+      const body = (await page.json()) as { items: unknown[]; totalCount: number };
+      expect(body.items).toHaveLength(5);
+      expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
+    } finally {
+      sandbox.close();
+    }
   });
 });
 
