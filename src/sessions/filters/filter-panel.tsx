@@ -276,7 +276,7 @@ export function FilterPanel({ today }: { today: string }) {
       <ArchiveSwitch today={today} />
 
       {search.parent && (
-        <div className="field">
+        <div className="field filter-parent">
           <span className="field-label">Parent session</span>
           <div>
             <Chip
