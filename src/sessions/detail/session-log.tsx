@@ -45,7 +45,7 @@ const LogLineContent = memo(function LogLineContent({ entry, origin, zone, range
       ) : (
         // Unparseable: the raw text, as the server sent it.
         <span className="log-time log-time-raw" dir="auto">
-          {date?.raw ?? '—'}
+          {date?.raw || '—'}
         </span>
       )}
       <span className="log-offset">{offset ?? ''}</span>

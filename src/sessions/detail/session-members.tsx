@@ -40,7 +40,7 @@ function Text({ value, mono }: { value: string | undefined; mono?: boolean }) {
 export function SessionMembers({ members }: { members: SessionMember[] }) {
   if (members.length === 0) return <p className="muted">No members.</p>;
   return (
-    <table className="members-table">
+    <table className="members-table" aria-label="Members">
       <thead>
         <tr>
           <th scope="col">
