@@ -9,9 +9,9 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...pluginQuery.configs['flat/recommended'],
+  { languageOptions: { globals: { ...globals.browser, ...globals.node } } },
   {
     files: ['**/*.{ts,tsx}'],
-    languageOptions: { globals: { ...globals.browser, ...globals.node } },
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
@@ -22,7 +22,10 @@ export default tseslint.config(
   {
     files: ['src/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/server/**'], message: 'src/ never imports server/.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/server/**'], message: 'src/ never imports server/.' }] },
+      ],
     },
   },
   {
@@ -30,7 +33,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/sessions/**', '**/app/**', '**/server/**'], message: 'ui/ and lib/ know nothing of sessions or the app.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/sessions/**', '**/app/**', '**/server/**'],
+              message: 'ui/ and lib/ know nothing of sessions or the app.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -39,7 +49,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/app/**', '**/server/**'], message: 'sessions/ does not import app/ or server/.' }] },
+        {
+          patterns: [
+            { group: ['**/app/**', '**/server/**'], message: 'sessions/ does not import app/ or server/.' },
+          ],
+        },
       ],
     },
   },

@@ -2,11 +2,15 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
+import { signInPath } from './auth/safe-redirect';
 import { createAppQueryClient } from './app/query-client';
 import { createAppRouter } from './app/router';
 import './app/theme.css';
 
-const queryClient = createAppQueryClient();
+const queryClient = createAppQueryClient(() => {
+  const { pathname, href } = router.state.location;
+  if (pathname !== '/sign-in') router.history.push(signInPath(href));
+});
 const router = createAppRouter(queryClient);
 
 createRoot(document.getElementById('root')!).render(

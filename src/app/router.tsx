@@ -8,7 +8,7 @@ import {
 import type { QueryClient } from '@tanstack/react-query';
 import { parseSessionSearch, type SessionSearch } from '../sessions/filters/session-search';
 import { SessionsScreen } from '../sessions/sessions-screen';
-import { parseSearch, stringifySearch } from './search-params';
+import { parseSearch, stringifySearch } from '../sessions/filters/search-codec';
 import { NotFound } from './not-found';
 
 const rootRoute = createRootRouteWithContext<{ queryClient: QueryClient }>()({

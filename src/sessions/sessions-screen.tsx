@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback } from 'react';
+import { lazy, Suspense, useCallback, useEffect } from 'react';
 import { useUtcToday } from '../lib/use-utc-today';
 import { UserMenu } from '../auth/user-menu';
 import { FilterPanel } from './filters/filter-panel';

@@ -10,7 +10,7 @@ import {
   toSessionsFilter,
   type SessionSearch,
 } from './session-search';
-import { parseSearch, stringifySearch } from '../../app/search-params';
+import { parseSearch, stringifySearch } from './search-codec';
 
 /** What the address bar holds for a search, read back the way the router reads it. */
 function throughUrl(search: SessionSearch): { search: SessionSearch; notices: string[] } {

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useLocation, useNavigate } from '@tanstack/react-router';
 import { parseSessionSearch } from './session-search';
 
@@ -9,14 +9,18 @@ import { parseSessionSearch } from './session-search';
 export function UrlNotices() {
   const rawSearch = useLocation({ select: (l) => l.search });
   const navigate = useNavigate();
+  const parsed = useMemo(() => parseSessionSearch(rawSearch as Record<string, unknown>), [rawSearch]);
   const [notices, setNotices] = useState<string[]>([]);
+  // Kept in state: they outlive the rewrite of the address that removes their cause.
+  const [reported, setReported] = useState<typeof parsed | undefined>(undefined);
+  if (reported !== parsed) {
+    setReported(parsed);
+    if (parsed.notices.length > 0) setNotices(parsed.notices);
+  }
 
   useEffect(() => {
-    const { search, notices: found } = parseSessionSearch(rawSearch as Record<string, unknown>);
-    if (found.length === 0) return;
-    setNotices(found);
-    void navigate({ to: '/', search, replace: true });
-  }, [rawSearch, navigate]);
+    if (parsed.notices.length > 0) void navigate({ to: '/', search: parsed.search, replace: true });
+  }, [parsed, navigate]);
 
   if (notices.length === 0) return null;
   return (

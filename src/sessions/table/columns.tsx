@@ -104,12 +104,14 @@ export interface ColumnMeta {
   /** Columns whose text can overflow get an ellipsis; the rest are cheap, unclipped cells. */
   clip?: boolean;
   hiddenByDefault?: boolean;
+  /** Short, fixed-format content (times, badges): keeps its width while text columns shrink. */
+  fixed?: boolean;
 }
 
 export const COLUMN_META: Record<string, ColumnMeta> = {
-  start: { label: 'Start', sortField: 'dateCreated' },
-  direction: { label: 'Direction', sortField: 'direction' },
-  channel: { label: 'Channel', sortField: 'channel' },
+  start: { label: 'Start', sortField: 'dateCreated', fixed: true },
+  direction: { label: 'Direction', sortField: 'direction', fixed: true },
+  channel: { label: 'Channel', sortField: 'channel', fixed: true },
   from: { label: 'From', sortField: 'fromAddress', clip: true },
   to: { label: 'To', sortField: 'toAddress', clip: true },
   account: { label: 'Account', sortField: 'accountName', clip: true, hiddenByDefault: true },
@@ -117,10 +119,10 @@ export const COLUMN_META: Record<string, ColumnMeta> = {
   endpoint: { label: 'Endpoint', sortField: 'endpointName', clip: true },
   answeredBy: { label: 'Answered by', sortField: 'answeredByName', clip: true },
   outcome: { label: 'Outcome', sortField: 'outcome', clip: true },
-  missed: { label: 'Missed', sortField: 'wasMissed' },
-  completed: { label: 'Completed', sortField: 'dateCompleted', hiddenByDefault: true },
-  duration: { label: 'Duration' },
-  state: { label: 'State', clip: true },
+  missed: { label: 'Missed', sortField: 'wasMissed', fixed: true, hiddenByDefault: true },
+  completed: { label: 'Completed', sortField: 'dateCompleted', fixed: true, hiddenByDefault: true },
+  duration: { label: 'Duration', fixed: true },
+  state: { label: 'State', clip: true, fixed: true },
 };
 
 const helper = createColumnHelper<typeof tableFeatureSet, RowView>();
@@ -137,20 +139,20 @@ const column = (id: keyof typeof COLUMN_META, size: number) => {
 };
 
 export const columns = helper.columns([
-  column('start', 150),
-  column('direction', 96),
-  column('channel', 80),
-  column('from', 210),
+  column('start', 128),
+  column('direction', 84),
+  column('channel', 64),
+  column('from', 220),
   column('to', 150),
   column('account', 150),
-  column('customer', 170),
-  column('endpoint', 160),
-  column('answeredBy', 150),
-  column('outcome', 140),
-  column('missed', 76),
-  column('completed', 150),
-  column('duration', 84),
-  column('state', 130),
+  column('customer', 140),
+  column('endpoint', 130),
+  column('answeredBy', 130),
+  column('outcome', 130),
+  column('missed', 68),
+  column('completed', 136),
+  column('duration', 72),
+  column('state', 104),
 ]);
 
 export const DEFAULT_VISIBILITY: Record<string, boolean> = Object.fromEntries(

@@ -127,8 +127,16 @@ export function SessionsGrid({
 
   const visibleColumns = table.getVisibleLeafColumns();
   const columnIds = visibleColumns.map((c) => c.id).join(' ');
-  const template = visibleColumns.map((c) => `${c.getSize()}px`).join(' ');
-  const totalWidth = visibleColumns.reduce((sum, c) => sum + c.getSize(), 0);
+  // Text columns share the spare width in proportion to their sizes and shrink to 55% of them
+  // before the grid scrolls sideways; fixed-format columns (times, badges) keep their size.
+  const minWidth = (c: (typeof visibleColumns)[number]) =>
+    COLUMN_META[c.id]?.fixed ? c.getSize() : Math.round(c.getSize() * 0.55);
+  const template = visibleColumns
+    .map((c) =>
+      COLUMN_META[c.id]?.fixed ? `${c.getSize()}px` : `minmax(${minWidth(c)}px, ${c.getSize()}fr)`,
+    )
+    .join(' ');
+  const totalWidth = visibleColumns.reduce((sum, c) => sum + minWidth(c), 0);
   const items = virtualizer.getVirtualItems();
 
   return (
@@ -323,7 +331,14 @@ function Cell({ id, row }: { id: string; row: RowView }) {
     case 'answeredBy':
       return <>{row.answeredBy}</>;
     case 'outcome':
-      return <>{row.outcome}</>;
+      // Missed sessions stand out here too, so the Missed column can stay hidden on narrow screens.
+      return row.missed ? (
+        <>
+          <span className="badge badge-danger">Missed</span> {row.outcome !== 'Missed' && row.outcome}
+        </>
+      ) : (
+        <>{row.outcome}</>
+      );
     case 'missed':
       return row.missed ? <span className="badge badge-danger">Missed</span> : null;
     case 'completed':
