@@ -69,6 +69,7 @@ function storeFor(client: QueryClient): NameStore {
   const store: NameStore = {
     subscribe(listener) {
       listeners.add(listener);
+      if (!unsubscribeCache) index = undefined; // data may have arrived while nobody listened
       unsubscribeCache ??= client.getQueryCache().subscribe((event) => {
         // Only new data or a removed query can change the names; fetch-state events cannot.
         const changed =

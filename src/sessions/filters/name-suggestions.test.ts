@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { QueryClient } from '@tanstack/react-query';
+import { sessionQueries } from '../api/session-queries';
+import type { Session } from '../api/session';
+import { buildNameIndex, suggestNames } from './name-suggestions';
+
+const session = (over: Partial<Session>) => ({ id: 'x', customerBreadcrumb: [], ...over }) as Session;
+
+describe('buildNameIndex', () => {
+  it('collects names from cached pages and details, breadcrumbs included, and ignores other queries', () => {
+    const client = new QueryClient();
+    client.setQueryData(sessionQueries.page({ startDate: '2026-11-01' }, 0).queryKey, {
+      items: [
+        session({
+          accountId: 'a1',
+          accountName: 'Northwind',
+          customerId: 'c1',
+          customerName: 'Harbor Dental',
+        }),
+        session({
+          endpointId: 'e1',
+          endpointName: 'Front Desk',
+          customerBreadcrumb: [{ id: 'c0', name: 'Harbor Group' }],
+        }),
+        session({ accountId: 'a2' }), // no name: nothing to suggest
+      ],
+    } as never);
+    client.setQueryData(sessionQueries.detail('s9').queryKey, {
+      session: session({ accountId: 'a3', accountName: 'Bluebird' }),
+      archived: true,
+    } as never);
+    client.setQueryData(['elsewhere'], {
+      items: [session({ accountId: 'z', accountName: 'Not a session query' })],
+    });
+
+    const index = buildNameIndex(client);
+    expect([...index.account]).toEqual([
+      ['a1', 'Northwind'],
+      ['a3', 'Bluebird'],
+    ]);
+    expect([...index.customer]).toEqual([
+      ['c1', 'Harbor Dental'],
+      ['c0', 'Harbor Group'],
+    ]);
+    expect([...index.endpoint]).toEqual([['e1', 'Front Desk']]);
+  });
+});
+
+describe('suggestNames', () => {
+  const names = new Map([
+    ['cus_1', 'Maple Street Plumbing'],
+    ['cus_2', 'Harbor Dental'],
+    ['cus_3', 'Harbor Dental East'],
+    ['map_9', 'Zeta'],
+  ]);
+
+  it('puts names starting with the text first, then names containing it, then ids', () => {
+    expect(suggestNames(names, 'ma').map((s) => s.id)).toEqual(['cus_1', 'map_9']);
+    expect(suggestNames(names, 'dental').map((s) => s.id)).toEqual(['cus_2', 'cus_3']);
+    expect(suggestNames(names, 'HAR').map((s) => s.name)).toEqual(['Harbor Dental', 'Harbor Dental East']);
+  });
+
+  it('leaves out chosen ids and honours the limit', () => {
+    expect(suggestNames(names, 'harbor', ['cus_2']).map((s) => s.id)).toEqual(['cus_3']);
+    expect(suggestNames(names, 'a', [], 2)).toHaveLength(2);
+    expect(suggestNames(names, '  ')).toEqual([]);
+  });
+});
