@@ -11,7 +11,7 @@ import type { World } from './world';
 export type Db = Database.Database;
 
 /** Bump when the schema or the generator changes, so old database files are rebuilt. */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 export interface DataSettings {
   sessions: number;

@@ -125,6 +125,11 @@ function callerName(rng: Rng): string | null {
   ])();
 }
 
+/** Random-looking but unique: a PRNG stream has only 2^32 states, so the row number is part of it. */
+function sessionId(rng: Rng, rid: number): string {
+  return hex(rng, 16) + rid.toString(16).padStart(8, '0');
+}
+
 /** Seconds, skewed towards short with a long tail. */
 function skewed(rng: Rng, min: number, max: number): number {
   return Math.round(min + (max - min) * rng() ** 2.2);
@@ -158,7 +163,7 @@ export function* generateSessions(
     const account = world.accountById.get(customer.accountId);
     const base = {
       rid,
-      id: hex(rng, 24),
+      id: sessionId(rng, rid),
       dateCreated: created,
       accountId: customer.accountId,
       accountName: account?.name ?? '',
@@ -190,7 +195,7 @@ export function* generateSessions(
           const answered = chance(rng, 0.85);
           pendingChild = {
             ...base,
-            id: hex(rng, 24),
+            id: sessionId(rng, rid + 1),
             dateCreated: childCreated,
             dateCompleted: childCreated + (answered ? skewed(rng, 30, 1500) : int(rng, 15, 40)) * 1000,
             endpointId: target.id,
@@ -360,7 +365,8 @@ function liveSession(rng: Rng, base: Base, customer: Customer): SessionRow {
     dateCompleted: null,
     endpointId: number.id,
     endpointName: number.name,
-    // The agent who picks up once the call's cycle reaches Connected; hidden before that.
+    // The agent who picks up once the call's cycle reaches Connected; hidden on read before that
+    // (and in the answeredByName sort, see list-sessions.ts).
     answeredById: agent.id,
     answeredByName: agent.name,
     fromAddress: phoneNumber(rng),

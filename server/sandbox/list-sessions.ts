@@ -6,7 +6,7 @@ import { ROW_COLUMNS, type Db, type StoredRow } from './database';
 import { FieldError } from './errors';
 import { DAY_MS } from './generate-sessions';
 import { MAX_ALL, type ListRequest } from './parse-list-request';
-import { expandSession } from './session-detail';
+import { expandSession, LIVE_ANSWERED_FROM_SECOND, LIVE_CYCLE_SECONDS } from './session-detail';
 import type { World } from './world';
 
 /** Sessions created more than this long before the clock live only in the archive. */
@@ -39,10 +39,11 @@ function likeContains(text: string): string {
 }
 
 function whereClause(req: ListRequest, now: number): { sql: string; params: unknown[] } {
+  const clock = { now };
   const where: string[] = [];
   const params: unknown[] = [];
-  where.push(req.searchArchive ? 's.date_created < ?' : 's.date_created >= ?');
-  params.push(now - ARCHIVE_AFTER_MS);
+  // Every statement binds the clock as @now (see the answeredByName sort), with the rest positional.
+  where.push(`s.date_created ${req.searchArchive ? '<' : '>='} @now - ${ARCHIVE_AFTER_MS}`);
   if (req.startMs !== undefined) {
     where.push('s.date_created >= ?');
     params.push(req.startMs);
@@ -77,7 +78,7 @@ function whereClause(req: ListRequest, now: number): { sql: string; params: unkn
     where.push("EXISTS (SELECT 1 FROM session_logs l WHERE l.rid = s.rid AND l.text LIKE ? ESCAPE '\\')");
     params.push(likeContains(req.log));
   }
-  return { sql: where.join(' AND '), params };
+  return { sql: where.join(' AND '), params: [...params, clock] };
 }
 
 export function createSessionLister(db: Db) {
@@ -94,7 +95,12 @@ export function createSessionLister(db: Db) {
   return function listSessions(req: ListRequest, ctx: Omit<ListContext, 'db'>): WireListResponse {
     const { sql: where, params } = whereClause(req, ctx.now);
     const dir = req.sortOrder === 'Ascend' ? 'ASC' : 'DESC';
-    const orderBy = `ORDER BY s.${SORT_COLUMNS[req.sortField]} ${dir}, s.id ${dir}`;
+    // Live calls show who answered only once their cycle reaches Connected: sort on what is shown.
+    const sortKey =
+      req.sortField === 'answeredByName'
+        ? `CASE WHEN s.live = 1 AND (((@now - s.date_created) / 1000) % ${LIVE_CYCLE_SECONDS} + ${LIVE_CYCLE_SECONDS}) % ${LIVE_CYCLE_SECONDS} < ${LIVE_ANSWERED_FROM_SECOND} THEN NULL ELSE s.answered_by_name END COLLATE NOCASE`
+        : `s.${SORT_COLUMNS[req.sortField]}`;
+    const orderBy = `ORDER BY ${sortKey} ${dir}, s.id ${dir}`;
     const select = `SELECT ${ROW_COLUMNS.replace(/(^|,\s*)(\w+)/g, '$1s.$2')} FROM sessions s WHERE ${where} ${orderBy}`;
     const count = () =>
       (prepare(`SELECT count(*) AS n FROM sessions s WHERE ${where}`).get(...params) as { n: number }).n;

@@ -1,25 +1,33 @@
 // Turns a stored row into the wire SessionInfo: members, SIDs and the log are regenerated from the
 // row and the seed; live sessions get their state from the clock on every read.
 import type { WireSessionInfo, WireSessionMemberInfo } from '../../src/sessions/api/session-types';
+import { toIso } from './iso-date';
 import { createRng, hex, int, pick, type Rng } from './prng';
 import type { SessionRow } from './generate-sessions';
 import { LIVE_SPAN_MS, sessionLog } from './session-log';
 import type { World } from './world';
 
+export const LIVE_CYCLE_SECONDS = LIVE_SPAN_MS / 1000;
+/** Seconds before this point of the cycle a live call has not been answered (Queued, Ringing). */
+export const LIVE_ANSWERED_FROM_SECOND = 90;
+
+export function liveCycleSecond(dateCreated: number, now: number): number {
+  const cycle = LIVE_CYCLE_SECONDS;
+  return ((Math.trunc((now - dateCreated) / 1000) % cycle) + cycle) % cycle;
+}
+
 export type LivePhase = 'Queued' | 'Ringing' | 'Connected' | 'Hold';
 
 /** Where a live call is in its repeating six-minute cycle at `now` (the log spans the first cycle). */
 export function livePhase(row: Pick<SessionRow, 'dateCreated'>, now: number): LivePhase {
-  const cycle = LIVE_SPAN_MS / 1000;
-  const t = ((Math.floor((now - row.dateCreated) / 1000) % cycle) + cycle) % cycle;
+  const t = liveCycleSecond(row.dateCreated, now);
   if (t < 60) return 'Queued';
-  if (t < 90) return 'Ringing';
+  if (t < LIVE_ANSWERED_FROM_SECOND) return 'Ringing';
   if (t < 270) return 'Connected';
   if (t < 330) return 'Hold';
   return 'Connected';
 }
 
-const iso = (ms: number) => new Date(ms).toISOString();
 const avatar = (name: string) =>
   `https://avatars.example.com/${encodeURIComponent(name.toLowerCase().replace(/\s+/g, '-'))}.png`;
 
@@ -32,13 +40,15 @@ export function expandSession(row: SessionRow, world: World, seed: number, now: 
   const conferenceSid = voice && row.answeredById ? `CF${hex(rng, 32)}` : undefined;
   const phase = row.live ? livePhase(row, now) : undefined;
   const answered = row.live ? phase === 'Connected' || phase === 'Hold' : row.answeredByName !== null;
+  const agentOfLiveCall = row.live ? (row.answeredById ?? undefined) : undefined;
+  if (row.live && !answered) row = { ...row, answeredById: null, answeredByName: null };
   const log = sessionLog(row, world, seed).filter((line) => !row.live || line.at <= now);
   const lastModified = row.dateCompleted ?? Math.min(now, row.dateCreated + LIVE_SPAN_MS);
 
   const session: WireSessionInfo = {
     id: row.id,
-    dateCreated: iso(row.dateCreated),
-    dateLastModified: iso(Math.max(row.dateCreated, lastModified)),
+    dateCreated: toIso(row.dateCreated),
+    dateLastModified: toIso(Math.max(row.dateCreated, lastModified)),
     createdBy: 'system',
     lastModifiedBy: 'system',
     dialState: row.live ? 'Active' : 'None',
@@ -60,10 +70,10 @@ export function expandSession(row: SessionRow, world: World, seed: number, now: 
     wasMissed: row.wasMissed === 1,
     displayName: row.fromName ?? row.fromAddress,
     holdReason: 'None',
-    log: log.map((line) => ({ date: iso(line.at), message: line.message })),
-    members: members(rng, row, world, answered, phase),
+    log: log.map((line) => ({ date: toIso(line.at), message: line.message })),
+    members: members(rng, row, world, answered, phase, agentOfLiveCall),
   };
-  if (row.dateCompleted !== null) session.dateCompleted = iso(row.dateCompleted);
+  if (row.dateCompleted !== null) session.dateCompleted = toIso(row.dateCompleted);
   if (row.fromName !== null) session.fromName = row.fromName;
   if (row.outcome !== null) session.outcome = row.outcome;
   if (answered && row.answeredByName !== null) session.answeredByName = row.answeredByName;
@@ -93,6 +103,7 @@ function members(
   world: World,
   answered: boolean,
   phase: ReturnType<typeof livePhase> | undefined,
+  agentOfLiveCall: string | undefined,
 ): WireSessionMemberInfo[] {
   const memberState = (connected: boolean) =>
     !row.live ? 'None' : phase === 'Hold' ? 'Hold' : connected ? 'Connected' : 'Ringing';
@@ -109,7 +120,11 @@ function members(
     callSid: `CA${hex(rng, 32)}`,
     muted: false,
   };
-  const agentId = row.direction === 'Incoming' ? row.answeredById : row.endpointId;
+  const agentId = row.live
+    ? agentOfLiveCall
+    : row.direction === 'Incoming'
+      ? row.answeredById
+      : row.endpointId;
   const agent = agentId ? world.endpoints.get(agentId) : undefined;
   const list: WireSessionMemberInfo[] = [external];
   if (agent && (answered || row.direction === 'Outgoing' || phase === 'Ringing')) {

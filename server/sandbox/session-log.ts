@@ -89,12 +89,9 @@ function inboundFlow(rng: Rng, row: SessionRow, world: World): string[] {
     if (chance(rng, 0.3)) out.push('Played announcement "Your call is important to us"');
   }
   if (row.live) {
-    out.push(`Ringing agent ${row.answeredByName ?? 'next available agent'}`);
-    out.push(`Call answered by ${row.answeredByName ?? 'agent'}`, 'Recording started');
-    out.push(
-      `${row.answeredByName ?? 'Agent'} placed the caller on hold`,
-      `${row.answeredByName ?? 'Agent'} resumed the call`,
-    );
+    const agent = row.answeredByName ?? 'Agent';
+    out.push(`Ringing agent ${agent}`, `Call answered by ${agent}`, 'Recording started');
+    out.push(`${agent} placed the caller on hold`, `${agent} resumed the call`);
     return out;
   }
   if (row.answeredByName) {
