@@ -298,6 +298,9 @@ describe('the real sandbox mounted under /api', () => {
         body: JSON.stringify({ userName: DEMO_USER.userName, password: DEMO_USER.password }),
       });
       expect(signIn.status).toBe(200);
+      expect(signIn.headers.getSetCookie()).toEqual([
+        expect.stringMatching(/^ss-id=[^;]+; Path=\/api; HttpOnly; SameSite=Lax$/),
+      ]);
       const cookie = signIn.headers
         .getSetCookie()
         .map((c) => c.split(';')[0])

@@ -195,6 +195,18 @@ export function createApiApp(options: ApiOptions): Hono {
   if (options.evoVoiceUrl) {
     api.route('/', createEvoVoiceProxy({ ...options, evoVoiceUrl: options.evoVoiceUrl }));
   } else if (options.sandbox) {
+    // The sandbox's cookies get the same rewriting as Evo Voice's, so both paths behave alike in the browser.
+    api.use(async (c, next) => {
+      await next();
+      const cookies = c.res.headers.getSetCookie();
+      if (cookies.length === 0) return;
+      const https = isHttps(c, options.secure);
+      c.res.headers.delete('set-cookie');
+      for (const cookie of cookies) {
+        const rewritten = rewriteSetCookie(cookie, https);
+        if (rewritten) c.res.headers.append('set-cookie', rewritten);
+      }
+    });
     api.route('/', options.sandbox.app);
   }
 
