@@ -111,7 +111,8 @@ export function createSessionsHandlers(
         const x = sortValue(a, sortField);
         const y = sortValue(b, sortField);
         if (x !== y) return (x < y ? -1 : 1) * dir;
-        return (a.id ?? '') < (b.id ?? '') ? -1 : 1; // stable order across pages
+        // Ties by id in the same direction, as the sandbox does: stable pages, Descend = reversed Ascend.
+        return ((a.id ?? '') < (b.id ?? '') ? -1 : 1) * dir;
       });
 
       if (bool('all')) {

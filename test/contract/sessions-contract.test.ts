@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { DEMO_USER } from '../../server/sandbox/auth';
 import { SPECIMEN_IDS, UNPARSEABLE_DATE } from '../../server/sandbox/specimens';
 import { startTestSandbox, TEST_NOW, type TestSandbox } from '../../server/sandbox/test-sandbox';
-import { ApiError } from '../../src/sessions/api/api-error';
+import { ApiError, shouldRetry } from '../../src/sessions/api/api-error';
 import {
   buildSessionsQuery,
   type SessionsFilter,
@@ -358,9 +358,9 @@ describe('bad input answers an ApiError 400 naming the field', () => {
     expect(error.fieldErrors.map((f) => f.fieldName)).toContain(field);
   });
 
-  it('a 400 is not retried by the page query', async () => {
+  it("a 400 is not retried under the app's retry policy", async () => {
     const spy = vi.spyOn(globalThis, 'fetch');
-    const client = new QueryClient({ defaultOptions: { queries: { retryDelay: 0 } } });
+    const client = new QueryClient({ defaultOptions: { queries: { retry: shouldRetry, retryDelay: 0 } } });
     await expect(client.fetchQuery(sessionQueries.page({ sortField: 'password' }, 0))).rejects.toBeInstanceOf(
       ApiError,
     );

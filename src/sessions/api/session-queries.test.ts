@@ -4,6 +4,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createSessionsHandlers, serviceStackError, SESSIONS_URL } from '../../../test/msw-handlers';
 import { ARCHIVE_AFTER_MS, FACTORY_NOW, makeWireSession } from '../../../test/session-factory';
+import { shouldRetry } from './api-error';
 import { setApiBase } from './fetch-sessions';
 import { SESSIONS_PAGE_SIZE, sessionQueries } from './session-queries';
 
@@ -37,8 +38,9 @@ afterAll(() => {
 
 const EMPTY_PAGE = { items: [], totalCount: 0, totalPages: 0, hasMorePages: false };
 
-// Retries stay on (they are what is tested); only their delay goes.
-const newClient = () => new QueryClient({ defaultOptions: { queries: { retryDelay: 0 } } });
+// The app's retry policy (its QueryClient default, as in src/app/query-client.ts), without the delay.
+const newClient = () =>
+  new QueryClient({ defaultOptions: { queries: { retry: shouldRetry, retryDelay: 0 } } });
 
 describe('sessionQueries keys', () => {
   it('nest under one root, with the whole filter and the page in a page key', () => {
@@ -84,6 +86,12 @@ describe('sessionQueries keys', () => {
     const o = sessionQueries.page({}, 0);
     expect(o.gcTime).toBeLessThanOrEqual(30_000);
     expect(o.staleTime).toBeGreaterThan(0);
+  });
+
+  it("leave retries to the client's defaults, so a test client can turn them off", () => {
+    for (const o of [sessionQueries.page({}, 0), sessionQueries.count({}), sessionQueries.detail('x')]) {
+      expect(o).not.toHaveProperty('retry');
+    }
   });
 });
 

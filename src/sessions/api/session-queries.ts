@@ -10,8 +10,10 @@
 // string: React Query matches key prefixes partially inside objects (a `{}` filter would match
 // every filter, `accountIds: ['a']` would match `['a', 'b']`), a string only exactly, so
 // `filterKey(filter)` selects the pages of that one filter and no other.
+//
+// Retries are not set here: the app's QueryClient defaults to `shouldRetry` (api-error.ts), so a
+// test client with `retry: false` still turns them off (a per-query option would override it).
 import { queryOptions } from '@tanstack/react-query';
-import { shouldRetry } from './api-error';
 import { buildSessionsQuery, normalizeSessionsFilter, type SessionsFilter } from './build-sessions-query';
 import { fetchSessions } from './fetch-sessions';
 import type { Session } from './session';
@@ -55,7 +57,6 @@ export const sessionQueries = {
       // Pages scrolled far past lose their observers; dropping them soon keeps memory flat.
       gcTime: 20_000,
       staleTime: 30_000,
-      retry: shouldRetry,
     });
   },
   /** Only the total of a filter (one row fetched): the live view's cheap probe for new sessions. */
@@ -67,7 +68,6 @@ export const sessionQueries = {
         (await fetchSessions(buildSessionsQuery(normalized, { page: 0, countPerPage: 1 }), { signal }))
           .totalCount ?? 0,
       gcTime: 20_000,
-      retry: shouldRetry,
     });
   },
   details: () => [...sessionQueries.all(), 'detail'] as const,
@@ -76,6 +76,5 @@ export const sessionQueries = {
       queryKey: [...sessionQueries.details(), id] as const,
       queryFn: ({ signal }) => fetchDetail(id, signal),
       staleTime: 30_000,
-      retry: shouldRetry,
     }),
 };
