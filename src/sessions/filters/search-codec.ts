@@ -1,6 +1,6 @@
 // The router's query-string codec: plain strings, no JSON quoting (`archive=1`, `from=%2B1503`).
 // Session keys are written by the sessions schema, in its order; other keys (`redirect`) as text.
-import { SEARCH_KEYS, serializeSessionSearch, type SessionSearch } from './session-search';
+import { SEARCH_KEYS, serializeSessionSearch } from './session-search';
 
 export function parseSearch(searchStr: string): Record<string, string> {
   const out: Record<string, string> = {};
@@ -10,7 +10,7 @@ export function parseSearch(searchStr: string): Record<string, string> {
 }
 
 export function stringifySearch(search: Record<string, unknown>): string {
-  const params = new URLSearchParams(serializeSessionSearch(search as SessionSearch));
+  const params = new URLSearchParams(serializeSessionSearch(search));
   for (const [key, value] of Object.entries(search)) {
     if (
       (SEARCH_KEYS as readonly string[]).includes(key) ||

@@ -181,19 +181,28 @@ export function parseSessionSearch(raw: RawSearch): { search: SessionSearch; not
   return { search, notices };
 }
 
-/** SessionSearch -> plain string values for the query string (defaults and empties left out). */
-export function serializeSessionSearch(search: SessionSearch): Record<string, string> {
+/**
+ * SessionSearch -> plain string values for the query string (defaults and empties left out).
+ * Also takes values already in their string form: the router re-serializes a parsed query string.
+ */
+export function serializeSessionSearch(
+  search: SessionSearch | Record<string, unknown>,
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const key of SEARCH_KEYS) {
-    const value = search[key];
-    if (value === undefined || value === '' || value === false) continue;
-    if (key === 'range' && value === DEFAULT_RANGE) continue;
-    if (Array.isArray(value)) {
-      if (value.length) out[key] = value.join(',');
-    } else if (key === 'sort') {
-      if (!isSameSort(value as SessionSort, DEFAULT_SORT)) out[key] = formatSort(value as SessionSort);
-    } else if (value === true) out[key] = '1';
-    else out[key] = String(value);
+    const value: unknown = (search as Record<string, unknown>)[key];
+    if (value === undefined || value === null || value === false) continue;
+    const text = Array.isArray(value)
+      ? value.join(',')
+      : typeof value === 'object'
+        ? formatSort(value as SessionSort)
+        : value === true
+          ? '1'
+          : String(value);
+    if (!text) continue;
+    if (key === 'range' && text === DEFAULT_RANGE) continue;
+    if (key === 'sort' && text === formatSort(DEFAULT_SORT)) continue;
+    out[key] = text;
   }
   return out;
 }

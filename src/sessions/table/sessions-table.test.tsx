@@ -1,0 +1,280 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { delay, http, HttpResponse } from 'msw';
+import { server } from '../../../test/msw-server';
+import { renderApp } from '../../../test/render';
+import { SESSIONS_URL, serviceStackError } from '../../../test/msw-handlers';
+import { FACTORY_NOW, makeWireSession } from '../../../test/session-factory';
+import type { WireListResponse, WireSessionInfo } from '../api/session-types';
+
+// The table asks for UTC days relative to "today": pin the clock (timers stay real).
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(FACTORY_NOW);
+});
+afterEach(() => vi.useRealTimers());
+
+/** Records every /api/sessions request the app makes (the default handler still answers). */
+function recordRequests() {
+  const seen: URLSearchParams[] = [];
+  server.events.on('request:start', ({ request }) => {
+    const url = new URL(request.url);
+    if (url.pathname === '/api/sessions') seen.push(url.searchParams);
+  });
+  return seen;
+}
+afterEach(() => server.events.removeAllListeners());
+
+const grid = () => screen.getByRole('grid');
+const dataRows = () =>
+  within(grid())
+    .queryAllByRole('row')
+    .filter((r) => r.hasAttribute('data-session-id'));
+
+/** A result of `total` sessions, made up page by page on request, like a server over a big table. */
+function bigResult(total: number) {
+  return http.get(SESSIONS_URL, ({ request }) => {
+    const q = new URL(request.url).searchParams;
+    const page = Number(q.get('page'));
+    const size = Number(q.get('countPerPage'));
+    const items: WireSessionInfo[] = [];
+    for (let i = page * size; i < Math.min(total, (page + 1) * size); i++) {
+      items.push(
+        makeWireSession(
+          { id: `row-${i}`, fromAddress: `+1503555${String(i).padStart(4, '0')}`, fromName: `Caller ${i}` },
+          i,
+        ),
+      );
+    }
+    return HttpResponse.json<WireListResponse>({
+      items,
+      totalCount: total,
+      totalPages: Math.ceil(total / size),
+      hasMorePages: (page + 1) * size < total,
+    });
+  });
+}
+
+describe('the sessions table', () => {
+  it('shows the total, live or archived, and the rows of page 0', async () => {
+    renderApp('/');
+    expect(await screen.findByText(/sessions$/)).toBeInTheDocument();
+    await waitFor(() => expect(dataRows().length).toBeGreaterThan(5));
+    const total = Number(
+      screen.getByText(/^\d[\d,]*$/, { selector: 'strong' }).textContent!.replace(/,/g, ''),
+    );
+    expect(grid()).toHaveAttribute('aria-rowcount', String(total + 1));
+    expect(screen.getByText('Live', { selector: '.badge' })).toBeInTheDocument();
+    // aria-rowindex counts the header as row 1.
+    expect(dataRows()[0]).toHaveAttribute('aria-rowindex', '2');
+  });
+
+  it('sorts by clicking a header: the URL and the request change, and duration cannot be sorted', async () => {
+    const requests = recordRequests();
+    const { user, currentSearch } = renderApp('/');
+    await waitFor(() => expect(dataRows().length).toBeGreaterThan(0));
+
+    await user.click(screen.getByRole('button', { name: /^From/ }));
+    await waitFor(() => expect(currentSearch().get('sort')).toBe('fromAddress'));
+    await waitFor(() =>
+      expect(
+        requests.some((q) => q.get('sortField') === 'fromAddress' && q.get('sortOrder') === 'Ascend'),
+      ).toBe(true),
+    );
+    expect(screen.getByRole('columnheader', { name: /^From/ })).toHaveAttribute('aria-sort', 'ascending');
+
+    await user.click(screen.getByRole('button', { name: /^From/ }));
+    await waitFor(() => expect(currentSearch().get('sort')).toBe('-fromAddress'));
+    await waitFor(() =>
+      expect(
+        requests.some((q) => q.get('sortOrder') === 'Descend' && q.get('sortField') === 'fromAddress'),
+      ).toBe(true),
+    );
+
+    const duration = screen.getByRole('columnheader', { name: 'Duration' });
+    expect(within(duration).queryByRole('button')).toBeNull();
+    expect(duration).not.toHaveAttribute('aria-sort');
+  });
+
+  it('shows the server message and retries on demand', async () => {
+    let fail = true;
+    server.use(
+      http.get(SESSIONS_URL, () => (fail ? serviceStackError(500, 'Database is resting') : undefined)),
+    );
+    const { user } = renderApp('/');
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Database is resting');
+    fail = false;
+    await user.click(within(alert).getByRole('button', { name: 'Retry' }));
+    await waitFor(() => expect(dataRows().length).toBeGreaterThan(0));
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('names the fields a 400 complains about', async () => {
+    server.use(
+      http.get(SESSIONS_URL, () =>
+        serviceStackError(400, 'Invalid request', 'ArgumentException', [
+          { fieldName: 'From', errorCode: 'TooLong', message: 'From is too long' },
+        ]),
+      ),
+    );
+    renderApp('/');
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Invalid request');
+    expect(alert).toHaveTextContent('From: From is too long');
+  });
+
+  it('says the sign-in expired on a 401', async () => {
+    server.use(http.get(SESSIONS_URL, () => serviceStackError(401, 'Not Authenticated', 'Unauthorized')));
+    renderApp('/');
+    expect(await screen.findByRole('alert')).toHaveTextContent(/sign-in has expired/i);
+  });
+
+  it('says what was searched when nothing matches, and offers the likely fixes', async () => {
+    const { user, currentSearch } = renderApp('/?from=999999999');
+    expect(await screen.findByText('No live sessions found')).toBeInTheDocument();
+    expect(
+      screen.getByText(/2026-11-21 to 2026-11-27 \(UTC days\) for From contains “999999999”/),
+    ).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Widen to the last 30 days' }));
+    await waitFor(() => expect(currentSearch().get('range')).toBe('30d'));
+    await user.click(
+      within(screen.getByText('No live sessions found').parentElement!).getByRole('button', {
+        name: 'Search the archive',
+      }),
+    );
+    await waitFor(() => expect(currentSearch().get('archive')).toBe('1'));
+    await user.click(await screen.findByRole('button', { name: 'Clear 1 filter' }));
+    await waitFor(() => expect(currentSearch().get('from')).toBeNull());
+    expect(currentSearch().get('archive')).toBe('1');
+  });
+
+  it('renders hostile strings in every field as text', async () => {
+    const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
+    const session = makeWireSession({ id: 'hostile', ended: true }, 7);
+    for (const key of Object.keys(session) as (keyof WireSessionInfo)[]) {
+      if (typeof session[key] === 'string' && key !== 'id' && !key.startsWith('date')) {
+        (session as Record<string, unknown>)[key] = hostile;
+      }
+    }
+    server.use(
+      http.get(SESSIONS_URL, () =>
+        HttpResponse.json<WireListResponse>({
+          items: [session],
+          totalCount: 1,
+          totalPages: 1,
+          hasMorePages: false,
+        }),
+      ),
+    );
+    renderApp('/');
+    await waitFor(() => expect(dataRows()).toHaveLength(1));
+    const row = dataRows()[0]!;
+    expect(row.querySelector('img, script')).toBeNull();
+    expect(within(row).getAllByText(hostile, { exact: false }).length).toBeGreaterThan(3);
+    expect((window as { __pwned?: number }).__pwned).toBeUndefined();
+  });
+
+  it('survives unknown enum values and missing fields', async () => {
+    server.use(
+      http.get(SESSIONS_URL, () =>
+        HttpResponse.json({
+          items: [
+            {
+              id: 'odd',
+              channel: 'Video',
+              direction: 'Sideways',
+              ended: false,
+              callState: 'Transcribing',
+              dateCreated: '/Date(1764255600000-0000)/',
+            },
+            { id: 'bare' },
+            42,
+            null,
+          ],
+          totalCount: 2,
+        }),
+      ),
+    );
+    renderApp('/');
+    await waitFor(() => expect(dataRows()).toHaveLength(2));
+    expect(screen.getByText('Video')).toBeInTheDocument();
+    expect(screen.getByText('Transcribing')).toBeInTheDocument();
+  });
+
+  it('moves the selection with arrows and j/k, and Enter opens the session in the URL', async () => {
+    const { user, currentSearch } = renderApp('/');
+    await waitFor(() => expect(dataRows().length).toBeGreaterThan(3));
+    const rows = dataRows();
+    rows[0]!.focus();
+    await user.keyboard('j');
+    await waitFor(() => expect(document.activeElement).toBe(dataRows()[1]));
+    await user.keyboard('{ArrowDown}{ArrowDown}k');
+    await waitFor(() => expect(document.activeElement).toBe(dataRows()[2]));
+    expect(dataRows()[2]).toHaveAttribute('aria-selected', 'true');
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(currentSearch().get('session')).toBe(dataRows()[2]!.dataset.sessionId));
+  });
+});
+
+describe('random access over a large result', () => {
+  it('sizes the scrollbar from totalCount and fetches only the pages in view after a jump', async () => {
+    const requests = recordRequests();
+    server.use(bigResult(130_000));
+    renderApp('/?archive=1&range=30d');
+    await waitFor(() => expect(grid()).toHaveAttribute('aria-rowcount', '130001'));
+    expect(await screen.findByText('130,000')).toBeInTheDocument();
+    // Page 0, and one page ahead.
+    await waitFor(() => expect(requests.map((q) => q.get('page')).sort()).toEqual(['0', '1']));
+
+    // Jump to the middle (a scrollbar drag): row 65,000 is at 65,000 x 36 px.
+    const before = requests.length;
+    act(() => {
+      grid().scrollTop = 65_000 * 36;
+      fireEvent.scroll(grid());
+    });
+    await waitFor(() => expect(dataRows().some((r) => r.dataset.sessionId === 'row-65000')).toBe(true));
+    // The pages under the viewport (row 65,000 and the overscan rows above it) and one ahead.
+    const pages = new Set(requests.slice(before).map((q) => Number(q.get('page'))));
+    expect([...pages].sort()).toContain(650);
+    expect([...pages]).toContain(651);
+    expect([...pages].every((p) => p >= 649 && p <= 651)).toBe(true);
+    // Nothing in between was asked for.
+    expect(requests.every((q) => Number(q.get('page')) <= 1 || Number(q.get('page')) >= 649)).toBe(true);
+  });
+
+  it('shows placeholders for rows whose page is still loading', async () => {
+    server.use(
+      http.get(SESSIONS_URL, async ({ request }) => {
+        if (new URL(request.url).searchParams.get('page') !== '0') await delay('infinite');
+        return bigResult(5000).resolver({ request } as never);
+      }),
+    );
+    renderApp('/');
+    await waitFor(() => expect(dataRows().length).toBeGreaterThan(0));
+    act(() => {
+      grid().scrollTop = 2000 * 36;
+      fireEvent.scroll(grid());
+    });
+    await waitFor(() => expect(within(grid()).getAllByText('Loading').length).toBeGreaterThan(5));
+  });
+
+  it('keeps the old rows, dimmed, until page 0 of a new filter arrives', async () => {
+    let slow = false;
+    server.use(
+      http.get(SESSIONS_URL, async () => {
+        if (slow) await delay(400);
+        return undefined;
+      }),
+    );
+    const { router } = renderApp('/');
+    await waitFor(() => expect(dataRows().length).toBeGreaterThan(3));
+    const oldFirst = dataRows()[0]!.dataset.sessionId;
+    slow = true;
+    await act(() => router.navigate({ to: '/', search: { from: '1' } }));
+    expect(grid()).toHaveClass('is-stale');
+    expect(dataRows()[0]!.dataset.sessionId).toBe(oldFirst);
+    await waitFor(() => expect(grid()).not.toHaveClass('is-stale'));
+  });
+});
