@@ -1,15 +1,39 @@
 import { useId, type RefObject } from 'react';
 import type { DisplayZone } from '../../lib/format';
 import type { Session } from '../api/session';
-import { directionArrow, sessionTitle, stateBadges, wireDateText } from './session-format';
+import { directionArrow, sessionTitle, stateBadges, toText, wireDateText } from './session-format';
 import { SessionSummary, StateBadges } from './session-summary';
 import { SessionMembers } from './session-members';
 import { PrintLog, VirtualLog } from './session-log';
 import './session-document.css';
 
-/** The title line of a session: direction arrow, from → to, with the direction spelled out for screen readers. */
+/**
+ * The title line of a session: direction arrow, from → to, with the direction spelled out for
+ * screen readers. Each value from the server is its own <bdi>, so right-to-left text or a stray
+ * direction override stays inside its part instead of reordering the whole line.
+ */
 export function SessionTitleText({ session }: { session: Session }) {
   const arrow = directionArrow(session.direction);
+  const address = session.fromAddress ?? session.fromPhoneNumber;
+  const name = session.fromName;
+  const to = toText(session);
+  let line: React.ReactNode;
+  if (!name && !address && !to) line = <bdi>{sessionTitle(session)}</bdi>;
+  else {
+    line = (
+      <>
+        {name && address && name !== address ? (
+          <>
+            <bdi>{name}</bdi> (<bdi>{address}</bdi>)
+          </>
+        ) : (
+          <bdi>{name ?? address ?? 'Unknown'}</bdi>
+        )}
+        {' → '}
+        <bdi>{to ?? 'Unknown'}</bdi>
+      </>
+    );
+  }
   return (
     <>
       {arrow && (
@@ -18,7 +42,7 @@ export function SessionTitleText({ session }: { session: Session }) {
         </span>
       )}
       {session.direction && <span className="visually-hidden">{session.direction}: </span>}
-      <span dir="auto">{sessionTitle(session)}</span>
+      {line}
     </>
   );
 }
@@ -70,19 +94,21 @@ export function SessionDocument(props: SessionDocumentProps) {
   // The drawer's title is an h2; the print page's an h1.
   const Section = mode === 'drawer' ? 'h3' : 'h2';
   const id = useId();
+  // On screen, a 10,000-character value folds away behind "Show all"; on paper everything shows.
+  const collapseOver = mode === 'drawer' ? 400 : undefined;
   return (
     <div className={`session-document session-document-${mode}`}>
       <section className="document-section" aria-labelledby={`${id}-summary`}>
         <Section id={`${id}-summary`} className="document-heading">
           Summary
         </Section>
-        <SessionSummary session={session} archived={archived} zone={zone} />
+        <SessionSummary session={session} archived={archived} zone={zone} collapseOver={collapseOver} />
       </section>
       <section className="document-section" aria-labelledby={`${id}-members`}>
         <Section id={`${id}-members`} className="document-heading">
           Members ({session.members.length})
         </Section>
-        <SessionMembers members={session.members} />
+        <SessionMembers members={session.members} collapseOver={collapseOver} />
       </section>
       <section className="document-section document-log" aria-labelledby={`${id}-log`}>
         <Section id={`${id}-log`} className="document-heading">

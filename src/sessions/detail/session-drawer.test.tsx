@@ -395,8 +395,15 @@ describe('session drawer with hostile and odd data', () => {
     for (const a of dialog.querySelectorAll('a')) expect(a.getAttribute('href')).not.toMatch(/javascript:/i);
     // Long strings arrive whole; right-to-left text keeps its direction.
     expect(dialog).toHaveTextContent(HOSTILE.long);
-    const rtl = within(dialog).getAllByText(HOSTILE.rtl);
-    expect(rtl[0]?.closest('[dir="auto"]')).not.toBeNull();
+    // Right-to-left text is isolated (dir="auto" or <bdi>), so it cannot reorder what is around it.
+    for (const el of within(dialog).getAllByText(HOSTILE.rtl))
+      expect(el.closest('[dir="auto"], bdi')).not.toBeNull();
+    // The 10,000-character destination folds on screen, and shows whole on request.
+    const who = within(dialog).getByRole('region', { name: 'Who' });
+    const destination = within(who).getByText('Destination').nextElementSibling as HTMLElement;
+    expect(destination.textContent!.length).toBeLessThan(1000);
+    await user.click(within(destination).getByRole('button', { name: 'Show all 9,999 characters' }));
+    expect(destination).toHaveTextContent(HOSTILE.long);
 
     await user.type(within(dialog).getByRole('textbox', { name: 'Find in log' }), '<script>');
     await waitFor(() =>

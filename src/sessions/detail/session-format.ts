@@ -101,10 +101,13 @@ export function stateBadges(session: Session, archived: boolean): StateBadge[] {
   return badges;
 }
 
-/** "→" for incoming, "←" for outgoing; unknown directions get no arrow. */
+/**
+ * The table's arrows: "↘" incoming, "↗" outgoing (not → / ←, which would read as part of the
+ * "from → to" title next to it). Unknown directions get no arrow, only their name.
+ */
 export function directionArrow(direction: string | undefined): string | undefined {
   const d = direction?.toLowerCase();
-  return d === 'incoming' ? '→' : d === 'outgoing' ? '←' : undefined;
+  return d === 'incoming' ? '↘' : d === 'outgoing' ? '↗' : undefined;
 }
 
 /** The caller side as one line: name and address when both are known. */

@@ -176,7 +176,13 @@ export function VirtualLog({ session, zone, scrollRef, initialQuery = '' }: Virt
   });
 
   useEffect(() => {
-    if (following && currentLine !== undefined) virtualizer.scrollToIndex(currentLine, { align: 'auto' });
+    if (!following || currentLine === undefined) return;
+    // Like a browser's find: leave the view alone when the hit is in sight, else bring it to the middle.
+    const item = virtualizer.getVirtualItems().find((i) => i.index === currentLine);
+    const top = (virtualizer.scrollOffset ?? 0) + virtualizer.options.scrollPaddingStart;
+    const bottom = (virtualizer.scrollOffset ?? 0) + (virtualizer.scrollRect?.height ?? 0);
+    const inSight = item !== undefined && item.start >= top && item.end <= bottom;
+    if (!inSight) virtualizer.scrollToIndex(currentLine, { align: 'center' });
   }, [following, currentLine, current, virtualizer]);
 
   const move = (step: number) => {

@@ -1,4 +1,5 @@
 import { Fragment, useState } from 'react';
+import { LongText } from '../../ui/long-text';
 import type { SessionMember } from '../api/session';
 import { initials, safeImageUrl, yesNo } from './session-format';
 
@@ -27,20 +28,44 @@ function Avatar({ member }: { member: SessionMember }) {
   );
 }
 
-function Text({ value, mono }: { value: string | undefined; mono?: boolean }) {
+function Text({
+  value,
+  mono,
+  collapseOver,
+}: {
+  value: string | undefined;
+  mono?: boolean;
+  collapseOver?: number;
+}) {
   if (value === undefined || value === '') return <span className="muted">—</span>;
   return (
     <span dir="auto" className={mono ? 'mono' : undefined}>
-      {value}
+      <LongText text={value} collapseOver={collapseOver} />
     </span>
   );
 }
 
 /** The session's members, with each one's application data as a key/value table under its row. */
-export function SessionMembers({ members }: { members: SessionMember[] }) {
+export function SessionMembers({
+  members,
+  collapseOver,
+}: {
+  members: SessionMember[];
+  collapseOver?: number;
+}) {
   if (members.length === 0) return <p className="muted">No members.</p>;
   return (
     <table className="members-table" aria-label="Members">
+      {/* Fixed widths: a 10,000-character name must not crush the short columns to one letter. */}
+      <colgroup>
+        <col style={{ width: 40 }} />
+        <col style={{ width: '24%' }} />
+        <col style={{ width: '28%' }} />
+        <col />
+        <col />
+        <col style={{ width: '9%' }} />
+        <col style={{ width: '11%' }} />
+      </colgroup>
       <thead>
         <tr>
           <th scope="col">
@@ -64,36 +89,36 @@ export function SessionMembers({ members }: { members: SessionMember[] }) {
                   <Avatar member={m} />
                 </td>
                 <th scope="row">
-                  <Text value={m.displayName} />
+                  <Text collapseOver={collapseOver} value={m.displayName} />
                 </th>
                 <td>
-                  <Text value={m.identity} mono />
+                  <Text collapseOver={collapseOver} value={m.identity} mono />
                   {(m.endpointId || m.callSid) && (
                     <span className="member-ids">
                       {m.endpointId && (
                         <span>
-                          Endpoint <Text value={m.endpointId} mono />
+                          Endpoint <Text collapseOver={collapseOver} value={m.endpointId} mono />
                         </span>
                       )}
                       {m.callSid && (
                         <span>
-                          Call SID <Text value={m.callSid} mono />
+                          Call SID <Text collapseOver={collapseOver} value={m.callSid} mono />
                         </span>
                       )}
                     </span>
                   )}
                 </td>
                 <td>
-                  <Text value={m.role} />
+                  <Text collapseOver={collapseOver} value={m.role} />
                 </td>
                 <td>
-                  <Text value={m.callState} />
+                  <Text collapseOver={collapseOver} value={m.callState} />
                 </td>
                 <td>
-                  <Text value={yesNo(m.muted)} />
+                  <Text collapseOver={collapseOver} value={yesNo(m.muted)} />
                 </td>
                 <td>
-                  <Text value={yesNo(m.isOriginalMember)} />
+                  <Text collapseOver={collapseOver} value={yesNo(m.isOriginalMember)} />
                 </td>
               </tr>
               {m.applicationData.length > 0 && (
@@ -101,7 +126,13 @@ export function SessionMembers({ members }: { members: SessionMember[] }) {
                   <td />
                   <td colSpan={6}>
                     <table className="appdata-table">
-                      <caption dir="auto">Application data of {name}</caption>
+                      <caption>
+                        Application data of <bdi>{name.length > 200 ? `${name.slice(0, 100)}…` : name}</bdi>
+                      </caption>
+                      <colgroup>
+                        <col style={{ width: '35%' }} />
+                        <col />
+                      </colgroup>
                       <thead>
                         <tr>
                           <th scope="col">Key</th>
@@ -112,10 +143,10 @@ export function SessionMembers({ members }: { members: SessionMember[] }) {
                         {m.applicationData.map(([key, value], j) => (
                           <tr key={j}>
                             <th scope="row" dir="auto" className="mono">
-                              {key}
+                              <LongText text={key} collapseOver={collapseOver} />
                             </th>
                             <td dir="auto" className="mono">
-                              {value}
+                              <LongText text={value} collapseOver={collapseOver} />
                             </td>
                           </tr>
                         ))}

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { CopyButton } from '../../ui/copy-button';
+import { LongText } from '../../ui/long-text';
 import { useNow } from '../../ui/use-now';
 import type { DisplayZone } from '../../lib/format';
 import type { Session } from '../api/session';
@@ -36,9 +37,11 @@ interface FieldProps {
   copy?: string;
   /** Show "—" instead of leaving the field out when there is no value. */
   always?: boolean;
+  /** Collapse text longer than this (the drawer); undefined shows everything (print). */
+  collapseOver?: number;
 }
 
-function Field({ label, value, mono, copy, always }: FieldProps) {
+function Field({ label, value, mono, copy, always, collapseOver }: FieldProps) {
   const empty = value === undefined || value === null || value === false || value === '';
   if (empty && !always) return null;
   return (
@@ -51,7 +54,7 @@ function Field({ label, value, mono, copy, always }: FieldProps) {
           </span>
         ) : (
           <span className="summary-value" dir="auto">
-            {value}
+            {typeof value === 'string' ? <LongText text={value} collapseOver={collapseOver} /> : value}
           </span>
         )}
         {copy !== undefined && <CopyButton value={copy} label={label} />}
@@ -79,10 +82,12 @@ export interface SessionSummaryProps {
   session: Session;
   archived: boolean;
   zone: DisplayZone;
+  /** Collapse very long values behind "Show all" (the drawer); print shows everything. */
+  collapseOver?: number;
 }
 
 /** Every SessionInfo field a person cares about, in four groups. */
-export function SessionSummary({ session: s, archived, zone }: SessionSummaryProps) {
+export function SessionSummary({ session: s, archived, zone, collapseOver }: SessionSummaryProps) {
   const live = isLive(s);
   const now = useNow(live);
   const arrow = directionArrow(s.direction);
@@ -94,22 +99,26 @@ export function SessionSummary({ session: s, archived, zone }: SessionSummaryPro
   return (
     <div className="session-summary">
       <Section title="Who">
-        <Field label="From name" value={s.fromName} always />
-        <Field label="From address" value={s.fromAddress} mono always />
-        <Field label="From phone number" value={s.fromPhoneNumber} mono />
-        <Field label="To" value={s.toAddress} mono always />
-        <Field label="Destination" value={s.destination} mono />
-        <Field label="Callback number" value={s.callbackNumber} mono />
-        <Field label="Display name" value={s.displayName} />
-        <Field label="Account" value={nameAndId(s.accountName, s.accountId)} />
-        <Field label="Customer" value={breadcrumbText(s) ?? s.customerName} />
-        <Field label="Customer id" value={s.customerId} mono />
-        <Field label="Endpoint" value={nameAndId(s.endpointName, s.endpointId)} />
-        <Field label="Answered by" value={nameAndId(s.answeredByName, s.answeredById)} />
-        <Field label="Queue member" value={s.queueMemberId} mono />
+        <Field collapseOver={collapseOver} label="From name" value={s.fromName} always />
+        <Field collapseOver={collapseOver} label="From address" value={s.fromAddress} mono always />
+        <Field collapseOver={collapseOver} label="From phone number" value={s.fromPhoneNumber} mono />
+        <Field collapseOver={collapseOver} label="To" value={s.toAddress} mono always />
+        <Field collapseOver={collapseOver} label="Destination" value={s.destination} mono />
+        <Field collapseOver={collapseOver} label="Callback number" value={s.callbackNumber} mono />
+        <Field collapseOver={collapseOver} label="Display name" value={s.displayName} />
+        <Field collapseOver={collapseOver} label="Account" value={nameAndId(s.accountName, s.accountId)} />
+        <Field collapseOver={collapseOver} label="Customer" value={breadcrumbText(s) ?? s.customerName} />
+        <Field collapseOver={collapseOver} label="Customer id" value={s.customerId} mono />
+        <Field collapseOver={collapseOver} label="Endpoint" value={nameAndId(s.endpointName, s.endpointId)} />
+        <Field
+          collapseOver={collapseOver}
+          label="Answered by"
+          value={nameAndId(s.answeredByName, s.answeredById)}
+        />
+        <Field collapseOver={collapseOver} label="Queue member" value={s.queueMemberId} mono />
       </Section>
       <Section title="When">
-        <Field label="Started" value={wireDateText(s.dateCreated, zone)} always />
+        <Field collapseOver={collapseOver} label="Started" value={wireDateText(s.dateCreated, zone)} always />
         <Field
           label="Completed"
           value={live && !s.dateCompleted ? 'Still going on' : wireDateText(s.dateCompleted, zone)}
@@ -127,9 +136,13 @@ export function SessionSummary({ session: s, archived, zone }: SessionSummaryPro
           }
           always
         />
-        <Field label="Last modified" value={wireDateText(s.dateLastModified, zone)} />
-        <Field label="Created by" value={s.createdBy} />
-        <Field label="Last modified by" value={s.lastModifiedBy} />
+        <Field
+          collapseOver={collapseOver}
+          label="Last modified"
+          value={wireDateText(s.dateLastModified, zone)}
+        />
+        <Field collapseOver={collapseOver} label="Created by" value={s.createdBy} />
+        <Field collapseOver={collapseOver} label="Last modified by" value={s.lastModifiedBy} />
       </Section>
       <Section title="Outcome">
         <Field
@@ -144,25 +157,43 @@ export function SessionSummary({ session: s, archived, zone }: SessionSummaryPro
           }
           always
         />
-        <Field label="Channel" value={s.channel} always />
-        <Field label="Outcome" value={s.outcome} always />
-        <Field label="Missed" value={yesNo(s.wasMissed)} always />
-        <Field label="State" value={badges.length > 0 && <StateBadges badges={badges} />} />
-        <Field label="Hold" value={hold} />
-        <Field label="Held by" value={s.heldByUserId} mono />
+        <Field collapseOver={collapseOver} label="Channel" value={s.channel} always />
+        <Field collapseOver={collapseOver} label="Outcome" value={s.outcome} always />
+        <Field collapseOver={collapseOver} label="Missed" value={yesNo(s.wasMissed)} always />
+        <Field
+          collapseOver={collapseOver}
+          label="State"
+          value={badges.length > 0 && <StateBadges badges={badges} />}
+        />
+        <Field collapseOver={collapseOver} label="Hold" value={hold} />
+        <Field collapseOver={collapseOver} label="Held by" value={s.heldByUserId} mono />
       </Section>
       <Section title="Telephony ids">
-        <Field label="Session id" value={s.id} mono copy={s.id} always />
-        <Field label="Call SID" value={s.callSid} mono copy={s.callSid} always />
-        <Field label="Conference SID" value={s.conferenceSid} mono copy={s.conferenceSid} always />
-        <Field label="Latest participant call SID" value={s.mostRecentParticipantCallSid} mono />
-        <Field label="Ring queue" value={s.ringQueueId} mono />
-        <Field label="Parent session" value={s.parentSessionId} mono />
+        <Field collapseOver={collapseOver} label="Session id" value={s.id} mono copy={s.id} always />
+        <Field collapseOver={collapseOver} label="Call SID" value={s.callSid} mono copy={s.callSid} always />
+        <Field
+          collapseOver={collapseOver}
+          label="Conference SID"
+          value={s.conferenceSid}
+          mono
+          copy={s.conferenceSid}
+          always
+        />
+        <Field
+          collapseOver={collapseOver}
+          label="Latest participant call SID"
+          value={s.mostRecentParticipantCallSid}
+          mono
+        />
+        <Field collapseOver={collapseOver} label="Ring queue" value={s.ringQueueId} mono />
+        <Field collapseOver={collapseOver} label="Parent session" value={s.parentSessionId} mono />
       </Section>
       {s.consoleData !== undefined && (
         <section className="summary-section summary-console" aria-label="Console data">
           <h3>Console data</h3>
-          <pre dir="auto">{s.consoleData}</pre>
+          <pre dir="auto">
+            <LongText text={s.consoleData} collapseOver={collapseOver && collapseOver * 4} />
+          </pre>
         </section>
       )}
     </div>
