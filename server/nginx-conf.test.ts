@@ -195,11 +195,14 @@ http {
   });
 
   it('passes upstream errors through with status and body, without WWW-Authenticate', async () => {
-    const res = await fetch(`${base}/api/sessions?status=500`);
-    expect(res.status).toBe(500);
-    expect(await res.json()).toEqual({
-      responseStatus: { errorCode: 'Upstream500', message: 'upstream says no' },
-    });
+    // 502/503/504 from upstream too: nginx's error_page only replaces its own failures.
+    for (const status of [400, 403, 500, 502, 503, 504]) {
+      const res = await fetch(`${base}/api/sessions?status=${status}`);
+      expect(res.status).toBe(status);
+      expect(await res.json()).toEqual({
+        responseStatus: { errorCode: `Upstream${status}`, message: 'upstream says no' },
+      });
+    }
     const auth = await fetch(`${base}/api/auth`);
     expect(auth.status).toBe(401);
     expect(auth.headers.get('www-authenticate')).toBeNull();
