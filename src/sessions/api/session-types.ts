@@ -4,7 +4,14 @@
 
 export const SESSION_DIAL_STATES = ['None', 'Active'] as const;
 export const SESSION_CALL_STATES = ['Disconnected', 'Ringing', 'Connected', 'Hold', 'Passive'] as const;
-export const SESSION_QUEUE_STATES = ['None', 'Queued', 'Ringing', 'Connected', 'Hold', 'Disconnected'] as const;
+export const SESSION_QUEUE_STATES = [
+  'None',
+  'Queued',
+  'Ringing',
+  'Connected',
+  'Hold',
+  'Disconnected',
+] as const;
 export const FLOW_CHANNELS = ['Voice', 'Chat', 'Fax'] as const;
 export const SESSION_HOLD_REASONS = ['None', 'Transferring'] as const;
 export const MEMBER_CALL_STATES = ['None', 'Ringing', 'Connected', 'Hold'] as const;
