@@ -194,6 +194,12 @@ export function ChipInput({
           ))}
         </ul>
       </div>
+      {/* Screen readers hear how many suggestions there are; sighted users see the list. */}
+      <span className="visually-hidden" aria-live="polite">
+        {showList
+          ? `${suggestions.length} suggestion${suggestions.length === 1 ? '' : 's'}, arrow keys to choose`
+          : ''}
+      </span>
       {hint && (
         <p id={hintId} className="chip-hint">
           {hint}

@@ -39,6 +39,8 @@ export interface DateRangePickerProps {
  */
 export default function DateRangePicker({ start, end, today, onPick }: DateRangePickerProps) {
   const [anchor, setAnchor] = useState<string>();
+  // Two months side by side where they fit; one on a narrow window (read once, on opening).
+  const [months] = useState(() => (window.matchMedia?.('(max-width: 900px)').matches ? 1 : 2));
   const todayDate = dayToLocalDate(today);
   const endDate = dayToLocalDate(end);
   const selected = anchor
@@ -56,8 +58,8 @@ export default function DateRangePicker({ start, end, today, onPick }: DateRange
         setAnchor(undefined);
         onPick(day < anchor ? day : anchor, day < anchor ? anchor : day);
       }}
-      numberOfMonths={2}
-      defaultMonth={new Date(endDate.getFullYear(), endDate.getMonth() - 1, 1)}
+      numberOfMonths={months}
+      defaultMonth={new Date(endDate.getFullYear(), endDate.getMonth() - (months - 1), 1)}
       endMonth={todayDate}
       today={todayDate}
       disabled={{ after: todayDate }}
