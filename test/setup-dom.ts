@@ -1,7 +1,10 @@
 import '@testing-library/jest-dom/vitest';
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { server } from './msw-server';
+
+// Two cores run many test files at once: give async queries room before calling a wait a failure.
+configure({ asyncUtilTimeout: 5000 });
 
 // jsdom lays nothing out: give every element a viewport-sized box so virtual-core renders rows.
 Object.defineProperties(HTMLElement.prototype, {
