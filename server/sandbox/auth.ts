@@ -26,7 +26,8 @@ export interface AuthStore {
 }
 
 const COOKIE = { path: '/', httpOnly: true, sameSite: 'Lax' } as const;
-const PERMANENT_SECONDS = 20 * 365 * 24 * 60 * 60;
+// Browsers cap cookie lifetimes at 400 days (and Hono refuses more).
+const PERMANENT_SECONDS = 365 * 24 * 60 * 60;
 
 function authResponse(session: AuthSession) {
   return {

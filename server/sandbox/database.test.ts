@@ -1,0 +1,114 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { SandboxConfig } from './config';
+import { rebuildReason, SCHEMA_VERSION, type BuildMeta } from './database';
+import { openSandbox } from './sandbox';
+import { TEST_NOW } from './test-sandbox';
+
+const NOW = Date.parse(TEST_NOW);
+const HOUR = 60 * 60 * 1000;
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function tempDb(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sandbox-db-'));
+  dirs.push(dir);
+  return path.join(dir, 'nested', 'sessions.db');
+}
+
+function config(overrides: Partial<SandboxConfig>): SandboxConfig {
+  return {
+    port: 0,
+    sessions: 300,
+    seed: 1,
+    dbPath: ':memory:',
+    now: NOW,
+    latencyMs: 0,
+    failRate: 0,
+    auth: false,
+    specimens: false,
+    ...overrides,
+  };
+}
+
+/** Opens, reads the summary and the first page, closes. */
+async function openOnce(overrides: Partial<SandboxConfig>) {
+  const sandbox = openSandbox(config(overrides));
+  try {
+    const page = await (await sandbox.app.request('/sessions?countPerPage=50')).json();
+    return { summary: sandbox.summary, page };
+  } finally {
+    sandbox.close();
+  }
+}
+
+describe('rebuildReason', () => {
+  const meta: BuildMeta = {
+    schemaVersion: SCHEMA_VERSION,
+    sessions: 100,
+    seed: 1,
+    specimens: false,
+    builtFor: NOW,
+    buildSeconds: 1,
+  };
+  const want = { sessions: 100, seed: 1, specimens: false };
+
+  it('reuses a database built for the same settings within a day', () => {
+    expect(rebuildReason(meta, want, NOW)).toBeUndefined();
+    expect(rebuildReason(meta, want, NOW + 23 * HOUR)).toBeUndefined();
+  });
+
+  it.each([
+    ['missing', undefined, want, NOW],
+    ['older schema', { ...meta, schemaVersion: SCHEMA_VERSION - 1 }, want, NOW],
+    ['other session count', meta, { ...want, sessions: 101 }, NOW],
+    ['other seed', meta, { ...want, seed: 2 }, NOW],
+    ['specimens switched on', meta, { ...want, specimens: true }, NOW],
+    ['clock more than a day later', meta, want, NOW + 25 * HOUR],
+    ['clock more than a day earlier', meta, want, NOW - 25 * HOUR],
+  ])('rebuilds when %s', (_, m, w, now) => {
+    expect(rebuildReason(m, w, now)).toEqual(expect.any(String));
+  });
+});
+
+describe('database file', () => {
+  it('is built on first start, reused after, and rebuilt when settings or the clock move on', async () => {
+    const dbPath = tempDb();
+    const first = await openOnce({ dbPath });
+    expect(first.summary).toContain('built in');
+    expect(first.summary).toContain(dbPath);
+    expect(fs.existsSync(dbPath)).toBe(true);
+
+    const again = await openOnce({ dbPath, now: NOW + 2 * HOUR });
+    expect(again.summary).toContain('reused');
+
+    const otherSeed = await openOnce({ dbPath, seed: 2 });
+    expect(otherSeed.summary).toMatch(/built in .*seed 1 -> 2/);
+    expect(otherSeed.page).not.toEqual(first.page);
+
+    const stale = await openOnce({ dbPath, seed: 2, now: NOW + 3 * 24 * HOUR });
+    expect(stale.summary).toMatch(/built in .*more than a day/);
+    expect(fs.readdirSync(path.dirname(dbPath)).filter((f) => f.includes('.building'))).toEqual([]);
+  });
+
+  it('replaces a file that is not a sandbox database', async () => {
+    const dbPath = tempDb();
+    fs.mkdirSync(path.dirname(dbPath), { recursive: true });
+    fs.writeFileSync(dbPath, 'not a database');
+    const opened = await openOnce({ dbPath });
+    expect(opened.summary).toContain('built in');
+    expect((opened.page as { totalCount: number }).totalCount).toBeGreaterThan(0);
+  });
+
+  it('generates the same data for the same seed and clock, and other data for another seed', async () => {
+    const a = await openOnce({ seed: 11 });
+    const b = await openOnce({ seed: 11, dbPath: tempDb() });
+    const c = await openOnce({ seed: 12 });
+    expect(b.page).toEqual(a.page);
+    expect(c.page).not.toEqual(a.page);
+  });
+});
