@@ -38,17 +38,45 @@ export function staleBuildReason(root: string, distDir = path.join(root, 'dist')
   return undefined;
 }
 
-/** Runs `vite build` in a child process (keeps the bundler's memory out of the server). */
+const LOCK_STALE_MS = 10 * 60_000;
+
+function sleep(ms: number) {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/**
+ * Runs `vite build` in a child process (keeps the bundler's memory out of the server). Two servers
+ * starting at once (Playwright starts two) would empty dist/ under each other: a lock file makes the
+ * second wait for the first and then find the build fresh.
+ */
 export function buildIfStale(root: string): void {
-  const reason = staleBuildReason(root);
-  if (!reason) return;
-  console.log(`Building the app (${reason})...`);
-  const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
-  const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
-  if (result.status !== 0) {
-    throw new Error(`vite build failed (exit ${result.status ?? result.signal}); see the output above.`);
+  if (!staleBuildReason(root)) return;
+  const lock = path.join(root, 'node_modules', '.session-history-build.lock');
+  for (;;) {
+    try {
+      fs.closeSync(fs.openSync(lock, 'wx'));
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const age = Date.now() - (fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > LOCK_STALE_MS)
+        fs.rmSync(lock, { force: true }); // left by a killed build
+      else sleep(200);
+    }
+  }
+  try {
+    const reason = staleBuildReason(root);
+    if (!reason) return; // another server built it while we waited
+    console.log(`Building the app (${reason})...`);
+    const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
+    const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
+      cwd: root,
+      stdio: 'inherit',
+    });
+    if (result.status !== 0) {
+      throw new Error(`vite build failed (exit ${result.status ?? result.signal}); see the output above.`);
+    }
+  } finally {
+    fs.rmSync(lock, { force: true });
   }
 }
