@@ -12,7 +12,13 @@ export default defineConfig(({ command, mode }) => {
   }
   return {
     plugins,
-    build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 600 },
+    build: {
+      target: 'es2022',
+      sourcemap: true,
+      manifest: true,
+      chunkSizeWarningLimit: 600,
+      modulePreload: { polyfill: false },
+    },
     test: {
       projects: [
         {

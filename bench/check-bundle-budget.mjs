@@ -1,0 +1,40 @@
+// The first-screen JS budget, checked in `npm test` (deterministic, unlike timings): the entry chunk
+// and every chunk it imports statically, gzipped, from the build's manifest. Lazy chunks (the date
+// picker, the drawer, the print view, sign-in) are reported but not counted.
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import path from 'node:path';
+
+const BUDGET_KB = 150;
+const dist = path.resolve(process.argv[2] ?? 'dist');
+const manifest = JSON.parse(readFileSync(path.join(dist, '.vite/manifest.json'), 'utf8'));
+const gz = (file) => gzipSync(readFileSync(path.join(dist, file)), { level: 9 }).length / 1024;
+
+const entry = Object.entries(manifest).find(([, chunk]) => chunk.isEntry);
+if (!entry) throw new Error('no entry chunk in the manifest: build with build.manifest = true');
+
+const firstScreen = new Set();
+const visit = (key) => {
+  const chunk = manifest[key];
+  if (!chunk || firstScreen.has(chunk.file)) return;
+  firstScreen.add(chunk.file);
+  for (const dep of chunk.imports ?? []) visit(dep);
+};
+visit(entry[0]);
+
+const rows = [...firstScreen].map((file) => [file, gz(file)]);
+const total = rows.reduce((sum, [, kb]) => sum + kb, 0);
+const lazy = Object.values(manifest)
+  .filter((c) => c.file.endsWith('.js') && !firstScreen.has(c.file))
+  .map((c) => [c.file, gz(c.file)]);
+
+console.log('First-screen JS (gzip -9):');
+for (const [file, kb] of rows) console.log(`  ${kb.toFixed(1).padStart(6)} KB  ${file}`);
+console.log(`  ${total.toFixed(1).padStart(6)} KB  total (budget ${BUDGET_KB} KB)`);
+console.log('Lazy chunks:');
+for (const [file, kb] of lazy) console.log(`  ${kb.toFixed(1).padStart(6)} KB  ${file}`);
+
+if (total > BUDGET_KB) {
+  console.error(`First-screen JS is ${total.toFixed(1)} KB gzip, over the ${BUDGET_KB} KB budget.`);
+  process.exit(1);
+}

@@ -1,0 +1,137 @@
+// The sessions screen against the real sandbox (150,000 sessions: the archived view of the whole
+// range holds about 130,000 rows).
+import { test, expect, type Page, type Request } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+const rows = (page: Page) => page.locator('[role="grid"] [role="row"][data-session-id]');
+const rowIds = (page: Page) =>
+  rows(page).evaluateAll((els) => els.map((el) => el.getAttribute('data-session-id')));
+
+function sessionRequests(page: Page): URLSearchParams[] {
+  const seen: URLSearchParams[] = [];
+  page.on('request', (request: Request) => {
+    const url = new URL(request.url());
+    if (url.pathname === '/api/sessions') seen.push(url.searchParams);
+  });
+  return seen;
+}
+
+/** The archived sessions of the sandbox's whole history (it generates 120 days). */
+const ARCHIVE_ALL = '/?archive=1&start=2026-01-01';
+
+test('a shared link opened cold shows the same rows', async ({ page, browser }) => {
+  const link = '/?from=%2B1503&sort=-toAddress&archive=1&range=30d';
+  await page.goto(link);
+  await expect(rows(page).first()).toBeVisible();
+  const ids = (await rowIds(page)).slice(0, 15);
+  expect(ids.length).toBeGreaterThan(5);
+
+  const colleague = await browser.newPage();
+  await colleague.goto(link);
+  await expect(rows(colleague).first()).toBeVisible();
+  expect((await rowIds(colleague)).slice(0, 15)).toEqual(ids);
+  await expect(colleague.getByRole('columnheader', { name: /^To/ })).toHaveAttribute(
+    'aria-sort',
+    'descending',
+  );
+  await expect(colleague.getByRole('searchbox', { name: 'From' })).toHaveValue('+1503');
+  await colleague.close();
+});
+
+test('changing the filters in the URL changes the requests and the rows', async ({ page }) => {
+  const requests = sessionRequests(page);
+  await page.goto('/');
+  await expect(rows(page).first()).toBeVisible();
+  const before = await rowIds(page);
+
+  await page.goto('/?range=30d&to=%2B1206');
+  await expect(page.getByRole('searchbox', { name: 'To' })).toHaveValue('+1206');
+  await expect.poll(() => requests.some((q) => q.get('to') === '+1206')).toBe(true);
+  const request = requests.find((q) => q.get('to') === '+1206')!;
+  expect(request.get('startDate')! < request.get('endDate')!).toBe(true);
+  await expect.poll(async () => (await rowIds(page))[0]).not.toBe(before[0]);
+  const toCells = await rows(page).evaluateAll((els) =>
+    els.map((el) => el.querySelectorAll('[role="gridcell"]')[4]?.textContent ?? ''),
+  );
+  expect(toCells.length).toBeGreaterThan(0);
+  for (const cell of toCells) expect(cell).toContain('+1206');
+});
+
+test('clicking a header sorts through the server', async ({ page }) => {
+  const requests = sessionRequests(page);
+  await page.goto('/');
+  await expect(rows(page).first()).toBeVisible();
+  await page.getByRole('button', { name: /^Customer/ }).click();
+  await expect(page).toHaveURL(/[?&]sort=customerName(&|$)/);
+  await expect
+    .poll(() =>
+      requests.some((q) => q.get('sortField') === 'customerName' && q.get('sortOrder') === 'Ascend'),
+    )
+    .toBe(true);
+  await expect(page.getByRole('columnheader', { name: /^Customer/ })).toHaveAttribute(
+    'aria-sort',
+    'ascending',
+  );
+  await expect(page.locator('.sessions-grid')).not.toHaveClass(/is-stale/);
+  const customers = await rows(page).evaluateAll((els) =>
+    els.slice(0, 20).map((el) => el.querySelectorAll('[role="gridcell"]')[5]?.textContent ?? ''),
+  );
+  const sorted = [...customers].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' }));
+  expect(customers.map((c) => c.toLowerCase())).toEqual(sorted.map((c) => c.toLowerCase()));
+});
+
+test('dragging to the middle of the archive shows rows there, fetching only those pages', async ({
+  page,
+}) => {
+  const requests = sessionRequests(page);
+  await page.goto(ARCHIVE_ALL);
+  const grid = page.getByRole('grid');
+  await expect(rows(page).first()).toBeVisible();
+  const total = Number(await grid.getAttribute('aria-rowcount')) - 1;
+  expect(total).toBeGreaterThan(100_000);
+
+  const before = requests.length;
+  // Drag the scrollbar thumb from the top to the middle of the track, as a user would.
+  const box = (await grid.boundingBox())!;
+  const thumbX = box.x + box.width - 6;
+  await page.mouse.move(thumbX, box.y + 40);
+  await page.mouse.down();
+  for (let i = 1; i <= 10; i++) await page.mouse.move(thumbX, box.y + 40 + ((box.height / 2 - 40) * i) / 10);
+  await page.mouse.up();
+
+  await expect
+    .poll(async () => Number(await rows(page).first().getAttribute('aria-rowindex')))
+    .toBeGreaterThan(total * 0.3);
+  const firstIndex = Number(await rows(page).first().getAttribute('aria-rowindex')) - 2;
+  await expect(rows(page).first()).not.toHaveText('');
+  const pages = requests.slice(before).map((q) => Number(q.get('page')));
+  const middlePage = Math.floor(firstIndex / 100);
+  // Only the pages in view and one around them: none of the hundreds in between.
+  expect(pages.length).toBeLessThanOrEqual(4);
+  for (const p of pages) expect(Math.abs(p - middlePage)).toBeLessThanOrEqual(2);
+});
+
+test('a bad link shows a notice and still shows sessions', async ({ page }) => {
+  await page.goto('/?start=2026-13-45&sort=-duration&archive=maybe&utm_source=mail&from=' + 'x'.repeat(500));
+  const notice = page.getByRole('status').filter({ hasText: 'Parts of this link were ignored' });
+  await expect(notice).toBeVisible();
+  await expect(notice).toContainText('2026-13-45');
+  await expect(notice).toContainText('utm_source');
+  await expect(rows(page).first()).toBeVisible();
+  // The address now states the view actually shown.
+  await expect(page).toHaveURL(/\/$/);
+  await notice.getByRole('button', { name: 'Dismiss notice' }).click();
+  await expect(notice).toBeHidden();
+});
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`no serious accessibility violations (${scheme}), screenshot kept`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto('/');
+    await expect(rows(page).first()).toBeVisible();
+    await page.screenshot({ path: `test/artifacts/sessions-${scheme}.png` });
+    const results = await new AxeBuilder({ page }).analyze();
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${v.id}: ${v.nodes.length} nodes, e.g. ${v.nodes[0]?.html}`)).toEqual([]);
+  });
+}
