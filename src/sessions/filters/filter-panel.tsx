@@ -1,7 +1,7 @@
 // The left column: every filter of the sessions view. The URL is the only state of record;
 // this panel reads it with useSessionSearch and writes it with useUpdateSessionSearch. Text
 // inputs keep a local draft while typing (see DebouncedTextField for how that reaches history).
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useId, useState } from 'react';
 import { Chip, ChipInput, type ChipItem } from '../../ui/chip-input';
 import { plural } from '../../lib/format';
 import { addUtcDays } from '../../lib/utc-days';
@@ -63,44 +63,40 @@ function DebouncedTextField({ field, label, placeholder, hint }: DebouncedTextFi
   const value = search[field] ?? '';
 
   const [draft, setDraft] = useState(value);
+  // What the URL holds as far as this field knows: its own last write, or the last outside value.
+  const [written, setWritten] = useState(value);
+  const [burstOpen, setBurstOpen] = useState(false);
   // Follow the URL when it changes from outside (Back, Clear all, a pasted link). Our own writes
-  // equal the trimmed draft, so they leave the draft (and a trailing space being typed) alone.
+  // arrive as `written`, so they leave the draft (and anything typed since) alone.
   const [seen, setSeen] = useState(value);
   if (value !== seen) {
     setSeen(value);
-    if (draft.trim() !== value) setDraft(value);
+    if (value !== written) {
+      setWritten(value);
+      setBurstOpen(false); // never overwrite an entry someone navigated to
+      if (draft.trim() !== value) setDraft(value);
+    }
   }
 
-  const burstOpen = useRef(false);
-  const lastWritten = useRef(value);
-  useEffect(() => {
-    if (value !== lastWritten.current) {
-      lastWritten.current = value;
-      burstOpen.current = false; // an outside change ends the burst: never overwrite that entry
+  const commit = (text: string, settle: boolean) => {
+    const next = text.trim();
+    if (next !== written) {
+      setWritten(next);
+      update((s) => withValue(s, field, next || undefined), { replace: burstOpen });
     }
-  }, [value]);
+    setBurstOpen(!settle && (burstOpen || next !== written));
+  };
 
-  const commit = useCallback(
-    (text: string, settle: boolean) => {
-      const next = text.trim();
-      if (next !== lastWritten.current) {
-        lastWritten.current = next;
-        update((s) => withValue(s, field, next || undefined), { replace: burstOpen.current });
-        burstOpen.current = true;
-      }
-      if (settle) burstOpen.current = false;
-    },
-    [field, update],
-  );
-
+  const writeDraft = useEffectEvent(() => commit(draft, false));
+  const settle = useEffectEvent(() => setBurstOpen(false));
   useEffect(() => {
-    const write = setTimeout(() => commit(draft, false), TYPING_DEBOUNCE_MS);
-    const settle = setTimeout(() => (burstOpen.current = false), SETTLE_MS);
+    const writeTimer = setTimeout(writeDraft, TYPING_DEBOUNCE_MS);
+    const settleTimer = setTimeout(settle, SETTLE_MS);
     return () => {
-      clearTimeout(write);
-      clearTimeout(settle);
+      clearTimeout(writeTimer);
+      clearTimeout(settleTimer);
     };
-  }, [draft, commit]);
+  }, [draft]);
 
   const inputId = `${id}-input`;
   const hintId = `${id}-hint`;
