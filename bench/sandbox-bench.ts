@@ -2,6 +2,7 @@
 // SANDBOX_SESSIONS (default 1,000,000) sets the big run; BENCH_REUSE=1 keeps an existing database.
 // Results go to bench/results/sandbox.md and stdout.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SandboxConfig } from '../server/sandbox/config';
@@ -88,6 +89,12 @@ report(
   `Run ${new Date().toISOString()} on ${process.platform}/${process.arch}, Node ${process.version}; clock fixed at ${new Date(NOW).toISOString()}.`,
 );
 report('Queries go through the Hono app in-process (parse, SQL, JSON), so they include serialisation.');
+report(
+  `${os.cpus().length} cores; load average at start ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ')} (other work on the machine inflates every number).`,
+);
 report('');
 report('## Build');
 report('');
@@ -166,7 +173,9 @@ for (const [label, query, runs, budget] of queries) {
   const { median, totalCount } = await time(big.sandbox, query, runs);
   const ok = median < budget;
   failed ||= !ok;
-  report(`| ${label} | ${median.toFixed(1)}${ok ? '' : ' (over)'} | ${budget} | ${totalCount} |`);
+  report(
+    `| ${label} | ${median.toFixed(1)}${ok ? '' : ' (over)'} | ${Number.isFinite(budget) ? budget : '-'} | ${totalCount} |`,
+  );
 }
 report('');
 report(
