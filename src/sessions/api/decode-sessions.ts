@@ -42,26 +42,42 @@ function parseMs(s: string): number | undefined {
   }
   const m = ISO_RE.exec(s);
   if (!m) return undefined;
-  const [, y, mo, d, h = '0', mi = '0', sec = '0', frac = '', zone = ''] = m;
-  const year = Number(y);
-  const month = Number(mo);
-  const day = Number(d);
-  if (Number(h) > 23 || Number(mi) > 59 || Number(sec) > 59) return undefined;
-  const date = new Date(0);
-  date.setUTCFullYear(year, month - 1, day); // not Date.UTC: it maps years 0-99 to 1900-1999
-  date.setUTCHours(Number(h), Number(mi), Number(sec), Number(frac.slice(0, 3).padEnd(3, '0')));
-  // Rejects 2026-02-30 and month 13, which Date would silently roll over.
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
-    return undefined;
-  }
-  let ms = date.getTime();
-  if (zone !== '' && zone !== 'Z' && zone !== 'z') {
-    const oh = Number(zone.slice(1, 3));
-    const om = zone.length > 3 ? Number(zone.slice(-2)) : 0; // +hh, +hhmm or +hh:mm
+  const year = +m[1]!;
+  const month = +m[2]!;
+  const day = +m[3]!;
+  const hour = m[4] ? +m[4] : 0;
+  const minute = m[5] ? +m[5] : 0;
+  const second = m[6] ? +m[6] : 0;
+  const frac = m[7];
+  const zone = m[8];
+  // Rejects 2026-02-30, month 13 and 24:00, which Date would silently roll over.
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  if (hour > 23 || minute > 59 || second > 59) return undefined;
+  const millis = frac ? +(frac.length >= 3 ? frac.slice(0, 3) : frac.padEnd(3, '0')) : 0;
+  // Plain arithmetic rather than Date objects: this runs for every date of every log line.
+  let ms = ((daysFromCivil(year, month, day) * 24 + hour) * 60 + minute) * 60_000 + second * 1000 + millis;
+  if (zone && zone !== 'Z' && zone !== 'z') {
+    const oh = +zone.slice(1, 3);
+    const om = zone.length > 3 ? +zone.slice(-2) : 0; // +hh, +hhmm or +hh:mm
     if (oh > 23 || om > 59) return undefined;
-    ms -= (zone[0] === '-' ? -1 : 1) * (oh * 60 + om) * 60_000;
+    ms -= (zone.charCodeAt(0) === 45 /* - */ ? -1 : 1) * (oh * 60 + om) * 60_000;
   }
-  return Number.isFinite(ms) && Math.abs(ms) <= MAX_MS ? ms : undefined;
+  return Math.abs(ms) <= MAX_MS ? ms : undefined;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * ((month + 9) % 12) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
 
 // ---- Field schemas: each one catches its own failure ----
@@ -136,8 +152,16 @@ const appData = z.catch(
   [],
 );
 
+const decodeWith =
+  <S extends z.ZodMiniType>(schema: S) =>
+  (x: Record<string, unknown>): z.output<S> | undefined => {
+    const r = schema.safeParse(x);
+    return r.success ? r.data : undefined;
+  };
+
 const crumbSchema = z.object({ id: optString, name: optString });
 const logSchema = z.object({ date: optDate, message: z.catch(z.string(), '') });
+const decodeLog = decodeWith(logSchema);
 const memberSchema = z.object({
   identity: optString,
   endpointId: optString,
@@ -150,13 +174,6 @@ const memberSchema = z.object({
   callSid: optString,
   muted: optBool,
 });
-
-const decodeWith =
-  <S extends z.ZodMiniType>(schema: S) =>
-  (x: Record<string, unknown>): z.output<S> | undefined => {
-    const r = schema.safeParse(x);
-    return r.success ? r.data : undefined;
-  };
 
 const sessionShape = {
   id: optString,
@@ -203,7 +220,11 @@ const sessionShape = {
   consoleData: optString,
   parentSessionId: optString,
   log: objectList<SessionLogEntry>((x) => {
-    const e = decodeWith(logSchema)(x);
+    // Fast path for the well-formed line (thousands per page); the schema handles everything else.
+    if (typeof x.date === 'string' && x.date !== '' && typeof x.message === 'string') {
+      return { date: parseWireDate(x.date), message: x.message };
+    }
+    const e = decodeLog(x);
     return e && { date: e.date, message: e.message };
   }),
   members: objectList<SessionMember>((x) => {
