@@ -76,6 +76,27 @@ describe('parseWireDate', () => {
     );
   });
 
+  it('accepts exactly the calendar days that exist (leap years included)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 9999 }),
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 0, max: 32 }),
+        (y, m, d) => {
+          const pad = (n: number, w: number) => String(n).padStart(w, '0');
+          const reference = new Date(0);
+          reference.setUTCFullYear(y, m - 1, d);
+          const exists =
+            reference.getUTCFullYear() === y &&
+            reference.getUTCMonth() === m - 1 &&
+            reference.getUTCDate() === d;
+          const parsed = parseWireDate(`${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`).ms;
+          expect(parsed).toBe(exists ? reference.getTime() : undefined);
+        },
+      ),
+    );
+  });
+
   it('never throws and always keeps the raw text', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary' }), (s) => {
