@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AddressInfo } from 'node:net';
 import { Hono } from 'hono';
+import { serve } from '@hono/node-server';
 import { createAppServer, filterSessionCookies, rewriteSetCookie } from './app-server';
 import { INDEX_HTML, makeTestDist } from './test-dist';
 import { startStubUpstream, type StubUpstream } from './test-upstream';
@@ -255,6 +257,23 @@ describe('the Evo Voice proxy', () => {
     expect(res.status).toBe(502);
     expect(res.headers.get('content-type')).toMatch(/application\/json/);
     expect(await res.json()).toMatchObject({ responseStatus: { errorCode: 'BadGateway' } });
+  });
+
+  it('keeps the raw query string over a real listener too', async () => {
+    const app = proxyApp();
+    const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });
+    await new Promise<void>((resolve) => server.once('listening', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const query = "?from=%2B1503&to=a+b&log=it's%20here&accountIds=x,y";
+      const res = await fetch(`http://127.0.0.1:${port}/api/sessions${query}`);
+      expect(res.status).toBe(200);
+      expect(upstream.seen.at(-1)?.url).toBe(`/sessions${query.replace("'", '%27')}`);
+      expect(upstream.seen.at(-1)?.url).toContain('from=%2B1503');
+      expect(upstream.seen.at(-1)?.url).toContain('to=a+b');
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it('keeps a path prefix of EVOVOICE_URL', async () => {
