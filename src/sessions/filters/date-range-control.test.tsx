@@ -93,6 +93,15 @@ describe('the popover', () => {
     expect(screen.queryByRole('dialog', { name: 'Date range' })).not.toBeInTheDocument();
   });
 
+  it('closes when focus tabs out of it', async () => {
+    const { user, popover } = await openPopover('/?start=2026-11-01&end=2026-11-20');
+    // The calendar's selected day is the popover's last stop; Tab from there leaves it.
+    const day = await popover.findByRole('button', { name: /November 1(st)?, 2026/ }, { timeout: 5000 });
+    day.focus();
+    await user.tab();
+    expect(screen.queryByRole('dialog', { name: 'Date range' })).not.toBeInTheDocument();
+  });
+
   it('says the days are UTC days', async () => {
     const { popover } = await openPopover();
     expect(popover.getByText(/UTC days/)).toBeInTheDocument();

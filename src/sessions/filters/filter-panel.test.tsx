@@ -147,6 +147,17 @@ describe('id chips', () => {
   });
 });
 
+describe('id chips from a link', () => {
+  it('show the id, then the name once the results have shown it', async () => {
+    await open('/?account=acc_6a1f0c2e9b7d4e11,acc_nobody');
+    expect(
+      await panel().findByRole('button', { name: 'Remove Northwind Telecom' }, { timeout: 3000 }),
+    ).toBeInTheDocument();
+    // An id no result has named stays an id.
+    expect(panel().getByRole('button', { name: 'Remove acc_nobody' })).toBeInTheDocument();
+  });
+});
+
 describe('Live / Archived', () => {
   it('writes archive=1 and asks the archive', async () => {
     const requests = captureRequests();
@@ -168,6 +179,14 @@ describe('Live / Archived', () => {
     await waitFor(() => expect(currentSearch().get('archive')).toBe('1'));
     expect(currentSearch().get('range')).toBe('30d');
     expect(hint).not.toBeInTheDocument();
+  });
+
+  it('offers live sessions when the archive is asked for recent days', async () => {
+    const { user, currentSearch } = await open('/?archive=1');
+    expect(panel().getByRole('radio', { name: 'Archived' })).toBeChecked();
+    await user.click(panel().getByRole('button', { name: 'Search live sessions' }));
+    await waitFor(() => expect(currentSearch().get('archive')).toBeNull());
+    expect(panel().getByRole('radio', { name: 'Live' })).toBeChecked();
   });
 
   it('does not warn for a range inside the live window', async () => {
