@@ -34,6 +34,15 @@ export interface ListContext {
   now: number;
 }
 
+/** Archive windows longer than this use the trigram index for from/to; shorter ones scan by date. */
+const FTS_AFTER_SPAN_MS = 31 * DAY_MS;
+
+/** Length of the archive window a request covers (the archive has no lower bound but the data). */
+function archiveSpan(req: ListRequest, now: number): number {
+  const upper = Math.min(req.endMs ?? Infinity, now - ARCHIVE_AFTER_MS);
+  return upper - (req.startMs ?? -Infinity);
+}
+
 function likeContains(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
@@ -66,13 +75,20 @@ function whereClause(req: ListRequest, now: number): { sql: string; params: unkn
     where.push('s.parent_id = ?');
     params.push(req.parentSessionId);
   }
-  if (req.from !== undefined) {
-    where.push("s.from_address LIKE ? ESCAPE '\\'");
-    params.push(likeContains(req.from));
-  }
-  if (req.to !== undefined) {
-    where.push("s.to_address LIKE ? ESCAPE '\\'");
-    params.push(likeContains(req.to));
+  const wide = req.searchArchive && archiveSpan(req, now) > FTS_AFTER_SPAN_MS;
+  for (const [column, text] of [
+    ['from_address', req.from],
+    ['to_address', req.to],
+  ] as const) {
+    if (text === undefined) continue;
+    // Trigrams need three characters; shorter searches and date-bounded ones scan instead.
+    if (wide && [...text].length >= 3) {
+      where.push(`s.rid IN (SELECT rowid FROM address_fts WHERE ${column} MATCH ?)`);
+      params.push(`"${text.replace(/"/g, '""')}"`);
+    } else {
+      where.push(`s.${column} LIKE ? ESCAPE '\\'`);
+      params.push(likeContains(text));
+    }
   }
   if (req.log !== undefined) {
     where.push("EXISTS (SELECT 1 FROM session_logs l WHERE l.rid = s.rid AND l.text LIKE ? ESCAPE '\\')");
