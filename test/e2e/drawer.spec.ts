@@ -83,6 +83,22 @@ test('the 5,000-line specimen opens without freezing the page', async ({ page })
   await page.goto('/?log=Log%20line%204999%20of%205000');
   const row = page.locator(`[role="row"][data-session-id="${SPECIMENS.hugeLog}"]`);
   await expect(row).toBeVisible();
+  // The observer works here: a deliberate 120 ms task is seen. Then start counting afresh.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) =>
+        setTimeout(() => {
+          const t = performance.now();
+          while (performance.now() - t < 120);
+          setTimeout(resolve, 50);
+        }),
+      ),
+  );
+  await expect
+    .poll(() =>
+      page.evaluate(() => Math.max(0, ...(window as unknown as { __longTasks: number[] }).__longTasks)),
+    )
+    .toBeGreaterThanOrEqual(100);
   await page.evaluate(() => {
     (window as unknown as { __longTasks: number[] }).__longTasks.length = 0;
   });
@@ -104,14 +120,13 @@ test('the 5,000-line specimen opens without freezing the page', async ({ page })
   const longest = await page.evaluate(() =>
     Math.max(0, ...(window as unknown as { __longTasks: number[] }).__longTasks),
   );
-  test
-    .info()
-    .annotations.push({
-      type: 'perf',
-      description: `open ${openedIn} ms, longest task ${longest} ms, frame ${frameMs} ms`,
-    });
+  test.info().annotations.push({
+    type: 'perf',
+    description: `open ${openedIn} ms, longest task ${longest} ms, frame ${frameMs} ms`,
+  });
+  // Rendering all 5,000 lines costs a task of about 300 ms on this machine; the virtualized log, under 50.
   expect(frameMs).toBeLessThan(250);
-  expect(longest).toBeLessThan(1000);
+  expect(longest).toBeLessThan(250);
   expect(openedIn).toBeLessThan(5000);
 
   // Virtualized: a window of rows, not 5,000.
