@@ -21,6 +21,8 @@ export interface ModalDialogOptions {
   onEscape: () => void;
   /** Elements directly under <body> that stay interactive (the dialog's own portal nodes). */
   keepInteractive?: () => (Element | null)[];
+  /** What takes focus on open (e.g. the scrolling body, so arrow keys scroll at once); default the dialog. */
+  initialFocus?: RefObject<HTMLElement | null>;
 }
 
 /**
@@ -54,7 +56,9 @@ export function useModalDialog(dialogRef: RefObject<HTMLElement | null>, options
     const dialog = dialogRef.current;
     if (!dialog) return;
     const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    if (!dialog.contains(document.activeElement)) dialog.focus({ preventScroll: true });
+    if (!dialog.contains(document.activeElement)) {
+      (optionsRef.current.initialFocus?.current ?? dialog).focus({ preventScroll: true });
+    }
 
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key === 'Escape' && !event.defaultPrevented) {

@@ -32,7 +32,8 @@ export function SessionDrawer({ sessionId, onClose }: SessionDrawerProps) {
   const titleId = useId();
   const dialogRef = useRef<HTMLElement>(null);
   const bodyRef = useRef<HTMLDivElement>(null);
-  useModalDialog(dialogRef, { onEscape: onClose });
+  // Focus starts on the scrolling body: the dialog's name is announced, and arrow keys scroll at once.
+  useModalDialog(dialogRef, { onEscape: onClose, initialFocus: bodyRef });
   // Printing the page while the drawer is open prints this session, not the table (see the CSS).
   useBodyClass('session-drawer-open');
   const { printing, printedAt } = usePrintMode();
@@ -101,7 +102,7 @@ export function SessionDrawer({ sessionId, onClose }: SessionDrawerProps) {
             </CopyButton>
           </div>
         </header>
-        <div className="drawer-body" ref={bodyRef}>
+        <div className="drawer-body" ref={bodyRef} tabIndex={0} role="region" aria-label="Session details">
           <div className="drawer-content">
             {query.isPending ? (
               <SessionDetailLoading />

@@ -130,12 +130,6 @@ export function sessionTitle(session: Session): string {
   return session.displayName ?? `Session ${session.id}`;
 }
 
-/** "A › B › C" from the customer breadcrumb (names, else ids). */
-export function breadcrumbText(session: Session): string | undefined {
-  const parts = session.customerBreadcrumb.map((c) => c.name ?? c.id).filter((x): x is string => !!x);
-  return parts.length ? parts.join(' › ') : undefined;
-}
-
 /** Initials for an avatar placeholder: up to two letters or digits from the name. */
 export function initials(name: string | undefined): string {
   const words = (name ?? '').match(/[\p{L}\p{N}]+/gu) ?? [];

@@ -5,7 +5,6 @@ import { useNow } from '../../ui/use-now';
 import type { DisplayZone } from '../../lib/format';
 import type { Session } from '../api/session';
 import {
-  breadcrumbText,
   directionArrow,
   durationText,
   isLive,
@@ -63,10 +62,36 @@ function Field({ label, value, mono, copy, always, collapseOver }: FieldProps) {
   );
 }
 
-/** "Name (id)" when both exist; ids are what support staff paste into other tools. */
-function nameAndId(name: string | undefined, id: string | undefined): string | undefined {
-  if (name && id) return `${name} (${id})`;
+/**
+ * "Name (id)" when both exist (ids are what support staff paste into other tools). Each part is its
+ * own <bdi>, so a right-to-left name cannot move the id to its other side.
+ */
+function nameAndId(name: string | undefined, id: string | undefined, collapseOver?: number): ReactNode {
+  if (name && id) {
+    return (
+      <>
+        <bdi>
+          <LongText text={name} collapseOver={collapseOver} />
+        </bdi>{' '}
+        <span className="muted">
+          (<bdi className="mono">{id}</bdi>)
+        </span>
+      </>
+    );
+  }
   return name ?? id;
+}
+
+/** The customer breadcrumb, "A › B › C", each crumb isolated. */
+function breadcrumb(session: Session): ReactNode {
+  const crumbs = session.customerBreadcrumb.map((c) => c.name ?? c.id).filter((x): x is string => !!x);
+  if (crumbs.length === 0) return session.customerName;
+  return crumbs.map((c, i) => (
+    <span key={i}>
+      {i > 0 && ' › '}
+      <bdi>{c}</bdi>
+    </span>
+  ));
 }
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
@@ -106,14 +131,22 @@ export function SessionSummary({ session: s, archived, zone, collapseOver }: Ses
         <Field collapseOver={collapseOver} label="Destination" value={s.destination} mono />
         <Field collapseOver={collapseOver} label="Callback number" value={s.callbackNumber} mono />
         <Field collapseOver={collapseOver} label="Display name" value={s.displayName} />
-        <Field collapseOver={collapseOver} label="Account" value={nameAndId(s.accountName, s.accountId)} />
-        <Field collapseOver={collapseOver} label="Customer" value={breadcrumbText(s) ?? s.customerName} />
+        <Field
+          collapseOver={collapseOver}
+          label="Account"
+          value={nameAndId(s.accountName, s.accountId, collapseOver)}
+        />
+        <Field collapseOver={collapseOver} label="Customer" value={breadcrumb(s)} />
         <Field collapseOver={collapseOver} label="Customer id" value={s.customerId} mono />
-        <Field collapseOver={collapseOver} label="Endpoint" value={nameAndId(s.endpointName, s.endpointId)} />
+        <Field
+          collapseOver={collapseOver}
+          label="Endpoint"
+          value={nameAndId(s.endpointName, s.endpointId, collapseOver)}
+        />
         <Field
           collapseOver={collapseOver}
           label="Answered by"
-          value={nameAndId(s.answeredByName, s.answeredById)}
+          value={nameAndId(s.answeredByName, s.answeredById, collapseOver)}
         />
         <Field collapseOver={collapseOver} label="Queue member" value={s.queueMemberId} mono />
       </Section>
