@@ -36,7 +36,7 @@ export function PrintPage() {
 
   return (
     <div className="print-page">
-      <nav className="print-toolbar" aria-label="Print view">
+      <header className="print-toolbar">
         <Link to="/" search={{ session: sessionId }} className="btn btn-small">
           ← Back to sessions
         </Link>
@@ -49,7 +49,7 @@ export function PrintPage() {
           Print
         </button>
         <span className="print-toolbar-hint">Laid out for A4 and Letter.</span>
-      </nav>
+      </header>
       <main className="print-main">
         {query.isPending ? (
           <SessionDetailLoading />

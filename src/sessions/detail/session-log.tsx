@@ -142,6 +142,7 @@ export function VirtualLog({ session, zone, scrollRef, initialQuery = '' }: Virt
   // Only what the user does scrolls the log; a prefilled query waits for Enter.
   const [following, setFollowing] = useState(false);
 
+  const hasLog = log.length > 0;
   const [scrollMargin, setScrollMargin] = useState(0);
   useLayoutEffect(() => {
     const list = listRef.current;
@@ -158,7 +159,7 @@ export function VirtualLog({ session, zone, scrollRef, initialQuery = '' }: Virt
     const observer = new ResizeObserver(measure);
     observer.observe(scroller.firstElementChild ?? scroller);
     return () => observer.disconnect();
-  }, [scrollRef]);
+  }, [scrollRef, hasLog]);
 
   // The app does not use the React Compiler; the virtualizer's unmemoizable API is fine here.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -193,6 +194,8 @@ export function VirtualLog({ session, zone, scrollRef, initialQuery = '' }: Virt
 
   const status = !deferredQuery.trim() ? '' : total === 0 ? 'No matches' : `${current + 1} of ${total}`;
   const items = virtualizer.getVirtualItems();
+
+  if (log.length === 0) return <p className="muted">No log entries.</p>;
 
   return (
     <div className="session-log-view">
@@ -242,42 +245,36 @@ export function VirtualLog({ session, zone, scrollRef, initialQuery = '' }: Virt
         </button>
         {initialQuery && query === initialQuery && <span className="log-find-note">From the Log filter</span>}
       </div>
-      {log.length === 0 ? (
-        <p className="muted">No log entries.</p>
-      ) : (
-        <>
-          <p className="log-note">
-            {plural(log.length, 'entry', 'entries')} · {zoneNote(zone)} · offsets from the start
-          </p>
-          <ol
-            ref={listRef}
-            className="session-log session-log-virtual"
-            aria-label="Log entries"
-            style={{ height: virtualizer.getTotalSize() }}
-          >
-            {items.map((item) => {
-              const entry = log[item.index];
-              if (!entry) return null;
-              const ranges = hits.perLine[item.index] ?? NO_RANGES;
-              const first = hits.firstOfLine.get(item.index);
-              const here = first !== undefined && currentLine === item.index ? current - first : -1;
-              return (
-                <li
-                  key={item.key}
-                  data-index={item.index}
-                  ref={virtualizer.measureElement}
-                  className={here >= 0 ? 'log-line log-line-current' : 'log-line'}
-                  aria-setsize={log.length}
-                  aria-posinset={item.index + 1}
-                  style={{ transform: `translateY(${item.start - scrollMargin}px)` }}
-                >
-                  <LogLineContent entry={entry} origin={origin} zone={zone} ranges={ranges} current={here} />
-                </li>
-              );
-            })}
-          </ol>
-        </>
-      )}
+      <p className="log-note">
+        {plural(log.length, 'entry', 'entries')} · {zoneNote(zone)} · offsets from the start
+      </p>
+      <ol
+        ref={listRef}
+        className="session-log session-log-virtual"
+        aria-label="Log entries"
+        style={{ height: virtualizer.getTotalSize() }}
+      >
+        {items.map((item) => {
+          const entry = log[item.index];
+          if (!entry) return null;
+          const ranges = hits.perLine[item.index] ?? NO_RANGES;
+          const first = hits.firstOfLine.get(item.index);
+          const here = first !== undefined && currentLine === item.index ? current - first : -1;
+          return (
+            <li
+              key={item.key}
+              data-index={item.index}
+              ref={virtualizer.measureElement}
+              className={here >= 0 ? 'log-line log-line-current' : 'log-line'}
+              aria-setsize={log.length}
+              aria-posinset={item.index + 1}
+              style={{ transform: `translateY(${item.start - scrollMargin}px)` }}
+            >
+              <LogLineContent entry={entry} origin={origin} zone={zone} ranges={ranges} current={here} />
+            </li>
+          );
+        })}
+      </ol>
     </div>
   );
 }
