@@ -1,26 +1,35 @@
 import {
+  createBrowserHistory,
   createRootRouteWithContext,
+  type RouterHistory,
   createRoute,
   createRouter,
   lazyRouteComponent,
   Outlet,
 } from '@tanstack/react-router';
 import type { QueryClient } from '@tanstack/react-query';
-import { parseSessionSearch, type SessionSearch } from '../sessions/filters/session-search';
+import { parseSessionSearch, SEARCH_KEYS, type SessionSearch } from '../sessions/filters/session-search';
 import { SessionsScreen } from '../sessions/sessions-screen';
 import { parseSearch, stringifySearch } from '../sessions/filters/search-codec';
-import { NotFound } from './not-found';
+import { createUrlNoticeStore, type UrlNoticeStore } from '../sessions/filters/url-notice-store';
+import { AppError, NotFound } from './not-found';
 
-const rootRoute = createRootRouteWithContext<{ queryClient: QueryClient }>()({
+const rootRoute = createRootRouteWithContext<{ queryClient: QueryClient; urlNotices: UrlNoticeStore }>()({
   component: Outlet,
   notFoundComponent: NotFound,
+  errorComponent: AppError,
 });
 
 // `/`: the sessions view. Its whole state is the query string (see README, "Link format").
 const sessionsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/',
-  validateSearch: (raw: Record<string, unknown>): SessionSearch => parseSessionSearch(raw).search,
+  // The router lays the validated search over the raw one, so every key is returned, undefined when
+  // it was dropped: an invalid raw value must never show through.
+  validateSearch: (raw: Record<string, unknown>): SessionSearch => {
+    const { search } = parseSessionSearch(raw);
+    return Object.fromEntries(SEARCH_KEYS.map((key) => [key, search[key]])) as SessionSearch;
+  },
   component: SessionsScreen,
 });
 
@@ -40,14 +49,15 @@ const signInRoute = createRoute({
 
 const routeTree = rootRoute.addChildren([sessionsRoute, printRoute, signInRoute]);
 
-export function createAppRouter(
-  queryClient: QueryClient,
-  history?: Parameters<typeof createRouter>[0]['history'],
-) {
+export function createAppRouter(queryClient: QueryClient, history: RouterHistory = createBrowserHistory()) {
+  // Notices are read from each address as it arrives, before the router canonicalizes it.
+  const urlNotices = createUrlNoticeStore();
+  urlNotices.report(history.location);
+  history.subscribe(({ location }) => urlNotices.report(location));
   return createRouter({
     routeTree,
     history,
-    context: { queryClient },
+    context: { queryClient, urlNotices },
     parseSearch,
     stringifySearch,
     scrollRestoration: false,

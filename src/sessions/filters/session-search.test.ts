@@ -69,6 +69,8 @@ describe('the link format', () => {
         const back = throughUrl(search);
         expect(back.notices).toEqual([]);
         expect(back.search).toEqual(search);
+        // The router also validates the typed searches the app builds itself.
+        expect(parseSessionSearch(search as Record<string, unknown>)).toEqual({ search, notices: [] });
       }),
       { numRuns: 400 },
     );

@@ -74,10 +74,17 @@ function clip(value: string, max = 40): string {
   return value.length > max ? `${value.slice(0, max)}…` : value;
 }
 
+/**
+ * A value as the query string would hold it. The router also validates searches the app builds
+ * itself, so typed values (a sort object, id arrays, `true`) are read back to their link form.
+ */
 function rawString(value: unknown): string | undefined {
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) return value.map(rawString).filter(Boolean).join(',');
+  if (value && typeof value === 'object' && 'field' in value && typeof value.field === 'string') {
+    return formatSort(value as SessionSort);
+  }
   return undefined;
 }
 

@@ -1,26 +1,21 @@
-import { useEffect, useMemo, useState } from 'react';
-import { useLocation, useNavigate } from '@tanstack/react-router';
+import { useEffect, useSyncExternalStore } from 'react';
+import { useLocation, useNavigate, useRouteContext } from '@tanstack/react-router';
 import { parseSessionSearch } from './session-search';
 
 /**
- * Tells what a link had that could not be used (a bad date, an unknown sort, a stray key), then
+ * Tells what a link had that could not be used (a bad date, an unknown sort, a stray key), and
  * rewrites the address to the view actually shown, so a copied link is clean.
  */
 export function UrlNotices() {
+  const { urlNotices } = useRouteContext({ from: '__root__' });
+  const notices = useSyncExternalStore(urlNotices.subscribe, urlNotices.get);
   const rawSearch = useLocation({ select: (l) => l.search });
   const navigate = useNavigate();
-  const parsed = useMemo(() => parseSessionSearch(rawSearch as Record<string, unknown>), [rawSearch]);
-  const [notices, setNotices] = useState<string[]>([]);
-  // Kept in state: they outlive the rewrite of the address that removes their cause.
-  const [reported, setReported] = useState<typeof parsed | undefined>(undefined);
-  if (reported !== parsed) {
-    setReported(parsed);
-    if (parsed.notices.length > 0) setNotices(parsed.notices);
-  }
 
   useEffect(() => {
-    if (parsed.notices.length > 0) void navigate({ to: '/', search: parsed.search, replace: true });
-  }, [parsed, navigate]);
+    const { search, notices: found } = parseSessionSearch(rawSearch as Record<string, unknown>);
+    if (found.length > 0) void navigate({ to: '/', search, replace: true });
+  }, [rawSearch, navigate]);
 
   if (notices.length === 0) return null;
   return (
@@ -36,7 +31,7 @@ export function UrlNotices() {
       <button
         type="button"
         className="btn btn-small btn-ghost"
-        onClick={() => setNotices([])}
+        onClick={urlNotices.dismiss}
         aria-label="Dismiss notice"
       >
         Dismiss

@@ -31,29 +31,29 @@ const dataRows = () =>
     .queryAllByRole('row')
     .filter((r) => r.hasAttribute('data-session-id'));
 
-/** A result of `total` sessions, made up page by page on request, like a server over a big table. */
-function bigResult(total: number) {
-  return http.get(SESSIONS_URL, ({ request }) => {
-    const q = new URL(request.url).searchParams;
-    const page = Number(q.get('page'));
-    const size = Number(q.get('countPerPage'));
-    const items: WireSessionInfo[] = [];
-    for (let i = page * size; i < Math.min(total, (page + 1) * size); i++) {
-      items.push(
-        makeWireSession(
-          { id: `row-${i}`, fromAddress: `+1503555${String(i).padStart(4, '0')}`, fromName: `Caller ${i}` },
-          i,
-        ),
-      );
-    }
-    return HttpResponse.json<WireListResponse>({
-      items,
-      totalCount: total,
-      totalPages: Math.ceil(total / size),
-      hasMorePages: (page + 1) * size < total,
-    });
+/** A page of a result of `total` sessions, made up on request, like a server over a big table. */
+function bigPage(request: Request, total: number) {
+  const q = new URL(request.url).searchParams;
+  const page = Number(q.get('page'));
+  const size = Number(q.get('countPerPage'));
+  const items: WireSessionInfo[] = [];
+  for (let i = page * size; i < Math.min(total, (page + 1) * size); i++) {
+    items.push(
+      makeWireSession(
+        { id: `row-${i}`, fromAddress: `+1503555${String(i).padStart(4, '0')}`, fromName: `Caller ${i}` },
+        i,
+      ),
+    );
+  }
+  return HttpResponse.json<WireListResponse>({
+    items,
+    totalCount: total,
+    totalPages: Math.ceil(total / size),
+    hasMorePages: (page + 1) * size < total,
   });
 }
+
+const bigResult = (total: number) => http.get(SESSIONS_URL, ({ request }) => bigPage(request, total));
 
 describe('the sessions table', () => {
   it('shows the total, live or archived, and the rows of page 0', async () => {
@@ -248,7 +248,7 @@ describe('random access over a large result', () => {
     server.use(
       http.get(SESSIONS_URL, async ({ request }) => {
         if (new URL(request.url).searchParams.get('page') !== '0') await delay('infinite');
-        return bigResult(5000).resolver({ request } as never);
+        return bigPage(request, 5000);
       }),
     );
     renderApp('/');
