@@ -79,16 +79,30 @@ test('the print route lays out every log line, unclipped, and prints them all to
     expect(pages).toBeLessThan(HUGE_LOG_LINES / 20);
     const text = pdfText(pdf);
     if (text === undefined) {
-      test
-        .info()
-        .annotations.push({
-          type: 'note',
-          description: 'pdftotext missing: PDF text not checked, DOM layout was',
-        });
+      test.info().annotations.push({
+        type: 'note',
+        description: 'pdftotext missing: PDF text not checked, DOM layout was',
+      });
     } else {
       for (let i = 1; i <= HUGE_LOG_LINES; i++) expect(text).toContain(`Log line ${i} of ${HUGE_LOG_LINES}`);
     }
   }
+});
+
+test("the drawer's Print opens the print view in a new tab", async ({ page }) => {
+  await page.goto('/?session=specimen-odd-enums');
+  const [popup] = await Promise.all([
+    page.waitForEvent('popup'),
+    page
+      .getByRole('dialog')
+      .getByRole('link', { name: /^Print/ })
+      .click(),
+  ]);
+  await expect(popup).toHaveURL(/\/sessions\/specimen-odd-enums\/print$/);
+  await expect(popup.getByRole('heading', { level: 1 })).toContainText('+15035550101');
+  await expect(popup.locator('.printable-session .log-line')).toHaveCount(3);
+  // The dashboard stays as it was.
+  await expect(page.getByRole('dialog')).toBeVisible();
 });
 
 test('an archived session prints when opened cold', async ({ page, request }) => {

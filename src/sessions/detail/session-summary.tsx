@@ -3,7 +3,7 @@ import { CopyButton } from '../../ui/copy-button';
 import { LongText } from '../../ui/long-text';
 import { useNow } from '../../ui/use-now';
 import type { DisplayZone } from '../../lib/format';
-import type { Session } from '../api/session';
+import type { Session, WireDate } from '../api/session';
 import {
   directionArrow,
   durationText,
@@ -94,6 +94,18 @@ function breadcrumb(session: Session): ReactNode {
   ));
 }
 
+/** A server date, formatted; one the app cannot read is shown as sent, and says so. */
+function dateValue(date: WireDate | undefined, zone: DisplayZone, collapseOver?: number): ReactNode {
+  if (!date) return undefined;
+  if (date.ms !== undefined) return wireDateText(date, zone);
+  return (
+    <>
+      <LongText text={date.raw} collapseOver={collapseOver} />{' '}
+      <span className="muted">(not a date this app can read; shown as sent)</span>
+    </>
+  );
+}
+
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
     <section className="summary-section" aria-label={title}>
@@ -151,10 +163,15 @@ export function SessionSummary({ session: s, archived, zone, collapseOver }: Ses
         <Field collapseOver={collapseOver} label="Queue member" value={s.queueMemberId} mono />
       </Section>
       <Section title="When">
-        <Field collapseOver={collapseOver} label="Started" value={wireDateText(s.dateCreated, zone)} always />
+        <Field
+          collapseOver={collapseOver}
+          label="Started"
+          value={dateValue(s.dateCreated, zone, collapseOver)}
+          always
+        />
         <Field
           label="Completed"
-          value={live && !s.dateCompleted ? 'Still going on' : wireDateText(s.dateCompleted, zone)}
+          value={live && !s.dateCompleted ? 'Still going on' : dateValue(s.dateCompleted, zone, collapseOver)}
           always
         />
         <Field
@@ -172,7 +189,7 @@ export function SessionSummary({ session: s, archived, zone, collapseOver }: Ses
         <Field
           collapseOver={collapseOver}
           label="Last modified"
-          value={wireDateText(s.dateLastModified, zone)}
+          value={dateValue(s.dateLastModified, zone, collapseOver)}
         />
         <Field collapseOver={collapseOver} label="Created by" value={s.createdBy} />
         <Field collapseOver={collapseOver} label="Last modified by" value={s.lastModifiedBy} />
