@@ -56,7 +56,11 @@ export function CopyButton({
 
   useEffect(() => () => clearTimeout(timer.current), []);
   useEffect(() => {
-    if (state === 'manual') manualRef.current?.select();
+    // Focused and selected: Ctrl+C copies it right away.
+    if (state === 'manual') {
+      manualRef.current?.focus();
+      manualRef.current?.select();
+    }
   }, [state]);
 
   const onClick = async () => {
