@@ -21,7 +21,28 @@ export function SessionsScreen() {
   const today = useUtcToday();
   const filter = toSessionsFilter(search, today);
 
-  const closeDrawer = useCallback(() => update(({ session: _closed, ...rest }) => rest), [update]);
+  const openId = search.session;
+  const closeDrawer = useCallback(async () => {
+    await update(({ session: _closed, ...rest }) => rest);
+    // Back to the row the session was opened from, when it is on screen.
+    if (openId) document.querySelector<HTMLElement>(`[data-session-id="${CSS.escape(openId)}"]`)?.focus();
+  }, [update, openId]);
+
+  // `/` jumps to the search, as in most tools of the kind (not while typing in a field).
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement;
+      if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (target.closest('input, textarea, select, [contenteditable="true"], [role="dialog"]')) return;
+      const input = document.querySelector<HTMLInputElement>('aside input[type="search"]');
+      if (!input) return;
+      event.preventDefault();
+      input.focus();
+      input.select();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
 
   return (
     <div className="app-shell">

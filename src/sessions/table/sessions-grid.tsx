@@ -6,6 +6,7 @@ import {
   useLayoutEffect,
   useRef,
   useState,
+  type FocusEvent,
   type KeyboardEvent,
   type MouseEvent,
 } from 'react';
@@ -84,11 +85,22 @@ export function SessionsGrid({
   }, [filterKey]);
 
   // Keyboard selection (arrows, j/k, Page keys, Home/End); Enter opens.
+  // A row moved to by keyboard may not be rendered until the grid has scrolled to it: focus it on
+  // the first render where it exists.
+  const pendingFocus = useRef<number | undefined>(undefined);
+  useEffect(() => {
+    if (pendingFocus.current === undefined) return;
+    const row = scrollRef.current?.querySelector<HTMLElement>(
+      `[data-session-id][aria-rowindex="${pendingFocus.current + 2}"]`,
+    );
+    if (row) {
+      pendingFocus.current = undefined;
+      row.focus();
+    }
+  });
   const focusRow = (index: number) => {
+    pendingFocus.current = index;
     virtualizer.scrollToIndex(index, { align: 'auto' });
-    requestAnimationFrame(() => {
-      scrollRef.current?.querySelector<HTMLElement>(`[aria-rowindex="${index + 2}"]`)?.focus();
-    });
   };
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.altKey || event.ctrlKey || event.metaKey || rowCount === 0) return;
@@ -116,6 +128,11 @@ export function SessionsGrid({
         onOpen(row.id);
       }
     }
+  };
+  // Selection follows focus, however the row got it (Tab, click, returning from the drawer).
+  const onFocus = (event: FocusEvent<HTMLDivElement>) => {
+    const index = Number((event.target as HTMLElement).getAttribute('aria-rowindex')) - 2;
+    if (index >= 0 && index !== selected) setSelected(index);
   };
   const onClick = (event: MouseEvent<HTMLDivElement>) => {
     const rowEl = (event.target as HTMLElement).closest<HTMLElement>('[data-session-id]');
@@ -218,6 +235,7 @@ export function SessionsGrid({
           role="rowgroup"
           style={{ height: virtualizer.getTotalSize() }}
           onClick={onClick}
+          onFocus={onFocus}
         >
           {items.map((item) => {
             const row = rowAt(item.index);

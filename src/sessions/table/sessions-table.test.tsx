@@ -218,6 +218,33 @@ describe('the sessions table', () => {
   });
 });
 
+describe('keyboard shortcuts', () => {
+  it('focuses the search with /, but not while typing in a field', async () => {
+    const { user } = renderApp('/');
+    await waitFor(() => expect(dataRows().length).toBeGreaterThan(0));
+    dataRows()[0]!.focus();
+    await user.keyboard('/');
+    const from = screen.getByRole('searchbox', { name: 'From' });
+    expect(from).toHaveFocus();
+    await user.keyboard('/');
+    expect(from).toHaveValue('/');
+  });
+
+  it('returns focus to the row when the drawer closes', async () => {
+    const { user, currentSearch } = renderApp('/');
+    await waitFor(() => expect(dataRows().length).toBeGreaterThan(3));
+    const row = dataRows()[2]!;
+    row.focus();
+    await user.keyboard('{Enter}');
+    const dialog = await screen.findByRole('dialog');
+    await waitFor(() => expect(dialog.contains(document.activeElement)).toBe(true));
+    expect(currentSearch().get('session')).toBe(row.dataset.sessionId);
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(currentSearch().get('session')).toBeNull());
+    await waitFor(() => expect(document.activeElement).toBe(dataRows()[2]));
+  });
+});
+
 describe('random access over a large result', () => {
   it('sizes the scrollbar from totalCount and fetches only the pages in view after a jump', async () => {
     const requests = recordRequests();
