@@ -48,18 +48,19 @@ function likeContains(text: string): string {
 }
 
 function whereClause(req: ListRequest, now: number): { sql: string; params: unknown[] } {
-  const clock = { now };
   const where: string[] = [];
   const params: unknown[] = [];
-  // Every statement binds the clock as @now (see the answeredByName sort), with the rest positional.
-  where.push(`s.date_created ${req.searchArchive ? '<' : '>='} @now - ${ARCHIVE_AFTER_MS}`);
-  if (req.startMs !== undefined) {
+  // One lower and one upper bound, so the date index range is exactly the window searched.
+  const cutoff = now - ARCHIVE_AFTER_MS;
+  const lower = req.searchArchive ? req.startMs : Math.max(req.startMs ?? -Infinity, cutoff);
+  const upper = req.searchArchive ? Math.min(req.endMs ?? Infinity, cutoff) : req.endMs;
+  if (lower !== undefined) {
     where.push('s.date_created >= ?');
-    params.push(req.startMs);
+    params.push(lower);
   }
-  if (req.endMs !== undefined) {
+  if (upper !== undefined) {
     where.push('s.date_created < ?');
-    params.push(req.endMs);
+    params.push(upper);
   }
   const inList = (column: string, ids: string[]) => {
     if (ids.length === 0) return;
@@ -94,7 +95,7 @@ function whereClause(req: ListRequest, now: number): { sql: string; params: unkn
     where.push("EXISTS (SELECT 1 FROM session_logs l WHERE l.rid = s.rid AND l.text LIKE ? ESCAPE '\\')");
     params.push(likeContains(req.log));
   }
-  return { sql: where.join(' AND '), params: [...params, clock] };
+  return { sql: where.join(' AND '), params };
 }
 
 export function createSessionLister(db: Db) {
@@ -114,9 +115,10 @@ export function createSessionLister(db: Db) {
     // Live calls show who answered only once their cycle reaches Connected: sort on what is shown.
     const sortKey =
       req.sortField === 'answeredByName'
-        ? `CASE WHEN s.live = 1 AND (((@now - s.date_created) / 1000) % ${LIVE_CYCLE_SECONDS} + ${LIVE_CYCLE_SECONDS}) % ${LIVE_CYCLE_SECONDS} < ${LIVE_ANSWERED_FROM_SECOND} THEN NULL ELSE s.answered_by_name END COLLATE NOCASE`
+        ? `CASE WHEN s.live = 1 AND (((? - s.date_created) / 1000) % ${LIVE_CYCLE_SECONDS} + ${LIVE_CYCLE_SECONDS}) % ${LIVE_CYCLE_SECONDS} < ${LIVE_ANSWERED_FROM_SECOND} THEN NULL ELSE s.answered_by_name END COLLATE NOCASE`
         : `s.${SORT_COLUMNS[req.sortField]}`;
     const orderBy = `ORDER BY ${sortKey} ${dir}, s.id ${dir}`;
+    const selectParams = req.sortField === 'answeredByName' ? [...params, ctx.now] : params;
     const select = `SELECT ${ROW_COLUMNS.replace(/(^|,\s*)(\w+)/g, '$1s.$2')} FROM sessions s WHERE ${where} ${orderBy}`;
     const count = () =>
       (prepare(`SELECT count(*) AS n FROM sessions s WHERE ${where}`).get(...params) as { n: number }).n;
@@ -131,7 +133,7 @@ export function createSessionLister(db: Db) {
           `All returns at most ${MAX_ALL} sessions and ${total} match; page through them with Page and CountPerPage instead`,
         );
       }
-      const items = toWire(prepare(select).all(...params) as StoredRow[]);
+      const items = toWire(prepare(select).all(...selectParams) as StoredRow[]);
       return req.simplifiedPaging
         ? { items, hasMorePages: false }
         : { items, totalCount: total, totalPages: total === 0 ? 0 : 1, hasMorePages: false };
@@ -140,7 +142,7 @@ export function createSessionLister(db: Db) {
     const offset = req.page * req.countPerPage;
     if (req.simplifiedPaging) {
       const rows = prepare(`${select} LIMIT ? OFFSET ?`).all(
-        ...params,
+        ...selectParams,
         req.countPerPage + 1,
         offset,
       ) as StoredRow[];
@@ -150,7 +152,11 @@ export function createSessionLister(db: Db) {
     const rows =
       offset >= total
         ? []
-        : (prepare(`${select} LIMIT ? OFFSET ?`).all(...params, req.countPerPage, offset) as StoredRow[]);
+        : (prepare(`${select} LIMIT ? OFFSET ?`).all(
+            ...selectParams,
+            req.countPerPage,
+            offset,
+          ) as StoredRow[]);
     return {
       items: toWire(rows),
       totalCount: total,
