@@ -12,6 +12,8 @@ import { PrintableSession, SessionDocument, SessionMeta, SessionTitleText } from
 import { SessionDetailError, SessionDetailLoading, SessionNotFound } from './session-detail-states';
 import './session-drawer.css';
 
+const LIVE_REFRESH_MS = 10_000;
+
 export interface SessionDrawerProps {
   sessionId: string;
   onClose: () => void;
@@ -28,7 +30,11 @@ export function SessionDrawer({ sessionId, onClose }: SessionDrawerProps) {
   // The app's own location (memory history in tests), made absolute for sharing.
   const location = useLocation();
   const link = window.location.origin + location.href;
-  const query = useQuery(sessionQueries.detail(sessionId));
+  // A session still going on keeps changing (state, log, members): refresh it like the live table does.
+  const query = useQuery({
+    ...sessionQueries.detail(sessionId),
+    refetchInterval: (q) => (q.state.data?.session.ended === false ? LIVE_REFRESH_MS : false),
+  });
   const titleId = useId();
   const dialogRef = useRef<HTMLElement>(null);
   const bodyRef = useRef<HTMLDivElement>(null);
@@ -72,6 +78,9 @@ export function SessionDrawer({ sessionId, onClose }: SessionDrawerProps) {
             </button>
           </div>
           {session && detail && <SessionMeta session={session} archived={detail.archived} zone={zone} />}
+          {session?.ended === false && (
+            <p className="drawer-live-note">Still going on: refreshes every {LIVE_REFRESH_MS / 1000} s.</p>
+          )}
           <div className="drawer-actions" role="group" aria-label="Session actions">
             {session && (
               <button

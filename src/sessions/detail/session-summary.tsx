@@ -140,7 +140,7 @@ export function SessionSummary({ session: s, archived, zone, collapseOver }: Ses
         <Field collapseOver={collapseOver} label="From address" value={s.fromAddress} mono always />
         <Field collapseOver={collapseOver} label="From phone number" value={s.fromPhoneNumber} mono />
         <Field collapseOver={collapseOver} label="To" value={s.toAddress} mono always />
-        <Field collapseOver={collapseOver} label="Destination" value={s.destination} mono />
+        <Field collapseOver={collapseOver} label="Destination" value={s.destination} />
         <Field collapseOver={collapseOver} label="Callback number" value={s.callbackNumber} mono />
         <Field collapseOver={collapseOver} label="Display name" value={s.displayName} />
         <Field
