@@ -40,10 +40,14 @@ export function toRowView(s: Session, zone: DisplayZone): RowView {
   const created = s.dateCreated?.ms;
   const completed = s.dateCompleted?.ms;
   const live = s.ended === false;
+  // Queued or ringing in a queue says more than the call state; "Active" dialing says least.
   const states = live
-    ? [s.queueState, s.callState, s.dialState].filter(
-        (v): v is string => !!v && v !== 'None' && v !== 'Disconnected',
-      )
+    ? [
+        s.queueState === 'Queued' || s.queueState === 'Ringing' ? s.queueState : undefined,
+        s.callState,
+        s.queueState,
+        s.dialState,
+      ].filter((v): v is string => !!v && v !== 'None' && v !== 'Disconnected')
     : [];
   return {
     id: s.id,
@@ -141,7 +145,7 @@ const column = (id: keyof typeof COLUMN_META, size: number) => {
 export const columns = helper.columns([
   column('start', 128),
   column('direction', 84),
-  column('channel', 64),
+  column('channel', 76),
   column('from', 220),
   column('to', 150),
   column('account', 150),

@@ -364,15 +364,12 @@ function Cell({ id, row }: { id: string; row: RowView }) {
     case 'duration':
       return row.liveSince !== undefined ? <LiveDuration since={row.liveSince} /> : <>{row.duration}</>;
     case 'state':
-      return (
-        <>
-          {row.states.map((s) => (
-            <span key={s} className="badge badge-live">
-              {s}
-            </span>
-          ))}
-        </>
-      );
+      // The most telling state gets the badge (queue, then call, then dial); the rest are in its title.
+      return row.states[0] ? (
+        <span className="badge badge-live" title={row.states.join(' · ')}>
+          {row.states[0]}
+        </span>
+      ) : null;
     default:
       return null;
   }
