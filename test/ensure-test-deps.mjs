@@ -1,0 +1,23 @@
+// What the tests need from Debian beyond npm: Chromium for the browser tests (Playwright never
+// downloads a browser here), nginx for the test of docs/nginx.conf, poppler's pdftotext to read the
+// printed PDF. Installs what is missing with apt-get when we are root; otherwise says what to do.
+import { existsSync } from 'node:fs';
+import { execSync } from 'node:child_process';
+
+const needs = [
+  { binary: '/usr/bin/chromium', pkg: 'chromium' },
+  { binary: '/usr/sbin/nginx', pkg: 'nginx' },
+  { binary: '/usr/bin/pdftotext', pkg: 'poppler-utils' },
+];
+const missing = needs.filter((n) => !existsSync(n.binary)).map((n) => n.pkg);
+if (missing.length === 0) process.exit(0);
+
+const command = `apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${missing.join(' ')}`;
+if (process.getuid?.() !== 0) {
+  console.error(
+    `The tests need ${missing.join(', ')} (Debian packages). Install them once as root:\n  sudo ${command.replace('&& ', '&& sudo ')}`,
+  );
+  process.exit(1);
+}
+console.log(`Installing ${missing.join(', ')} for the tests (about a minute)...`);
+execSync(command, { stdio: 'inherit' });
