@@ -17,17 +17,24 @@ export interface SessionDetailErrorProps {
   error: unknown;
   onRetry: () => void;
   retrying: boolean;
+  /** What is shown is from an earlier answer: only the refresh failed. */
+  stale?: boolean;
 }
 
 /** The server's own message, and a way to try again (or to sign in again after a 401). */
-export function SessionDetailError({ error, onRetry, retrying }: SessionDetailErrorProps) {
+export function SessionDetailError({ error, onRetry, retrying, stale = false }: SessionDetailErrorProps) {
   const location = useLocation();
   const status = isApiError(error) ? error.status : undefined;
   const message = error instanceof Error ? error.message : 'The session could not be loaded.';
   return (
-    <div className="banner banner-error" role="alert">
+    <div className={`banner detail-banner ${stale ? 'banner-warning' : 'banner-error'}`} role="alert">
       <div className="banner-body">
-        <strong>The session could not be loaded.</strong> <span dir="auto">{message}</span>
+        <strong>
+          {stale
+            ? 'Could not refresh this session; showing the last answer.'
+            : 'The session could not be loaded.'}
+        </strong>{' '}
+        <span dir="auto">{message}</span>
         {status === 401 && (
           <>
             {' '}

@@ -5,6 +5,7 @@ import { server } from '../../../test/msw-server';
 import { renderApp } from '../../../test/render';
 import { makeWireSession } from '../../../test/session-factory';
 import type { WireSessionInfo } from '../api/session-types';
+import { sessionQueries } from '../api/session-queries';
 
 const SESSIONS_URL = '*/api/sessions';
 
@@ -278,6 +279,27 @@ describe('session drawer', () => {
     fail = false;
     await user.click(within(alert).getByRole('button', { name: 'Retry' }));
     expect(await within(dialog).findByRole('heading', { name: /Robert Miller/ })).toBeInTheDocument();
+  });
+
+  it('keeps the session on screen when a refresh fails, and says so', async () => {
+    serveSessions([session()]);
+    const { dialog, queryClient } = await openDrawer('/?session=sess-1');
+    await within(dialog).findByRole('heading', { name: /Robert Miller/ });
+    server.use(
+      http.get(SESSIONS_URL, () =>
+        HttpResponse.json(
+          { responseStatus: { errorCode: 'Forbidden', message: 'Access revoked' } },
+          { status: 403 },
+        ),
+      ),
+    );
+    await queryClient.refetchQueries({ queryKey: sessionQueries.details() });
+    const alert = await within(dialog).findByRole('alert');
+    expect(alert).toHaveTextContent(
+      'Could not refresh this session; showing the last answer. Access revoked',
+    );
+    expect(within(dialog).getByRole('heading', { name: /Robert Miller/ })).toBeInTheDocument();
+    expect(within(dialog).getByRole('list', { name: 'Log entries' })).toBeInTheDocument();
   });
 
   it('Show child sessions filters by this parent and closes the drawer', async () => {

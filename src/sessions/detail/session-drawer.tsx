@@ -47,15 +47,19 @@ export function SessionDrawer({ sessionId, onClose }: SessionDrawerProps) {
   const detail = query.data;
   const session = detail?.session;
 
-  const title = query.isPending ? (
-    'Loading session…'
-  ) : query.isError ? (
-    'Session could not be loaded'
-  ) : !session ? (
-    'Session not found'
-  ) : (
-    <SessionTitleText session={session} />
-  );
+  // `data` is undefined until the first answer, null when neither live nor archive has the session.
+  // A failed refresh of a session already shown keeps it on screen, with a notice.
+  const failedFirst = detail === undefined && query.isError;
+  const title =
+    detail === undefined && !failedFirst ? (
+      'Loading session…'
+    ) : failedFirst ? (
+      'Session could not be loaded'
+    ) : !session ? (
+      'Session not found'
+    ) : (
+      <SessionTitleText session={session} />
+    );
 
   return createPortal(
     <div className="session-drawer-layer">
@@ -113,15 +117,17 @@ export function SessionDrawer({ sessionId, onClose }: SessionDrawerProps) {
         </header>
         <div className="drawer-body" ref={bodyRef} tabIndex={0} role="region" aria-label="Session details">
           <div className="drawer-content">
-            {query.isPending ? (
-              <SessionDetailLoading />
-            ) : query.isError ? (
+            {query.isError && (
               <SessionDetailError
                 error={query.error}
                 onRetry={() => void query.refetch()}
                 retrying={query.isFetching}
+                stale={detail !== undefined}
               />
-            ) : !session || !detail ? (
+            )}
+            {detail === undefined ? (
+              !failedFirst && <SessionDetailLoading />
+            ) : !session ? (
               <SessionNotFound sessionId={sessionId} />
             ) : (
               <SessionDocument
