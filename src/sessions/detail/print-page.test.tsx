@@ -83,4 +83,19 @@ describe('print page', () => {
     ).toHaveTextContent('missing-1');
     expect(screen.getByRole('button', { name: 'Print' })).toBeDisabled();
   });
+
+  it("shows the server's message when loading fails", async () => {
+    server.use(
+      http.get('*/api/sessions', () =>
+        HttpResponse.json(
+          { responseStatus: { errorCode: 'Forbidden', message: 'Not your account' } },
+          { status: 403 },
+        ),
+      ),
+    );
+    renderApp('/sessions/secret-1/print');
+    const alert = await screen.findByRole('alert', {}, { timeout: 5000 });
+    expect(alert).toHaveTextContent('The session could not be loaded. Not your account');
+    expect(within(alert).getByRole('button', { name: 'Retry' })).toBeEnabled();
+  });
 });

@@ -51,14 +51,16 @@ export function PrintPage() {
         <span className="print-toolbar-hint">Laid out for A4 and Letter.</span>
       </header>
       <main className="print-main">
-        {query.isPending ? (
-          <SessionDetailLoading />
-        ) : query.isError ? (
+        {query.isError && (
           <SessionDetailError
             error={query.error}
             onRetry={() => void query.refetch()}
             retrying={query.isFetching}
+            stale={detail !== undefined}
           />
+        )}
+        {detail === undefined ? (
+          !query.isError && <SessionDetailLoading />
         ) : !detail ? (
           <SessionNotFound sessionId={sessionId} />
         ) : (
