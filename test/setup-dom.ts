@@ -1,7 +1,8 @@
 import '@testing-library/jest-dom/vitest';
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import { cleanup, configure } from '@testing-library/react';
 import { server } from './msw-server';
+import { FACTORY_NOW } from './session-factory';
 
 // Two cores run many test files at once: give async queries room before calling a wait a failure.
 configure({ asyncUtilTimeout: 5000 });
@@ -16,9 +17,17 @@ window.scrollTo = () => {};
 Element.prototype.scrollTo = function () {};
 Element.prototype.scrollIntoView = function () {};
 
+// The fake data is dated around FACTORY_NOW, and the app asks for days relative to "today": start
+// every test at that instant, with the clock running (only Date is faked; timers stay real).
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
+  vi.setSystemTime(FACTORY_NOW);
+});
+
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => {
   cleanup();
+  vi.useRealTimers();
   server.resetHandlers();
   localStorage.clear();
 });

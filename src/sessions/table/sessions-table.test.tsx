@@ -1,18 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { delay, http, HttpResponse } from 'msw';
 import { server } from '../../../test/msw-server';
 import { renderApp } from '../../../test/render';
 import { SESSIONS_URL, serviceStackError } from '../../../test/msw-handlers';
-import { FACTORY_NOW, makeWireSession } from '../../../test/session-factory';
+import { makeWireSession } from '../../../test/session-factory';
 import type { WireListResponse, WireSessionInfo } from '../api/session-types';
 
-// The table asks for UTC days relative to "today": pin the clock (timers stay real).
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(FACTORY_NOW);
-});
-afterEach(() => vi.useRealTimers());
 
 /** Records every /api/sessions request the app makes (the default handler still answers). */
 function recordRequests() {
