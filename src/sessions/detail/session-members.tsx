@@ -59,12 +59,12 @@ export function SessionMembers({
       {/* Fixed widths: a 10,000-character name must not crush the short columns to one letter. */}
       <colgroup>
         <col style={{ width: 40 }} />
-        <col style={{ width: '24%' }} />
-        <col style={{ width: '28%' }} />
+        <col style={{ width: '20%' }} />
+        <col style={{ width: '26%' }} />
         <col />
         <col />
         <col style={{ width: '9%' }} />
-        <col style={{ width: '11%' }} />
+        <col style={{ width: '10%' }} />
       </colgroup>
       <thead>
         <tr>
