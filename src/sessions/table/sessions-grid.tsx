@@ -22,6 +22,7 @@ import type { SessionsReactTable } from './sessions-table';
 
 export const ROW_HEIGHT: Record<Density, number> = { comfortable: 36, compact: 28 };
 const HEADER_HEIGHT = 36;
+const SKELETON_ROWS = 14;
 
 interface SessionsGridProps {
   table: SessionsReactTable;
@@ -51,7 +52,10 @@ export function SessionsGrid({
   const { observed, onScrollChange } = useObservedPages(filterKey);
   const [selected, setSelected] = useState(0);
   const pages = useSessionPages(filter, zone, observed);
-  const { rowCount, rowAt } = pages;
+  const { rowAt } = pages;
+  // Before the first page of a view arrives, a screenful of skeleton rows stands in for it.
+  const loadingFirstPage = pages.page0.isPending;
+  const rowCount = loadingFirstPage ? SKELETON_ROWS : pages.rowCount;
   const rowHeight = ROW_HEIGHT[density];
 
   const virtualizer = useVirtualizer({
@@ -164,7 +168,7 @@ export function SessionsGrid({
         className={`sessions-grid density-${density}${pages.isShowingPrevious ? ' is-stale' : ''}`}
         role="grid"
         aria-label={ariaLabel}
-        aria-rowcount={rowCount + 1}
+        aria-rowcount={loadingFirstPage ? -1 : rowCount + 1}
         aria-colcount={visibleColumns.length}
         aria-busy={pages.page0.isFetching}
         tabIndex={-1}

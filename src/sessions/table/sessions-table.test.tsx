@@ -7,7 +7,6 @@ import { SESSIONS_URL, serviceStackError } from '../../../test/msw-handlers';
 import { makeWireSession } from '../../../test/session-factory';
 import type { WireListResponse, WireSessionInfo } from '../api/session-types';
 
-
 /** Records every /api/sessions request the app makes (the default handler still answers). */
 function recordRequests() {
   const seen: URLSearchParams[] = [];
@@ -209,6 +208,46 @@ describe('the sessions table', () => {
     expect(dataRows()[2]).toHaveAttribute('aria-selected', 'true');
     await user.keyboard('{Enter}');
     await waitFor(() => expect(currentSearch().get('session')).toBe(dataRows()[2]!.dataset.sessionId));
+  });
+});
+
+describe('the live view', () => {
+  it('holds new sessions behind a button, and shows them on click', async () => {
+    const requests = recordRequests();
+    let extra = 0;
+    server.use(
+      http.get(SESSIONS_URL, async ({ request }) => {
+        // The count probe (one row) sees three sessions more than the pages did.
+        if (new URL(request.url).searchParams.get('countPerPage') !== '1') return undefined;
+        const real = await fetch(request.url.replace('countPerPage=1', 'countPerPage=100')).then((r) =>
+          r.json(),
+        );
+        return HttpResponse.json({
+          ...real,
+          totalCount: real.totalCount + extra,
+          items: real.items.slice(0, 1),
+        });
+      }),
+    );
+    extra = 3;
+    const { user } = renderApp('/');
+    const button = await screen.findByRole('button', { name: /3 new sessions/ });
+    const pageRequests = () =>
+      requests.filter((q) => q.get('countPerPage') === '100' && q.get('page') === '0').length;
+    const before = pageRequests();
+    extra = 0;
+    await user.click(button);
+    await waitFor(() => expect(pageRequests()).toBeGreaterThan(before));
+    await waitFor(() => expect(screen.queryByRole('button', { name: /new session/ })).toBeNull());
+  });
+
+  it('does not poll an archived or past view', async () => {
+    const requests = recordRequests();
+    renderApp('/?range=yesterday');
+    await waitFor(() => expect(dataRows().length).toBeGreaterThan(0));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(requests.some((q) => q.get('countPerPage') === '1')).toBe(false);
+    expect(screen.queryByText(/Refreshes every/)).toBeNull();
   });
 });
 

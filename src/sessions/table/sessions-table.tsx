@@ -143,7 +143,10 @@ function ResultStatus({
     refetchIntervalInBackground: false,
   });
   const newCount = probe.data !== undefined && total !== undefined ? probe.data - total : 0;
-  const showNew = () => queryClient.resetQueries({ queryKey: sessionQueries.filterKey(filter) });
+  const showNew = () => {
+    void queryClient.resetQueries({ queryKey: sessionQueries.filterKey(filter) });
+    void queryClient.invalidateQueries({ queryKey: sessionQueries.count(filter).queryKey });
+  };
 
   const error = page0.error;
   const isEmpty = page0.isSuccess && !page0.isPlaceholderData && rowCount === 0;
