@@ -199,6 +199,17 @@ describe('session drawer', () => {
     expect(currentSearch().get('from')).toBe('555');
   });
 
+  it('closes on a click outside it, and keeps the page behind it inert while open', async () => {
+    serveSessions([session()]);
+    const { dialog, user, currentSearch } = await openDrawer('/?session=sess-1');
+    await within(dialog).findByRole('heading', { name: /Robert Miller/ });
+    expect(document.getElementById('root') ?? document.body.firstElementChild).toHaveAttribute('inert');
+    await user.click(document.querySelector<HTMLElement>('.drawer-backdrop')!);
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(currentSearch().has('session')).toBe(false);
+    expect(document.querySelector('[inert]')).toBeNull();
+  });
+
   it('finds in the log: counts hits, Enter and Shift+Enter move, hits are marked', async () => {
     serveSessions([session()]);
     const { dialog, user } = await openDrawer('/?session=sess-1');
