@@ -199,6 +199,8 @@ describe('GET /sessions', () => {
   it('treats LIKE wildcards in searches as plain text', async () => {
     expect(await items('all=true&from=%25')).toEqual([]);
     expect(await items('all=true&log=_')).toEqual([]);
+    expect(await items('all=true&log=%00')).toEqual([]);
+    expect(await items('all=true&from=%00&searchArchive=true')).toEqual([]);
   });
 
   it('searches the log text case-insensitively', async () => {

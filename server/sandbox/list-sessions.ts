@@ -76,6 +76,8 @@ function whereClause(req: ListRequest, now: number): { sql: string; params: unkn
     where.push('s.parent_id = ?');
     params.push(req.parentSessionId);
   }
+  // SQLite cuts strings at a NUL, so '%\0%' would match everything; no stored text holds one.
+  if ([req.from, req.to, req.log].some((text) => text?.includes('\0'))) where.push('0 = 1');
   const wide = req.searchArchive && archiveSpan(req, now) > FTS_AFTER_SPAN_MS;
   let usesTrigrams = false;
   for (const [column, text] of [
