@@ -1,0 +1,50 @@
+// The harness itself, not its timings: on a small sandbox, one short run produces every figure as a
+// finite number and writes both result files. Builds the AG Grid page itself; serves dist/ as built.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { FIGURES, runBench } from './browser-bench';
+
+const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'browser-bench-'));
+afterAll(() => fs.rmSync(outDir, { recursive: true, force: true }));
+
+describe('browser benchmark harness', () => {
+  it(
+    'measures every figure on 1,000 sessions and writes latest.json and latest.md',
+    { timeout: 170_000 },
+    async () => {
+      const lines: string[] = [];
+      const result = await runBench({
+        sessions: 1000,
+        runs: 1,
+        scrollSeconds: 1,
+        filterChanges: 2,
+        outDir,
+        port: 4340,
+        appDist: 'dist',
+        log: (line) => lines.push(line),
+      });
+
+      for (const spec of FIGURES) {
+        const targets = spec.appOnly ? (['app'] as const) : (['app', 'agGrid'] as const);
+        for (const target of targets) {
+          expect
+            .soft(Number.isFinite(result.figures[spec.key]?.[target]), `${spec.key} of ${target}`)
+            .toBe(true);
+        }
+        if (spec.scroll)
+          expect.soft(Number.isFinite(result.figures[spec.key]?.static), `${spec.key} static`).toBe(true);
+      }
+      expect(result.rowCount).toBeGreaterThan(0);
+      expect(result.budgets.length).toBeGreaterThan(5);
+
+      const json = JSON.parse(fs.readFileSync(path.join(outDir, 'latest.json'), 'utf8')) as typeof result;
+      expect(json.figures.scrollP95?.app).toBeTypeOf('number');
+      const md = fs.readFileSync(path.join(outDir, 'latest.md'), 'utf8');
+      expect(md).toContain('| figure | Session History | AG Grid |');
+      expect(md).toMatch(/(PASS|MISS) Scroll p95 <= 33 ms/);
+      expect(md).toContain(result.machine.chromium);
+    },
+  );
+});

@@ -1,0 +1,866 @@
+// `npm run bench`: Session History's production build against AG Grid Community (Infinite Row Model)
+// and a plain 3,000-row static table, in headless Chromium on the same sandbox data. See issue 6.
+// Options (flags or env): --sessions (BENCH_SESSIONS, default 150000), --runs (3), --scroll-seconds
+// (8), --filter-changes (20), --out (bench/results), --port (4310; the peer pages use port+1),
+// --app-dist (serve this build instead of building a private copy of src/ into bench/results/tmp/app-dist).
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser, type Page, type Request } from 'playwright-core';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const BENCH = path.join(ROOT, 'bench');
+// Build output lives under bench/results/tmp, which git and ESLint both ignore.
+const PEER_DIST = path.join(BENCH, 'results', 'tmp', 'peer-dist');
+const DAY = 24 * 60 * 60 * 1000;
+const HUGE_LOG_ID = 'specimen-huge-log'; // SPECIMEN_IDS.hugeLog in server/sandbox/specimens.ts
+const SCROLL_PX_PER_FRAME = 600;
+const ROW_HEIGHT = 36;
+const VIEWPORT = { width: 1440, height: 900 };
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface BenchOptions {
+  sessions: number;
+  runs: number;
+  scrollSeconds: number;
+  filterChanges: number;
+  outDir: string;
+  port: number;
+  /** A ready build to serve (e.g. dist/); default: build src/ privately, so edits mid-run do not matter. */
+  appDist?: string;
+  log?: (line: string) => void;
+}
+
+type Target = 'app' | 'agGrid' | 'static';
+
+/** How to read each page's grid: selectors and attributes, evaluated inside the page. */
+interface Probe {
+  scroller: string;
+  row: string;
+  dataRow: string;
+  placeholder: string;
+  idAttr: string;
+  indexAttr: string;
+  indexOffset: number;
+}
+
+const PROBES: Record<Target, Probe> = {
+  app: {
+    scroller: '[role="grid"].sessions-grid',
+    row: '[role="row"][data-session-id], [role="row"][aria-busy="true"]',
+    dataRow: '[role="row"][data-session-id]',
+    placeholder: '[role="row"][aria-busy="true"]',
+    idAttr: 'data-session-id',
+    indexAttr: 'aria-rowindex',
+    indexOffset: 2, // aria-rowindex counts the header row and starts at 1
+  },
+  agGrid: {
+    scroller: '.ag-grid-viewport', // AG Grid 36's one scroll container (rows and header inside)
+    row: '.ag-grid-viewport .ag-row',
+    dataRow: '.ag-grid-viewport .ag-row:not(.ag-row-loading)',
+    placeholder: '.ag-grid-viewport .ag-row-loading',
+    idAttr: 'row-id',
+    indexAttr: 'row-index',
+    indexOffset: 0,
+  },
+  static: {
+    scroller: '.scroller',
+    row: 'tbody tr',
+    dataRow: 'tbody tr',
+    placeholder: 'tbody tr.never',
+    idAttr: 'data-row-id',
+    indexAttr: 'data-row-id',
+    indexOffset: 0,
+  },
+};
+
+/** One run of one target; every figure is a number (NaN when the target has no such figure). */
+export type RunFigures = Record<string, number>;
+
+export interface FigureSpec {
+  key: string;
+  label: string;
+  unit: string;
+  /** Scroll figures are also compared with the static table. */
+  scroll?: boolean;
+  appOnly?: boolean;
+  /** Shown, but not a lower-is-better comparison with AG Grid. */
+  info?: boolean;
+}
+
+export const FIGURES: FigureSpec[] = [
+  { key: 'firstScreenJsKb', label: 'First-screen JS (gzip)', unit: 'KB' },
+  { key: 'firstRowsMs', label: 'Navigation to first 10 data rows painted', unit: 'ms' },
+  { key: 'scrollP50', label: 'Scroll frame time p50', unit: 'ms', scroll: true },
+  { key: 'scrollP95', label: 'Scroll frame time p95', unit: 'ms', scroll: true },
+  { key: 'scrollP99', label: 'Scroll frame time p99', unit: 'ms', scroll: true },
+  // A count over a fixed time favours a page that draws fewer frames: compared by share instead.
+  { key: 'framesOver16', label: 'Scroll frames over 16.7 ms', unit: 'frames', scroll: true, info: true },
+  { key: 'framesOver16Pct', label: 'Scroll frames over 16.7 ms, share', unit: '%', scroll: true },
+  { key: 'frames', label: 'Scroll frames drawn', unit: 'frames', scroll: true, info: true },
+  { key: 'longTasks', label: 'Long tasks while scrolling', unit: 'count', scroll: true },
+  { key: 'longTaskMs', label: 'Long tasks while scrolling, total', unit: 'ms', scroll: true },
+  { key: 'longTaskMaxMs', label: 'Longest task while scrolling', unit: 'ms', scroll: true },
+  { key: 'domRowsMax', label: 'Rows in the DOM (max)', unit: 'rows', scroll: true },
+  { key: 'placeholderShare', label: 'Time with placeholder rows in view', unit: '%', scroll: true },
+  { key: 'jumpMs', label: 'Jump to the middle: ms to data', unit: 'ms' },
+  { key: 'jumpRequests', label: 'Jump: page requests', unit: 'requests' },
+  { key: 'jumpRoundTripMs', label: 'Jump: slowest page round-trip', unit: 'ms', info: true },
+  { key: 'filterMs', label: 'Filter: last keystroke to new rows', unit: 'ms' },
+  {
+    key: 'filterStaleRequests',
+    label: 'Filter: stale requests pending at the change',
+    unit: 'requests',
+    info: true,
+  },
+  { key: 'filterStaleNotAborted', label: 'Filter: stale requests not aborted', unit: 'requests' },
+  { key: 'drawerMs', label: 'Drawer on the 5,000-line log: ms to interactive', unit: 'ms', appOnly: true },
+  { key: 'drawerLongTaskMaxMs', label: 'Drawer: longest task while opening', unit: 'ms', appOnly: true },
+  { key: 'heapBaseMb', label: 'JS heap after first rows', unit: 'MB' },
+  { key: 'heapAfterScrollMb', label: 'JS heap after scroll + jump', unit: 'MB' },
+  { key: 'heapAfterFiltersMb', label: 'JS heap after filter changes', unit: 'MB' },
+  { key: 'heapGrowthMb', label: 'JS heap growth (max - after first rows)', unit: 'MB' },
+];
+
+export interface BenchResult {
+  machine: {
+    cpu: string;
+    cores: number;
+    chromium: string;
+    date: string;
+    loadAverage: number[];
+    node: string;
+  };
+  options: Omit<BenchOptions, 'log'>;
+  rowCount: number;
+  lazyChunksKb: Record<string, number>;
+  /** Median over runs, per figure and target. */
+  figures: Record<string, Record<Target, number>>;
+  runs: Record<Target, RunFigures[]>;
+  budgets: { name: string; pass: boolean; detail: string }[];
+  markdown: string;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Builds and the server
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}) {
+  const result = spawnSync(cmd, args, { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8' });
+  if (result.status !== 0) {
+    throw new Error(`${cmd} ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
+  }
+}
+
+function buildPeer() {
+  run(path.join(ROOT, 'node_modules', '.bin', 'vite'), ['build', '--config', 'bench/ag-grid/vite.config.ts']);
+}
+
+function buildApp(outDir: string) {
+  run(path.join(ROOT, 'node_modules', '.bin', 'vite'), [
+    'build',
+    '--outDir',
+    outDir,
+    '--emptyOutDir',
+    '--logLevel',
+    'warn',
+  ]);
+}
+
+const gzKb = (file: string) => gzipSync(fs.readFileSync(file), { level: 9 }).length / 1024;
+
+interface ManifestChunk {
+  file: string;
+  src?: string;
+  isEntry?: boolean;
+  imports?: string[];
+}
+
+/** First-screen JS of an entry (it and its static imports, gzip -9) and every other JS chunk. */
+export function bundleSizes(distDir: string, entrySrc?: string) {
+  const manifest = JSON.parse(
+    fs.readFileSync(path.join(distDir, '.vite', 'manifest.json'), 'utf8'),
+  ) as Record<string, ManifestChunk>;
+  const entry = Object.entries(manifest).find(([key, c]) => c.isEntry && (!entrySrc || key === entrySrc));
+  if (!entry) throw new Error(`no entry ${entrySrc ?? ''} in ${distDir}/.vite/manifest.json`);
+  const first = new Set<string>();
+  const visit = (key: string) => {
+    const chunk = manifest[key];
+    if (!chunk || first.has(chunk.file)) return;
+    first.add(chunk.file);
+    for (const dep of chunk.imports ?? []) visit(dep);
+  };
+  visit(entry[0]);
+  const firstScreenKb = [...first].reduce((sum, f) => sum + gzKb(path.join(distDir, f)), 0);
+  const lazy: Record<string, number> = {};
+  for (const c of Object.values(manifest)) {
+    if (c.file.endsWith('.js') && !first.has(c.file))
+      lazy[c.file] = round(gzKb(path.join(distDir, c.file)), 1);
+  }
+  return { firstScreenKb, lazy };
+}
+
+async function startServer(opts: BenchOptions, appDist: string): Promise<ChildProcess> {
+  const dbPath = path.join(ROOT, '.sandbox', `bench-${opts.sessions}.db`);
+  fs.mkdirSync(path.dirname(dbPath), { recursive: true });
+  const child = spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['bench/serve.ts'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      PORT: String(opts.port),
+      APP_DIST: appDist,
+      PEER_DIST,
+      SANDBOX_SESSIONS: String(opts.sessions),
+      SANDBOX_DB: dbPath,
+      SANDBOX_SPECIMENS: '1',
+      SANDBOX_LATENCY_MS: '0',
+      SANDBOX_FAIL_RATE: '0',
+      SANDBOX_AUTH: '0',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start in 10 min:\n${output}`)), 600_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('bench-serve ready')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited (${code}):\n${output}`));
+    });
+  });
+  child.removeAllListeners('exit');
+  return child;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// In-page instrumentation (runs in the browser: no closures over Node values)
+
+interface BenchWindow {
+  __bench: {
+    probe: Probe;
+    longTasks: { start: number; duration: number }[];
+    firstRowsAt?: number;
+    lastInputAt: number;
+    rowLog: { t: number; ids: string[] }[];
+    logging: boolean;
+  };
+}
+
+function initScript(probe: Probe) {
+  const w = window as unknown as BenchWindow;
+  w.__bench = { probe, longTasks: [], lastInputAt: 0, rowLog: [], logging: false };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) w.__bench.longTasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+  addEventListener('input', () => (w.__bench.lastInputAt = performance.now()), true);
+
+  // Which data rows are in view, top first; read from the last painted frame at each rAF.
+  const visibleIds = () => {
+    const sc = document.querySelector(probe.scroller);
+    if (!sc) return [];
+    const box = sc.getBoundingClientRect();
+    const ids: string[] = [];
+    for (const el of sc.querySelectorAll(probe.dataRow)) {
+      const r = el.getBoundingClientRect();
+      if (r.bottom > box.top + 40 && r.top < box.bottom && (el.textContent ?? '').trim()) {
+        ids.push(el.getAttribute(probe.idAttr) ?? '');
+      }
+    }
+    return ids;
+  };
+  const tick = (t: number) => {
+    if (w.__bench.firstRowsAt === undefined) {
+      if (visibleIds().length >= 10) w.__bench.firstRowsAt = t;
+    }
+    if (w.__bench.logging) {
+      const ids = visibleIds().slice(0, 3);
+      const last = w.__bench.rowLog[w.__bench.rowLog.length - 1];
+      if (!last || last.ids.join() !== ids.join()) w.__bench.rowLog.push({ t, ids });
+    }
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+}
+
+interface ScrollOut {
+  frameTimes: number[];
+  start: number;
+  end: number;
+  domRowsMax: number;
+  placeholderMs: number;
+}
+
+async function scrollInPage(page: Page, seconds: number): Promise<ScrollOut> {
+  return page.evaluate(
+    ([seconds, px]) =>
+      new Promise<ScrollOut>((resolve) => {
+        const probe = (window as unknown as BenchWindow).__bench.probe;
+        const sc = document.querySelector(probe.scroller) as HTMLElement;
+        const frameTimes: number[] = [];
+        let domRowsMax = 0;
+        let placeholderMs = 0;
+        let prev = -1;
+        let start = -1;
+        let showedPlaceholder = false;
+        const step = (t: number) => {
+          if (prev >= 0) {
+            frameTimes.push(t - prev);
+            if (showedPlaceholder) placeholderMs += t - prev;
+          } else start = t;
+          prev = t;
+          // What the previous frame painted: rows in the DOM and placeholders in view.
+          domRowsMax = Math.max(domRowsMax, sc.querySelectorAll(probe.row).length);
+          const box = sc.getBoundingClientRect();
+          showedPlaceholder = false;
+          for (const el of sc.querySelectorAll(probe.placeholder)) {
+            const r = el.getBoundingClientRect();
+            if (r.bottom > box.top + 40 && r.top < box.bottom) {
+              showedPlaceholder = true;
+              break;
+            }
+          }
+          if (t - start >= seconds * 1000) {
+            resolve({ frameTimes, start, end: t, domRowsMax, placeholderMs });
+            return;
+          }
+          // Wrap at the end (the static table; the small test sandbox) so every frame scrolls.
+          if (sc.scrollTop + sc.clientHeight + px >= sc.scrollHeight) sc.scrollTop = 0;
+          else sc.scrollTop += px;
+          requestAnimationFrame(step);
+        };
+        requestAnimationFrame(step);
+      }),
+    [seconds, SCROLL_PX_PER_FRAME] as const,
+  );
+}
+
+interface JumpOut {
+  ms: number;
+  start: number;
+  firstIndex: number;
+  lastIndex: number;
+}
+
+/** A scrollbar drag as the grid sees it: a few large jumps on consecutive frames to the middle. */
+async function jumpInPage(page: Page): Promise<JumpOut> {
+  return page.evaluate(
+    () =>
+      new Promise<JumpOut>((resolve, reject) => {
+        const probe = (window as unknown as BenchWindow).__bench.probe;
+        const sc = document.querySelector(probe.scroller) as HTMLElement;
+        const max = sc.scrollHeight - sc.clientHeight;
+        const stops = [0.2, 0.35, 0.45, 0.5].map((f) => Math.round(max * f));
+        let start = 0;
+        let lastJump = 0;
+        const deadline = performance.now() + 15_000;
+        const check = (t: number) => {
+          const box = sc.getBoundingClientRect();
+          const inView = [...sc.querySelectorAll(probe.row)].filter((el) => {
+            const r = el.getBoundingClientRect();
+            return r.bottom > box.top + 40 && r.top < box.bottom - 1;
+          });
+          const indices = inView.map((el) => Number(el.getAttribute(probe.indexAttr)) - probe.indexOffset);
+          const expected = Math.floor(stops[stops.length - 1]! / 36);
+          const ready =
+            inView.length >= Math.floor((sc.clientHeight - 40) / 36) - 1 &&
+            inView.every((el) => el.matches(probe.dataRow) && (el.textContent ?? '').trim()) &&
+            indices.some((i) => Math.abs(i - expected) < 60);
+          if (ready) {
+            resolve({
+              ms: t - lastJump,
+              start,
+              firstIndex: Math.min(...indices),
+              lastIndex: Math.max(...indices),
+            });
+          } else if (t > deadline) reject(new Error('jump: rows in view never showed data'));
+          else requestAnimationFrame(check);
+        };
+        const jump = (i: number) => (t: number) => {
+          if (i === 0) start = t;
+          sc.scrollTop = stops[i]!;
+          lastJump = t;
+          requestAnimationFrame(i + 1 < stops.length ? jump(i + 1) : check);
+        };
+        requestAnimationFrame(jump(0));
+      }),
+  );
+}
+
+/** Waits until the drawer shows the log, then until the main thread runs a task and a frame. */
+async function drawerInPage(page: Page, url: string): Promise<{ ms: number; start: number; end: number }> {
+  return page.evaluate(
+    (url) =>
+      new Promise<{ ms: number; start: number; end: number }>((resolve, reject) => {
+        const start = performance.now();
+        // The router follows history: push the URL and tell it, as Back/Forward would.
+        history.pushState(history.state, '', url);
+        dispatchEvent(new PopStateEvent('popstate', { state: history.state }));
+        const deadline = start + 20_000;
+        const check = () => {
+          if (document.querySelector('[role="dialog"] .log-line, [role="dialog"] .session-log-view li')) {
+            setTimeout(() => requestAnimationFrame((t) => resolve({ ms: t - start, start, end: t })));
+          } else if (performance.now() > deadline) reject(new Error('drawer: the log never showed'));
+          else requestAnimationFrame(check);
+        };
+        requestAnimationFrame(check);
+      }),
+    url,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------
+// One run of one target
+
+interface Ctx {
+  browser: Browser;
+  opts: BenchOptions;
+  urls: Record<Target, string>;
+  log: (line: string) => void;
+}
+
+const pageParam = (url: string) => {
+  const u = new URL(url);
+  return u.pathname.endsWith('/api/sessions') ? u.searchParams : undefined;
+};
+
+async function heapMb(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.enable');
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('Performance.enable');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  await cdp.detach();
+  return (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN) / 1024 / 1024;
+}
+
+const percentile = (values: number[], p: number) => {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+};
+
+async function measureTarget(ctx: Ctx, target: Target): Promise<RunFigures> {
+  const { browser, opts } = ctx;
+  const context = await browser.newContext({ viewport: VIEWPORT, timezoneId: 'UTC', locale: 'en-US' });
+  const page = await context.newPage();
+  // tsx (esbuild keepNames) wraps named functions in __name(), which pages do not define.
+  await page.addInitScript('globalThis.__name = (f) => f;');
+  await page.addInitScript(initScript, PROBES[target]);
+  const requests: { req: Request; at: number; failed?: string; end?: number }[] = [];
+  page.on('request', (req) => {
+    if (pageParam(req.url())) requests.push({ req, at: Date.now() });
+  });
+  page.on('requestfailed', (req) => {
+    const r = requests.find((x) => x.req === req);
+    if (r) r.failed = req.failure()?.errorText ?? 'failed';
+  });
+  page.on('requestfinished', (req) => {
+    const r = requests.find((x) => x.req === req);
+    if (r) r.end = Date.now();
+  });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const f: RunFigures = {};
+  try {
+    await page.goto(ctx.urls[target]);
+    await page.waitForFunction(
+      () => (window as unknown as BenchWindow).__bench.firstRowsAt !== undefined,
+      null,
+      {
+        timeout: 60_000,
+      },
+    );
+    f.firstRowsMs = await page.evaluate(() => (window as unknown as BenchWindow).__bench.firstRowsAt!);
+    await page.waitForTimeout(300);
+    f.heapBaseMb = await heapMb(page);
+
+    // Continuous scroll.
+    const s = await scrollInPage(page, opts.scrollSeconds);
+    const longTasks = (
+      await page.evaluate(() => (window as unknown as BenchWindow).__bench.longTasks)
+    ).filter((lt) => lt.start + lt.duration > s.start && lt.start < s.end);
+    f.scrollP50 = percentile(s.frameTimes, 50);
+    f.scrollP95 = percentile(s.frameTimes, 95);
+    f.scrollP99 = percentile(s.frameTimes, 99);
+    // 1 ms of slack: rAF timestamps of on-time 60 Hz frames jitter around 16.7 ms.
+    f.framesOver16 = s.frameTimes.filter((ft) => ft > 17.7).length;
+    f.frames = s.frameTimes.length;
+    f.framesOver16Pct = (100 * f.framesOver16) / Math.max(1, f.frames);
+    f.longTasks = longTasks.length;
+    f.longTaskMs = longTasks.reduce((sum, lt) => sum + lt.duration, 0);
+    f.longTaskMaxMs = longTasks.reduce((m, lt) => Math.max(m, lt.duration), 0);
+    f.domRowsMax = s.domRowsMax;
+    f.placeholderShare = (100 * s.placeholderMs) / Math.max(1, s.end - s.start);
+    if (target === 'static') return f;
+
+    // Jump to the middle, counting the page requests it starts.
+    await page.waitForTimeout(500);
+    const before = requests.length;
+    const j = await jumpInPage(page);
+    await page.waitForTimeout(400); // a late request still counts
+    const jumpReqs = requests.slice(before);
+    f.jumpMs = j.ms;
+    f.jumpRequests = jumpReqs.length;
+    const viewFirst = Math.floor(j.firstIndex / 100);
+    const viewLast = Math.floor(j.lastIndex / 100);
+    f.jumpPagesInView = viewLast - viewFirst + 1;
+    f.jumpOutsideView = jumpReqs.filter((r) => {
+      const p = Number(pageParam(r.req.url())?.get('page'));
+      return p < viewFirst - 1 || p > viewLast + 1;
+    }).length;
+    f.jumpRoundTripMs = Math.max(0, ...jumpReqs.filter((r) => !r.failed).map((r) => (r.end ?? r.at) - r.at));
+    f.heapAfterScrollMb = await heapMb(page);
+
+    // Filter change: "+1", a pause past the debounce (a request starts), then "503" typed quickly.
+    const from = page.getByRole('searchbox', { name: 'From' }).first();
+    await from.click();
+    await page.evaluate(() => {
+      const b = (window as unknown as BenchWindow).__bench;
+      b.rowLog = [];
+      b.logging = true;
+    });
+    const firstKey = requests.length;
+    await page.keyboard.type('+1', { delay: 60 });
+    await page.waitForTimeout(450);
+    const finalValue = '+1503';
+    const finalResponse = page.waitForResponse(
+      (r) => pageParam(r.url())?.get('from') === finalValue && pageParam(r.url())?.get('page') === '0',
+      { timeout: 60_000 },
+    );
+    await page.keyboard.type('503', { delay: 60 });
+    const response = await finalResponse;
+    const expected = ((await response.json()) as { items?: { id?: string }[] }).items?.[0]?.id;
+    const shownAt = await page
+      .waitForFunction(
+        (id) => (window as unknown as BenchWindow).__bench.rowLog.find((e) => e.ids[0] === id)?.t,
+        expected,
+        { timeout: 30_000, polling: 50 },
+      )
+      .then((h) => h.jsonValue());
+    const lastInput = await page.evaluate(() => (window as unknown as BenchWindow).__bench.lastInputAt);
+    f.filterMs = (shownAt as number) - lastInput;
+    await page.waitForTimeout(300);
+    // Stale: requests of any earlier filter still pending when the final filter's first request went out.
+    const finalReq = requests.findIndex(
+      (r, i) => i >= firstKey && pageParam(r.req.url())?.get('from') === finalValue,
+    );
+    const finalAt = requests[finalReq]?.at ?? Date.now();
+    const stale = requests
+      .slice(0, Math.max(0, finalReq))
+      .filter(
+        (r) => pageParam(r.req.url())?.get('from') !== finalValue && (r.end === undefined || r.end > finalAt),
+      );
+    f.filterStaleRequests = stale.length;
+    f.filterStaleNotAborted = stale.filter((r) => r.failed === undefined).length;
+
+    // Heap across further filter changes, each waiting for its page 0.
+    for (let i = 0; i < opts.filterChanges; i++) {
+      const value = `+1${5030 + i}`;
+      const answered = page.waitForResponse(
+        (r) => pageParam(r.url())?.get('from') === value && pageParam(r.url())?.get('page') === '0',
+        { timeout: 60_000 },
+      );
+      await from.fill(value);
+      await answered;
+      await page.waitForTimeout(150);
+    }
+    await page.evaluate(() => ((window as unknown as BenchWindow).__bench.logging = false));
+    f.heapAfterFiltersMb = await heapMb(page);
+    f.heapGrowthMb = Math.max(f.heapAfterScrollMb, f.heapAfterFiltersMb) - f.heapBaseMb;
+
+    if (target === 'app') {
+      const url = new URL(page.url());
+      url.searchParams.set('session', HUGE_LOG_ID);
+      const d = await drawerInPage(page, url.pathname + url.search);
+      f.drawerMs = d.ms;
+      const lts = (await page.evaluate(() => (window as unknown as BenchWindow).__bench.longTasks)).filter(
+        (lt) => lt.start + lt.duration > d.start && lt.start < d.end,
+      );
+      f.drawerLongTaskMaxMs = lts.reduce((m, lt) => Math.max(m, lt.duration), 0);
+    }
+    if (errors.length) ctx.log(`  ${target}: page errors: ${errors.slice(0, 3).join(' | ')}`);
+    return f;
+  } finally {
+    await context.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Summary: medians, ratios, budgets, markdown
+
+const round = (n: number, digits = 0) => (Number.isFinite(n) ? Number(n.toFixed(digits)) : n);
+
+function median(values: number[]): number {
+  const v = values.filter(Number.isFinite).sort((a, b) => a - b);
+  if (v.length === 0) return NaN;
+  const mid = Math.floor(v.length / 2);
+  return v.length % 2 ? v[mid]! : (v[mid - 1]! + v[mid]!) / 2;
+}
+
+const fmt = (n: number | undefined) =>
+  n === undefined || !Number.isFinite(n) ? '-' : Math.abs(n) >= 100 ? n.toFixed(0) : n.toFixed(1);
+const ratio = (a: number | undefined, b: number | undefined) =>
+  a === undefined || b === undefined || !Number.isFinite(a) || !Number.isFinite(b)
+    ? '-'
+    : b === 0
+      ? a === 0
+        ? '1.00'
+        : 'inf'
+      : (a / b).toFixed(2);
+
+function budgets(fig: BenchResult['figures']): BenchResult['budgets'] {
+  const app = (k: string) => fig[k]?.app ?? NaN;
+  const ag = (k: string) => fig[k]?.agGrid ?? NaN;
+  const out: BenchResult['budgets'] = [];
+  const add = (name: string, pass: boolean, detail: string) => out.push({ name, pass, detail });
+  add('First-screen JS <= 150 KB gzip', app('firstScreenJsKb') <= 150, `${fmt(app('firstScreenJsKb'))} KB`);
+  add('Scroll p95 <= 33 ms', app('scrollP95') <= 33, `${fmt(app('scrollP95'))} ms`);
+  add(
+    'Scroll p95 at least 3x better than AG Grid',
+    app('scrollP95') * 3 <= ag('scrollP95'),
+    `${fmt(app('scrollP95'))} vs ${fmt(ag('scrollP95'))} ms (x${ratio(ag('scrollP95'), app('scrollP95'))})`,
+  );
+  // A long task is by definition over 50 ms: the budget is none at all, in every run.
+  add(
+    'No long task over 50 ms while scrolling',
+    app('longTasksMaxRun') === 0,
+    `median ${fmt(app('longTasks'))}, worst run ${fmt(app('longTasksMaxRun'))}, longest ${fmt(app('longTaskMaxMs'))} ms`,
+  );
+  add(
+    'DOM rows bounded by the viewport (<= 2 screens + overscan)',
+    app('domRowsMax') <= 2 * Math.ceil(VIEWPORT.height / ROW_HEIGHT) + 20,
+    `${fmt(app('domRowsMax'))} rows (a screen is ${Math.ceil(VIEWPORT.height / ROW_HEIGHT)})`,
+  );
+  // One round-trip: the 120 ms thumb-settle delay, the slowest request and two frames of rendering.
+  add(
+    'Jump: data within one page round-trip',
+    app('jumpMs') <= 120 + app('jumpRoundTripMs') + 34,
+    `${fmt(app('jumpMs'))} ms, slowest request ${fmt(app('jumpRoundTripMs'))} ms (+120 ms settle + 2 frames allowed)`,
+  );
+  add(
+    'Jump: only the pages in view (+1)',
+    app('jumpRequests') <= app('jumpPagesInView') + 1 && app('jumpOutsideView') === 0,
+    `${fmt(app('jumpRequests'))} requests for ${fmt(app('jumpPagesInView'))} page(s) in view, ${fmt(app('jumpOutsideView'))} outside`,
+  );
+  add(
+    'Filter: stale requests cancelled',
+    app('filterStaleNotAborted') === 0,
+    `${fmt(app('filterStaleRequests'))} pending, ${fmt(app('filterStaleNotAborted'))} not aborted`,
+  );
+  add('Heap growth <= 20 MB', app('heapGrowthMb') <= 20, `${fmt(app('heapGrowthMb'))} MB`);
+  add(
+    'Time to first rows <= half of AG Grid',
+    app('firstRowsMs') * 2 <= ag('firstRowsMs'),
+    `${fmt(app('firstRowsMs'))} vs ${fmt(ag('firstRowsMs'))} ms`,
+  );
+  const shared = FIGURES.filter((s) => !s.appOnly && !s.info && !s.key.startsWith('heap'));
+  const worse = shared.filter((s) => app(s.key) > ag(s.key) * 1.0001 + 1e-9);
+  const heapWorse = app('heapGrowthMb') > Math.max(ag('heapGrowthMb'), 0) + 1;
+  add(
+    'At least as good as AG Grid on every shared figure',
+    worse.length === 0 && !heapWorse,
+    worse.length || heapWorse
+      ? `worse on: ${[...worse.map((s) => s.label), ...(heapWorse ? ['heap growth'] : [])].join('; ')}`
+      : 'all shared figures equal or better',
+  );
+  return out;
+}
+
+function markdown(r: Omit<BenchResult, 'markdown'>): string {
+  const m = r.machine;
+  const lines = [
+    '# Browser benchmark: Session History vs AG Grid Community vs a static table',
+    '',
+    `Run ${m.date} on ${m.cpu}, ${m.cores} cores, ${m.chromium} (headless, software rendering), Node ${m.node};`,
+    `load average at start ${m.loadAverage.map((l) => l.toFixed(1)).join(' / ')}.`,
+    `Sandbox: ${r.options.sessions.toLocaleString('en-US')} sessions, archived sessions of the whole range ` +
+      `(${r.rowCount.toLocaleString('en-US')} rows), ${VIEWPORT.width}x${VIEWPORT.height}, page size 100. ` +
+      `Median of ${r.options.runs} run(s), app and AG Grid alternating; scroll ${r.options.scrollSeconds} s at ` +
+      `${SCROLL_PX_PER_FRAME} px per frame; ${r.options.filterChanges} filter changes for the heap.`,
+    '',
+    '| figure | Session History | AG Grid | SH / AG | static table | SH / static |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const s of FIGURES) {
+    const v = r.figures[s.key];
+    const stat = s.scroll ? v?.static : undefined;
+    lines.push(
+      `| ${s.label} (${s.unit}) | ${fmt(v?.app)} | ${fmt(v?.agGrid)} | ${ratio(v?.app, v?.agGrid)} | ` +
+        `${fmt(stat)} | ${s.scroll ? ratio(v?.app, stat) : '-'} |`,
+    );
+  }
+  lines.push('', '## Budgets', '');
+  for (const b of r.budgets) lines.push(`- ${b.pass ? 'PASS' : 'MISS'} ${b.name}: ${b.detail}`);
+  lines.push('', '## Lazy chunks of Session History (gzip KB)', '');
+  for (const [file, kb] of Object.entries(r.lazyChunksKb)) lines.push(`- ${file}: ${kb}`);
+  lines.push(
+    '',
+    '## How it is measured',
+    '',
+    '- First rows: navigation start to the rAF after 10 data rows with text are in view.',
+    '- Scroll: a rAF loop sets scrollTop += 600 each frame; frame time = rAF interval; "over 16.7 ms" ' +
+      'counts intervals over 17.7 ms (timer jitter). Placeholders: time a placeholder row was in view.',
+    '- Long tasks: PerformanceObserver "longtask" entries overlapping the scroll.',
+    '- Jump: scrollTop set to 20%, 35%, 45%, 50% of the range on consecutive frames, then ms from the ' +
+      'last jump until every row in view shows data; requests counted from the first jump to 400 ms after.',
+    '- Filter: "+1" typed, a 450 ms pause (a request starts), then "503": ms from the last input event ' +
+      'to the frame showing page 0 of "+1503" first in view. Stale = requests of earlier filters still ' +
+      'pending when the final one started.',
+    '- Drawer: the URL gets session=specimen-huge-log (pushState + popstate, as Back/Forward); ms until ' +
+      'log lines are in the dialog and the main thread then runs a task and a frame.',
+    '- Heap: JSHeapUsedSize after two HeapProfiler.collectGarbage.',
+  );
+  return lines.join('\n') + '\n';
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+export async function runBench(opts: BenchOptions): Promise<BenchResult> {
+  const log = opts.log ?? ((line: string) => console.log(line));
+  const started = Date.now();
+  log('Building the peer pages (AG Grid, static table)...');
+  buildPeer();
+  let appDist = opts.appDist
+    ? path.resolve(ROOT, opts.appDist)
+    : path.join(BENCH, 'results', 'tmp', 'app-dist');
+  if (!opts.appDist) {
+    log('Building Session History (private copy of src/)...');
+    buildApp(appDist);
+  }
+  appDist = path.resolve(appDist);
+  const appSizes = bundleSizes(appDist);
+  const peerSizes = bundleSizes(PEER_DIST, 'ag-grid/index.html');
+
+  log(`Starting the sandbox with ${opts.sessions} sessions on ports ${opts.port}, ${opts.port + 1}...`);
+  const server = await startServer(opts, appDist);
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  try {
+    const today = new Date();
+    const start = new Date(today.getTime() - 125 * DAY).toISOString().slice(0, 10);
+    const end = today.toISOString().slice(0, 10);
+    const urls: Record<Target, string> = {
+      app: `http://127.0.0.1:${opts.port}/?archive=1&start=${start}`,
+      agGrid: `http://127.0.0.1:${opts.port + 1}/ag-grid/?start=${start}&end=${end}`,
+      static: `http://127.0.0.1:${opts.port + 1}/static-table/`,
+    };
+    const count = (await (
+      await fetch(
+        `http://127.0.0.1:${opts.port}/api/sessions?searchArchive=true&startDate=${start}&endDate=${end}` +
+          '&page=0&countPerPage=1&sortField=dateCreated&sortOrder=Descend',
+      )
+    ).json()) as { totalCount?: number };
+    const ctx: Ctx = { browser, opts, urls, log };
+    const runs: Record<Target, RunFigures[]> = { app: [], agGrid: [], static: [] };
+    for (let i = 0; i < opts.runs; i++) {
+      const order: Target[] = i % 2 === 0 ? ['app', 'agGrid', 'static'] : ['agGrid', 'app', 'static'];
+      for (const target of order) {
+        const t0 = Date.now();
+        const f = await measureTarget(ctx, target);
+        runs[target].push(f);
+        log(
+          `run ${i + 1}/${opts.runs} ${target}: first rows ${fmt(f.firstRowsMs)} ms, p95 ${fmt(f.scrollP95)} ms, ` +
+            `long tasks ${fmt(f.longTasks)}, jump ${fmt(f.jumpMs)} ms, filter ${fmt(f.filterMs)} ms ` +
+            `(${((Date.now() - t0) / 1000).toFixed(0)} s)`,
+        );
+      }
+    }
+    runs.app.forEach((f) => (f.firstScreenJsKb = appSizes.firstScreenKb));
+    runs.agGrid.forEach((f) => (f.firstScreenJsKb = peerSizes.firstScreenKb));
+    const figures: BenchResult['figures'] = {};
+    const keys = new Set([...FIGURES.map((s) => s.key), 'jumpPagesInView', 'jumpOutsideView']);
+    for (const key of keys) {
+      figures[key] = {
+        app: median(runs.app.map((f) => f[key] ?? NaN)),
+        agGrid: median(runs.agGrid.map((f) => f[key] ?? NaN)),
+        static: median(runs.static.map((f) => f[key] ?? NaN)),
+      };
+    }
+    figures.longTasksMaxRun = {
+      app: Math.max(...runs.app.map((f) => f.longTasks ?? NaN)),
+      agGrid: Math.max(...runs.agGrid.map((f) => f.longTasks ?? NaN)),
+      static: Math.max(...runs.static.map((f) => f.longTasks ?? NaN)),
+    };
+    const cpu =
+      /model name\s*:\s*(.*)/.exec(fs.readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? os.cpus()[0]?.model;
+    const partial: Omit<BenchResult, 'markdown'> = {
+      machine: {
+        cpu: cpu ?? 'unknown',
+        cores: os.cpus().length,
+        chromium: `Chromium ${browser.version()}`,
+        date: new Date().toISOString(),
+        loadAverage: os.loadavg(),
+        node: process.version,
+      },
+      options: { ...opts, log: undefined } as Omit<BenchOptions, 'log'>,
+      rowCount: count.totalCount ?? NaN,
+      lazyChunksKb: appSizes.lazy,
+      figures,
+      runs,
+      budgets: budgets(figures),
+    };
+    const result: BenchResult = { ...partial, markdown: markdown(partial) };
+    fs.mkdirSync(opts.outDir, { recursive: true });
+    const json = JSON.stringify({ ...result, markdown: undefined }, (_k, v: unknown) =>
+      typeof v === 'number' && !Number.isFinite(v) ? null : typeof v === 'number' ? round(v, 2) : v,
+    );
+    fs.writeFileSync(path.join(opts.outDir, 'latest.json'), JSON.stringify(JSON.parse(json), null, 2) + '\n');
+    fs.writeFileSync(path.join(opts.outDir, 'latest.md'), result.markdown);
+    log(`Done in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+    return result;
+  } finally {
+    await browser.close();
+    server.kill('SIGTERM');
+  }
+}
+
+export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.env): BenchOptions {
+  const flag = (name: string) => {
+    const i = argv.indexOf(`--${name}`);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const num = (name: string, fallback: number) => {
+    const raw = flag(name);
+    const n = raw === undefined ? fallback : Number(raw);
+    if (!Number.isFinite(n) || n <= 0) throw new Error(`--${name} must be a positive number, got "${raw}"`);
+    return n;
+  };
+  return {
+    sessions: num('sessions', Number(env.BENCH_SESSIONS ?? 150_000)),
+    runs: num('runs', 3),
+    scrollSeconds: num('scroll-seconds', 8),
+    filterChanges: num('filter-changes', 20),
+    outDir: path.resolve(flag('out') ?? path.join(BENCH, 'results')),
+    port: num('port', 4310),
+    appDist: flag('app-dist'),
+  };
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  runBench(parseOptions(process.argv.slice(2)))
+    .then((r) => {
+      console.log('\n' + r.markdown);
+    })
+    .catch((error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    });
+}

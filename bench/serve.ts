@@ -1,0 +1,44 @@
+// The benchmark's server, a child process of the harness so the sandbox's SQLite work never runs on
+// the harness's event loop: Session History's build on PORT and the peer pages (AG Grid, static
+// table) on PORT+1, both through createAppServer with the same in-process sandbox behind /api.
+// Env: PORT, APP_DIST, PEER_DIST and the sandbox's own SANDBOX_* variables.
+import { serve } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { createAppServer } from '../server/app-server.ts';
+import { readSandboxConfig } from '../server/sandbox/config.ts';
+import { openSandbox } from '../server/sandbox/sandbox.ts';
+
+const port = Number(process.env.PORT);
+const appDist = process.env.APP_DIST;
+const peerDist = process.env.PEER_DIST;
+if (!Number.isInteger(port) || !appDist || !peerDist)
+  throw new Error('PORT, APP_DIST and PEER_DIST are required');
+
+const sandbox = openSandbox(readSandboxConfig());
+const app = createAppServer({ distDir: appDist, sandbox });
+// The peer's /api is the app server's own (same middleware, same sandbox); its pages get no CSP,
+// because AG Grid's themes inject <style> elements that the app's CSP would block.
+const peer = new Hono();
+peer.all('/api/*', (c) => app.fetch(c.req.raw));
+peer.use('*', serveStatic({ root: peerDist }));
+const servers = [
+  serve({ fetch: app.fetch, hostname: '127.0.0.1', port }),
+  serve({ fetch: peer.fetch, hostname: '127.0.0.1', port: port + 1 }),
+];
+let listening = 0;
+for (const s of servers) {
+  s.on('listening', () => {
+    if (++listening === servers.length) console.log(`bench-serve ready: ${sandbox.summary}`);
+  });
+  s.on('error', (error) => {
+    console.error(`bench-serve: ${error.message}`);
+    process.exit(1);
+  });
+}
+const stop = () => {
+  sandbox.close();
+  process.exit(0);
+};
+process.once('SIGTERM', stop);
+process.once('SIGINT', stop);
