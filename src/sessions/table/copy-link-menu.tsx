@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useRouter } from '@tanstack/react-router';
 import { freezeRange, resolveRange, type SessionSearch } from '../filters/session-search';
-import { copyText } from '../../ui/copy-text';
+import { copyText } from '../../ui/copy-button';
 
 /**
  * "Copy link": the view as it is and, for a relative range ("Last 7 days"), a link frozen to the
