@@ -70,6 +70,7 @@ describe('rebuildReason', () => {
     ['specimens switched on', meta, { ...want, specimens: true }, NOW],
     ['clock more than a day later', meta, want, NOW + 25 * HOUR],
     ['clock more than a day earlier', meta, want, NOW - 25 * HOUR],
+    ['clock earlier at all', meta, want, NOW - 1000],
   ])('rebuilds when %s', (_, m, w, now) => {
     expect(rebuildReason(m, w, now)).toEqual(expect.any(String));
   });

@@ -38,7 +38,9 @@ export function rebuildReason(
   if (meta.sessions !== want.sessions) return `sessions ${meta.sessions} -> ${want.sessions}`;
   if (meta.seed !== want.seed) return `seed ${meta.seed} -> ${want.seed}`;
   if (meta.specimens !== want.specimens) return `specimens ${meta.specimens} -> ${want.specimens}`;
-  if (Math.abs(now - meta.builtFor) > DAY_MS) return 'built for a clock more than a day away';
+  // An earlier clock would see sessions from its future; a much later one an empty "today".
+  if (now < meta.builtFor) return 'the clock is earlier than the one it was built for';
+  if (now - meta.builtFor > DAY_MS) return 'built for a clock more than a day ago';
   return undefined;
 }
 
