@@ -1,6 +1,5 @@
 import { lazy, Suspense, useCallback, useEffect } from 'react';
 import { useUtcToday } from '../lib/use-utc-today';
-import { UserMenu } from '../auth/user-menu';
 import { FilterPanel } from './filters/filter-panel';
 import { DateRangeControl } from './filters/date-range-control';
 import { UrlNotices } from './filters/url-notices';
@@ -10,6 +9,8 @@ import { SessionsTable } from './table/sessions-table';
 import { DisplaySettings } from './table/display-settings';
 import './sessions-screen.css';
 
+// Only signed-in users of a real Evo Voice have a menu: its code stays off the first screen.
+const UserMenu = lazy(() => import('../auth/user-menu').then((m) => ({ default: m.UserMenu })));
 const SessionDrawer = lazy(() =>
   import('./detail/session-drawer').then((m) => ({ default: m.SessionDrawer })),
 );
@@ -53,7 +54,9 @@ export function SessionsScreen() {
         </a>
         <div className="app-header-end">
           <DisplaySettings />
-          <UserMenu />
+          <Suspense fallback={null}>
+            <UserMenu />
+          </Suspense>
         </div>
       </header>
       <div className="sessions-layout">
