@@ -211,6 +211,39 @@ describe('the sessions table', () => {
   });
 });
 
+describe('display preferences', () => {
+  it('hides and shows columns from the Display menu, and remembers it', async () => {
+    const first = renderApp('/');
+    await waitFor(() => expect(dataRows().length).toBeGreaterThan(0));
+    expect(screen.getByRole('columnheader', { name: /^Endpoint/ })).toBeInTheDocument();
+    expect(screen.queryByRole('columnheader', { name: /^Account/ })).toBeNull();
+    await first.user.click(screen.getByRole('button', { name: 'Display' }));
+    const panel = screen.getByRole('dialog', { name: 'Display settings' });
+    await first.user.click(within(panel).getByRole('checkbox', { name: 'Endpoint' }));
+    await first.user.click(within(panel).getByRole('checkbox', { name: 'Account' }));
+    expect(screen.queryByRole('columnheader', { name: /^Endpoint/ })).toBeNull();
+    expect(screen.getByRole('columnheader', { name: /^Account/ })).toBeInTheDocument();
+    await first.user.click(within(panel).getByRole('radio', { name: 'Compact' }));
+    expect(grid()).toHaveClass('density-compact');
+    first.unmount();
+
+    // A new visit keeps the choices (localStorage), not the URL.
+    renderApp('/');
+    await waitFor(() => expect(dataRows().length).toBeGreaterThan(0));
+    expect(screen.queryByRole('columnheader', { name: /^Endpoint/ })).toBeNull();
+    expect(screen.getByRole('columnheader', { name: /^Account/ })).toBeInTheDocument();
+    expect(grid()).toHaveClass('density-compact');
+  });
+
+  it('ignores preferences it cannot read', async () => {
+    localStorage.setItem('sh.columns.sizes', '{"from": "wide", "to": -5');
+    localStorage.setItem('sh.density', '"enormous"');
+    renderApp('/');
+    await waitFor(() => expect(dataRows().length).toBeGreaterThan(0));
+    expect(grid()).toHaveClass('density-comfortable');
+  });
+});
+
 describe('the live view', () => {
   it('holds new sessions behind a button, and shows them on click', async () => {
     const requests = recordRequests();
