@@ -96,6 +96,18 @@ describe('database file', () => {
     expect(fs.readdirSync(path.dirname(dbPath)).filter((f) => f.includes('.building'))).toEqual([]);
   });
 
+  it('clears side files left by a build that was killed, but not those of a running one', async () => {
+    const dbPath = tempDb();
+    fs.mkdirSync(path.dirname(dbPath), { recursive: true });
+    const dead = `${dbPath}.building-999999999`;
+    const running = `${dbPath}.building-${process.ppid}`;
+    fs.writeFileSync(dead, 'half a database');
+    fs.writeFileSync(running, 'another build in progress');
+    await openOnce({ dbPath });
+    expect(fs.existsSync(dead)).toBe(false);
+    expect(fs.existsSync(running)).toBe(true);
+  });
+
   it('replaces a file that is not a sandbox database', async () => {
     const dbPath = tempDb();
     fs.mkdirSync(path.dirname(dbPath), { recursive: true });

@@ -221,6 +221,25 @@ function writeMeta(db: Db, meta: BuildMeta): void {
   for (const [key, value] of Object.entries(meta)) put.run(key, String(value));
 }
 
+/** Deletes side files of builds whose process is gone (killed mid-build); running builds stay. */
+function removeAbandonedBuilds(dbPath: string): void {
+  const prefix = `${path.basename(dbPath)}.building-`;
+  for (const name of fs.readdirSync(path.dirname(dbPath))) {
+    const pid = Number(/^(\d+)/.exec(name.slice(prefix.length))?.[1]);
+    if (!name.startsWith(prefix) || !Number.isInteger(pid) || isRunning(pid)) continue;
+    fs.rmSync(path.join(path.dirname(dbPath), name), { force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 function removeDbFiles(file: string): void {
   for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(file + suffix, { force: true });
 }
@@ -278,6 +297,7 @@ export function openDatabase(
 
   // Build into a side file and rename, so an interrupted build never leaves a half-filled database.
   fs.mkdirSync(path.dirname(dbPath), { recursive: true });
+  removeAbandonedBuilds(dbPath);
   const building = `${dbPath}.building-${process.pid}`;
   removeDbFiles(building);
   const db = new Database(building);
