@@ -68,8 +68,9 @@ const PROBES: Record<Target, Probe> = {
   agGrid: {
     scroller: '.ag-grid-viewport', // AG Grid 36's one scroll container (rows and header inside)
     row: '.ag-grid-viewport .ag-row',
-    dataRow: '.ag-grid-viewport .ag-row:not(.ag-row-loading)',
-    placeholder: '.ag-grid-viewport .ag-row-loading',
+    // A block still loading renders rows with empty cells and no row-id (getRowId needs data).
+    dataRow: '.ag-grid-viewport .ag-row[row-id]',
+    placeholder: '.ag-grid-viewport .ag-row:not([row-id])',
     idAttr: 'row-id',
     indexAttr: 'row-index',
     indexOffset: 0,
@@ -101,7 +102,10 @@ export interface FigureSpec {
 
 export const FIGURES: FigureSpec[] = [
   { key: 'firstScreenJsKb', label: 'First-screen JS (gzip)', unit: 'KB' },
+  { key: 'firstScreenJsWireKb', label: 'JS transferred before the first rows (wire)', unit: 'KB' },
   { key: 'firstRowsMs', label: 'Navigation to first 10 data rows painted', unit: 'ms' },
+  { key: 'firstRequestMs', label: 'Navigation to the first page request', unit: 'ms', info: true },
+  { key: 'firstResponseMs', label: 'Navigation to the first page answered', unit: 'ms', info: true },
   { key: 'scrollP50', label: 'Scroll frame time p50', unit: 'ms', scroll: true },
   { key: 'scrollP95', label: 'Scroll frame time p95', unit: 'ms', scroll: true },
   { key: 'scrollP99', label: 'Scroll frame time p99', unit: 'ms', scroll: true },
@@ -489,7 +493,22 @@ async function measureTarget(ctx: Ctx, target: Target): Promise<RunFigures> {
         timeout: 60_000,
       },
     );
-    f.firstRowsMs = await page.evaluate(() => (window as unknown as BenchWindow).__bench.firstRowsAt!);
+    Object.assign(
+      f,
+      await page.evaluate(() => {
+        const at = (window as unknown as BenchWindow).__bench.firstRowsAt!;
+        const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+        // Every script the first screen fetched, lazy chunks included, as the network saw it.
+        const js = resources.filter((r) => /\.m?js(\?|$)/.test(r.name) && r.startTime < at);
+        const api = resources.find((r) => r.name.includes('/api/sessions'));
+        return {
+          firstRowsMs: at,
+          firstScreenJsWireKb: js.reduce((sum, r) => sum + r.encodedBodySize, 0) / 1024,
+          firstRequestMs: api?.startTime ?? NaN,
+          firstResponseMs: api?.responseEnd ?? NaN,
+        };
+      }),
+    );
     await page.waitForTimeout(300);
     f.heapBaseMb = await heapMb(page);
 

@@ -5,6 +5,7 @@
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
+import { compress } from 'hono/compress';
 import { createAppServer } from '../server/app-server.ts';
 import { readSandboxConfig } from '../server/sandbox/config.ts';
 import { openSandbox } from '../server/sandbox/sandbox.ts';
@@ -21,6 +22,8 @@ const app = createAppServer({ distDir: appDist, sandbox });
 // because AG Grid's themes inject <style> elements that the app's CSP would block.
 const peer = new Hono();
 peer.all('/api/*', (c) => app.fetch(c.req.raw));
+// Compressed on the fly like the app's assets, so both pay the same server time for their JS.
+peer.use('*', compress());
 peer.use('*', serveStatic({ root: peerDist }));
 const servers = [
   serve({ fetch: app.fetch, hostname: '127.0.0.1', port }),
