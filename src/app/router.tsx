@@ -8,7 +8,14 @@ import {
   Outlet,
 } from '@tanstack/react-router';
 import type { QueryClient } from '@tanstack/react-query';
-import { parseSessionSearch, SEARCH_KEYS, type SessionSearch } from '../sessions/filters/session-search';
+import {
+  parseSessionSearch,
+  SEARCH_KEYS,
+  toSessionsFilter,
+  type SessionSearch,
+} from '../sessions/filters/session-search';
+import { sessionQueries } from '../sessions/api/session-queries';
+import { toUtcDay } from '../lib/utc-days';
 import { SessionsScreen } from '../sessions/sessions-screen';
 import { parseSearch, stringifySearch } from '../sessions/filters/search-codec';
 import { createUrlNoticeStore, type UrlNoticeStore } from '../sessions/filters/url-notice-store';
@@ -29,6 +36,14 @@ const sessionsRoute = createRoute({
   validateSearch: (raw: Record<string, unknown>): SessionSearch => {
     const { search } = parseSessionSearch(raw);
     return Object.fromEntries(SEARCH_KEYS.map((key) => [key, search[key]])) as SessionSearch;
+  },
+  // Page 0 of the view starts loading as soon as the route matches, while the screen renders,
+  // not after it. The open session is left out: opening the drawer must not reload the rows.
+  loaderDeps: ({ search: { session: _open, ...view } }) => view,
+  loader: ({ context, deps }) => {
+    void context.queryClient.prefetchQuery(
+      sessionQueries.page(toSessionsFilter(deps, toUtcDay(Date.now())), 0),
+    );
   },
   component: SessionsScreen,
 });
