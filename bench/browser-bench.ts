@@ -694,7 +694,9 @@ function budgets(fig: BenchResult['figures']): BenchResult['budgets'] {
     `${fmt(app('firstRowsMs'))} vs ${fmt(ag('firstRowsMs'))} ms`,
   );
   const shared = FIGURES.filter((s) => !s.appOnly && !s.info && !s.key.startsWith('heap'));
-  const worse = shared.filter((s) => app(s.key) > ag(s.key) * 1.0001 + 1e-9);
+  // Times are read at frame boundaries (rAF), so within one 60 Hz frame counts as equal.
+  const slack = (s: FigureSpec) => (s.unit === 'ms' ? 16.7 : 1e-9);
+  const worse = shared.filter((s) => app(s.key) > ag(s.key) + slack(s));
   const heapWorse = app('heapGrowthMb') > Math.max(ag('heapGrowthMb'), 0) + 1;
   add(
     'At least as good as AG Grid on every shared figure',
@@ -741,7 +743,8 @@ function markdown(r: Omit<BenchResult, 'markdown'>): string {
     '- Scroll: a rAF loop sets scrollTop += 600 each frame; frame time = rAF interval; "over 16.7 ms" ' +
       'counts intervals over 17.7 ms (timer jitter). Placeholders: time a placeholder row was in view.',
     '- Long tasks: PerformanceObserver "longtask" entries overlapping the scroll.',
-    '- Budgets: scroll p95 "<= 33 ms" is checked as two 60 Hz frames plus 1 ms of jitter (<= 34.4 ms).',
+    '- Budgets: scroll p95 "<= 33 ms" is checked as two 60 Hz frames plus 1 ms of jitter (<= 34.4 ms); ' +
+      '"as good as AG Grid" allows one frame (16.7 ms) on times, which are read at frame boundaries.',
     '- Jump: scrollTop set to 20%, 35%, 45%, 50% of the range on consecutive frames, then ms from the ' +
       'last jump until every row in view shows data; requests counted from the first jump to 400 ms after.',
     '- Filter: "+1" typed, a 450 ms pause (a request starts), then "503": ms from the last input event ' +
