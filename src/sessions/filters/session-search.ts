@@ -233,7 +233,8 @@ export function resolveRange(search: SessionSearch, today: string): ResolvedRang
       return { startDate: day, endDate: day, preset };
     }
     case '7d':
-      return { startDate: addUtcDays(today, -6), endDate: today, preset };
+    default:
+      return { startDate: addUtcDays(today, -6), endDate: today, preset: '7d' };
     case '30d':
       return { startDate: addUtcDays(today, -29), endDate: today, preset };
     case 'this-month':

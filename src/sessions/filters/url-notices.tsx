@@ -9,13 +9,15 @@ import { parseSessionSearch } from './session-search';
 export function UrlNotices() {
   const { urlNotices } = useRouteContext({ from: '__root__' });
   const notices = useSyncExternalStore(urlNotices.subscribe, urlNotices.get);
-  const rawSearch = useLocation({ select: (l) => l.search });
+  const { pathname, search: rawSearch } = useLocation();
   const navigate = useNavigate();
 
   useEffect(() => {
+    // Only the sessions view's own address: on the way to /sign-in?redirect=… this is still mounted.
+    if (pathname !== '/') return;
     const { search, notices: found } = parseSessionSearch(rawSearch as Record<string, unknown>);
     if (found.length > 0) void navigate({ to: '/', search, replace: true });
-  }, [rawSearch, navigate]);
+  }, [pathname, rawSearch, navigate]);
 
   if (notices.length === 0) return null;
   return (
