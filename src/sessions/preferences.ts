@@ -38,3 +38,10 @@ export function useColumnVisibility() {
 export function useColumnSizes() {
   return useLocalStorageState<Record<string, number>>('sh.columns.sizes', NO_SIZES, parseSizes);
 }
+
+const parseOpen = (v: unknown): boolean | undefined => (typeof v === 'boolean' ? v : undefined);
+
+/** Whether the filter panel is shown (folding it gives the table its width on small screens). */
+export function useFilterPanelOpen() {
+  return useLocalStorageState<boolean>('sh.filters.open', true, parseOpen);
+}

@@ -3,7 +3,8 @@ import { useUtcToday } from '../lib/use-utc-today';
 import { FilterPanel } from './filters/filter-panel';
 import { DateRangeControl } from './filters/date-range-control';
 import { UrlNotices } from './filters/url-notices';
-import { toSessionsFilter } from './filters/session-search';
+import { countActiveFilters, toSessionsFilter } from './filters/session-search';
+import { useFilterPanelOpen } from './preferences';
 import { useSessionSearch, useUpdateSessionSearch } from './filters/use-session-search';
 import { SessionsTable } from './table/sessions-table';
 import { DisplaySettings } from './table/display-settings';
@@ -29,21 +30,27 @@ export function SessionsScreen() {
     if (openId) document.querySelector<HTMLElement>(`[data-session-id="${CSS.escape(openId)}"]`)?.focus();
   }, [update, openId]);
 
+  const [filtersOpen, setFiltersOpen] = useFilterPanelOpen();
+  const activeFilters = countActiveFilters(search);
+
   // `/` jumps to the search, as in most tools of the kind (not while typing in a field).
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement;
       if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;
       if (target.closest('input, textarea, select, [contenteditable="true"], [role="dialog"]')) return;
-      const input = document.querySelector<HTMLInputElement>('aside input[type="search"]');
-      if (!input) return;
       event.preventDefault();
-      input.focus();
-      input.select();
+      setFiltersOpen(true);
+      // The panel may have been folded away: focus once it is shown.
+      requestAnimationFrame(() => {
+        const input = document.querySelector<HTMLInputElement>('aside input[type="search"]');
+        input?.focus();
+        input?.select();
+      });
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, []);
+  }, [setFiltersOpen]);
 
   return (
     <div className="app-shell">
@@ -60,9 +67,20 @@ export function SessionsScreen() {
         </div>
       </header>
       <div className="sessions-layout">
-        <FilterPanel today={today} />
+        <div id="filter-panel" className="filter-panel-slot" hidden={!filtersOpen}>
+          <FilterPanel today={today} />
+        </div>
         <main className="sessions-main" aria-label="Sessions">
           <div className="sessions-toolbar">
+            <button
+              type="button"
+              className="btn"
+              aria-expanded={filtersOpen}
+              aria-controls="filter-panel"
+              onClick={() => setFiltersOpen(!filtersOpen)}
+            >
+              {filtersOpen ? 'Hide filters' : activeFilters > 0 ? `Filters (${activeFilters})` : 'Filters'}
+            </button>
             <DateRangeControl today={today} />
           </div>
           <UrlNotices />

@@ -291,9 +291,21 @@ describe('keyboard shortcuts', () => {
     dataRows()[0]!.focus();
     await user.keyboard('/');
     const from = screen.getByRole('searchbox', { name: 'From' });
-    expect(from).toHaveFocus();
+    await waitFor(() => expect(from).toHaveFocus());
     await user.keyboard('/');
     expect(from).toHaveValue('/');
+  });
+
+  it('folds the filter panel away and brings it back with /', async () => {
+    const { user } = renderApp('/?from=555');
+    await waitFor(() => expect(dataRows().length).toBeGreaterThan(0));
+    await user.click(screen.getByRole('button', { name: 'Hide filters' }));
+    expect(screen.queryByRole('complementary', { name: 'Filters' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Filters (1)' })).toHaveAttribute('aria-expanded', 'false');
+    dataRows()[0]!.focus();
+    await user.keyboard('/');
+    await waitFor(() => expect(screen.getByRole('searchbox', { name: 'From' })).toHaveFocus());
+    expect(screen.getByRole('button', { name: 'Hide filters' })).toHaveAttribute('aria-expanded', 'true');
   });
 
   it('returns focus to the row when the drawer closes', async () => {
