@@ -1,10 +1,14 @@
 // The harness itself, not its timings: on a small sandbox, one short run produces every figure as a
-// finite number and writes both result files. Builds the AG Grid page itself; serves dist/ as built.
+// finite number and writes both result files. Builds the AG Grid page itself, into a temp dir; serves
+// dist/ when a build is there (`npm test` runs vitest before `npm run build`), else builds its own.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
 import { FIGURES, runBench } from './browser-bench';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'browser-bench-'));
 afterAll(() => fs.rmSync(outDir, { recursive: true, force: true }));
@@ -22,7 +26,8 @@ describe('browser benchmark harness', () => {
         filterChanges: 2,
         outDir,
         port: 4340,
-        appDist: 'dist',
+        appDist: fs.existsSync(path.join(ROOT, 'dist', '.vite', 'manifest.json')) ? 'dist' : undefined,
+        buildDir: outDir,
         log: (line) => lines.push(line),
       });
 

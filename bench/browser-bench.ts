@@ -2,7 +2,8 @@
 // and a plain 3,000-row static table, in headless Chromium on the same sandbox data. See issue 6.
 // Options (flags or env): --sessions (BENCH_SESSIONS, default 150000), --runs (3), --scroll-seconds
 // (8), --filter-changes (20), --out (bench/results), --port (4310; the peer pages use port+1),
-// --app-dist (serve this build instead of building a private copy of src/ into bench/results/tmp/app-dist).
+// --app-dist (serve this build instead of building a private copy of src/), --build-dir (where the
+// peer pages and the private app build go; default bench/results/tmp).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -13,8 +14,8 @@ import { chromium, type Browser, type Page, type Request } from 'playwright-core
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BENCH = path.join(ROOT, 'bench');
-// Build output lives under bench/results/tmp, which git and ESLint both ignore.
-const PEER_DIST = path.join(BENCH, 'results', 'tmp', 'peer-dist');
+// Builds go under bench/results/tmp by default, which git and ESLint both ignore.
+const DEFAULT_BUILD_DIR = path.join(BENCH, 'results', 'tmp');
 const DAY = 24 * 60 * 60 * 1000;
 const HUGE_LOG_ID = 'specimen-huge-log'; // SPECIMEN_IDS.hugeLog in server/sandbox/specimens.ts
 const SCROLL_PX_PER_FRAME = 600;
@@ -39,6 +40,8 @@ export interface BenchOptions {
   port: number;
   /** A ready build to serve (e.g. dist/); default: build src/ privately, so edits mid-run do not matter. */
   appDist?: string;
+  /** Where the peer pages (and the private app build) are built; default bench/results/tmp. */
+  buildDir?: string;
   log?: (line: string) => void;
 }
 
@@ -166,8 +169,15 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}) {
   }
 }
 
-function buildPeer() {
-  run(path.join(ROOT, 'node_modules', '.bin', 'vite'), ['build', '--config', 'bench/ag-grid/vite.config.ts']);
+function buildPeer(outDir: string) {
+  run(path.join(ROOT, 'node_modules', '.bin', 'vite'), [
+    'build',
+    '--config',
+    'bench/ag-grid/vite.config.ts',
+    '--outDir',
+    outDir,
+    '--emptyOutDir',
+  ]);
 }
 
 function buildApp(outDir: string) {
@@ -214,7 +224,7 @@ export function bundleSizes(distDir: string, entrySrc?: string) {
   return { firstScreenKb, lazy };
 }
 
-async function startServer(opts: BenchOptions, appDist: string): Promise<ChildProcess> {
+async function startServer(opts: BenchOptions, appDist: string, peerDist: string): Promise<ChildProcess> {
   const dbPath = path.join(ROOT, '.sandbox', `bench-${opts.sessions}.db`);
   fs.mkdirSync(path.dirname(dbPath), { recursive: true });
   const child = spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['bench/serve.ts'], {
@@ -223,7 +233,7 @@ async function startServer(opts: BenchOptions, appDist: string): Promise<ChildPr
       ...process.env,
       PORT: String(opts.port),
       APP_DIST: appDist,
-      PEER_DIST,
+      PEER_DIST: peerDist,
       SANDBOX_SESSIONS: String(opts.sessions),
       SANDBOX_DB: dbPath,
       SANDBOX_SPECIMENS: '1',
@@ -762,21 +772,21 @@ function markdown(r: Omit<BenchResult, 'markdown'>): string {
 export async function runBench(opts: BenchOptions): Promise<BenchResult> {
   const log = opts.log ?? ((line: string) => console.log(line));
   const started = Date.now();
+  const buildDir = path.resolve(opts.buildDir ?? DEFAULT_BUILD_DIR);
+  const peerDist = path.join(buildDir, 'peer-dist');
   log('Building the peer pages (AG Grid, static table)...');
-  buildPeer();
-  let appDist = opts.appDist
-    ? path.resolve(ROOT, opts.appDist)
-    : path.join(BENCH, 'results', 'tmp', 'app-dist');
+  buildPeer(peerDist);
+  let appDist = opts.appDist ? path.resolve(ROOT, opts.appDist) : path.join(buildDir, 'app-dist');
   if (!opts.appDist) {
     log('Building Session History (private copy of src/)...');
     buildApp(appDist);
   }
   appDist = path.resolve(appDist);
   const appSizes = bundleSizes(appDist);
-  const peerSizes = bundleSizes(PEER_DIST, 'ag-grid/index.html');
+  const peerSizes = bundleSizes(peerDist, 'ag-grid/index.html');
 
   log(`Starting the sandbox with ${opts.sessions} sessions on ports ${opts.port}, ${opts.port + 1}...`);
-  const server = await startServer(opts, appDist);
+  const server = await startServer(opts, appDist, peerDist);
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
     const today = new Date();
@@ -876,6 +886,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
     outDir: path.resolve(flag('out') ?? path.join(BENCH, 'results')),
     port: num('port', 4310),
     appDist: flag('app-dist'),
+    buildDir: flag('build-dir'),
   };
 }
 

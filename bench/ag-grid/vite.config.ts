@@ -1,5 +1,5 @@
-// Builds the peer pages (AG Grid and the static table) into bench/results/tmp/peer-dist; run by the
-// benchmark. Under bench/results/tmp because ESLint and git ignore it there (ESLint ignores only the
+// Builds the peer pages (AG Grid and the static table); the benchmark runs it with --outDir (default
+// bench/results/tmp/peer-dist: ESLint and git ignore bench/results/tmp, while ESLint ignores only the
 // root dist/).
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
