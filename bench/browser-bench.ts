@@ -147,6 +147,7 @@ export interface BenchResult {
     chromium: string;
     date: string;
     loadAverage: number[];
+    loadAverageEnd: number[];
     node: string;
   };
   options: Omit<BenchOptions, 'log'>;
@@ -724,7 +725,8 @@ function markdown(r: Omit<BenchResult, 'markdown'>): string {
     '# Browser benchmark: Session History vs AG Grid Community vs a static table',
     '',
     `Run ${m.date} on ${m.cpu}, ${m.cores} cores, ${m.chromium} (headless, software rendering), Node ${m.node};`,
-    `load average at start ${m.loadAverage.map((l) => l.toFixed(1)).join(' / ')}.`,
+    `load average (1/5/15 min) at start ${m.loadAverage.map((l) => l.toFixed(1)).join(' / ')}, ` +
+      `at the end ${m.loadAverageEnd.map((l) => l.toFixed(1)).join(' / ')} (the benchmark itself adds about 2).`,
     `Sandbox: ${r.options.sessions.toLocaleString('en-US')} sessions, archived sessions of the whole range ` +
       `(${r.rowCount.toLocaleString('en-US')} rows), ${VIEWPORT.width}x${VIEWPORT.height}, page size 100. ` +
       `Median of ${r.options.runs} run(s), app and AG Grid alternating; scroll ${r.options.scrollSeconds} s at ` +
@@ -772,6 +774,8 @@ function markdown(r: Omit<BenchResult, 'markdown'>): string {
 export async function runBench(opts: BenchOptions): Promise<BenchResult> {
   const log = opts.log ?? ((line: string) => console.log(line));
   const started = Date.now();
+  // Other work on this shared machine moves every figure: the load is printed next to them.
+  const loadAtStart = os.loadavg();
   const buildDir = path.resolve(opts.buildDir ?? DEFAULT_BUILD_DIR);
   const peerDist = path.join(buildDir, 'peer-dist');
   log('Building the peer pages (AG Grid, static table)...');
@@ -842,7 +846,8 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
         cores: os.cpus().length,
         chromium: `Chromium ${browser.version()}`,
         date: new Date().toISOString(),
-        loadAverage: os.loadavg(),
+        loadAverage: loadAtStart,
+        loadAverageEnd: os.loadavg(),
         node: process.version,
       },
       options: { ...opts, log: undefined } as Omit<BenchOptions, 'log'>,
