@@ -65,6 +65,8 @@ export function SessionsGrid({
     overscan: 6,
     scrollPaddingStart: HEADER_HEIGHT,
     onChange: (v) => {
+      // Skeleton rows stand for a result of unknown size: they decide no pages.
+      if (loadingFirstPage) return;
       const items = v.getVirtualItems();
       const firstRow = items[0]?.index ?? 0;
       const lastRow = items[items.length - 1]?.index ?? 0;
@@ -148,16 +150,13 @@ export function SessionsGrid({
 
   const visibleColumns = table.getVisibleLeafColumns();
   const columnIds = visibleColumns.map((c) => c.id).join(' ');
-  // Text columns share the spare width in proportion to their sizes and shrink to 55% of them
-  // before the grid scrolls sideways; fixed-format columns (times, badges) keep their size.
-  const minWidth = (c: (typeof visibleColumns)[number]) =>
-    COLUMN_META[c.id]?.fixed ? c.getSize() : Math.round(c.getSize() * 0.55);
-  const template = visibleColumns
-    .map((c) =>
-      COLUMN_META[c.id]?.fixed ? `${c.getSize()}px` : `minmax(${minWidth(c)}px, ${c.getSize()}fr)`,
-    )
-    .join(' ');
-  const totalWidth = visibleColumns.reduce((sum, c) => sum + minWidth(c), 0);
+  // Pixel widths, computed once per container width: rows then lay out a plain px grid.
+  const widths = fitColumns(
+    visibleColumns.map((c) => ({ size: c.getSize(), fixed: COLUMN_META[c.id]?.fixed === true })),
+    virtualizer.scrollRect?.width ?? 0,
+  );
+  const template = widths.map((w) => `${w}px`).join(' ');
+  const totalWidth = widths.reduce((sum, w) => sum + w, 0);
   const items = virtualizer.getVirtualItems();
 
   return (
@@ -181,59 +180,7 @@ export function SessionsGrid({
           } as React.CSSProperties
         }
       >
-        <div className="sessions-header" role="rowgroup">
-          <div className="sessions-row sessions-header-row" role="row" aria-rowindex={1}>
-            {table.getHeaderGroups()[0]?.headers.map((header) => {
-              const sorted = header.column.getIsSorted();
-              const canSort = header.column.getCanSort();
-              const label = COLUMN_META[header.column.id]?.label ?? header.column.id;
-              return (
-                <div
-                  key={header.id}
-                  role="columnheader"
-                  className="sessions-th"
-                  aria-sort={
-                    sorted === 'asc'
-                      ? 'ascending'
-                      : sorted === 'desc'
-                        ? 'descending'
-                        : canSort
-                          ? 'none'
-                          : undefined
-                  }
-                >
-                  {canSort ? (
-                    <button
-                      type="button"
-                      className="sessions-sort"
-                      onClick={header.column.getToggleSortingHandler()}
-                      title={`Sort by ${label}`}
-                    >
-                      {label}
-                      <span aria-hidden="true" className="sort-mark">
-                        {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
-                      </span>
-                    </button>
-                  ) : (
-                    <span
-                      className="sessions-th-label"
-                      title={label === 'Duration' ? 'The server cannot sort by duration' : undefined}
-                    >
-                      {label}
-                    </span>
-                  )}
-                  <div
-                    className={`col-resizer${header.column.getIsResizing() ? ' is-resizing' : ''}`}
-                    onMouseDown={header.getResizeHandler()}
-                    onTouchStart={header.getResizeHandler()}
-                    onDoubleClick={() => header.column.resetSize()}
-                    aria-hidden="true"
-                  />
-                </div>
-              );
-            })}
-          </div>
-        </div>
+        <GridHeader table={table} state={table.state} />
         <div
           className="sessions-body"
           role="rowgroup"
@@ -267,6 +214,86 @@ export function SessionsGrid({
     </>
   );
 }
+
+/**
+ * Column widths for a grid `available` px wide. Text columns share the spare width in proportion to
+ * their sizes and shrink to 55% of them before the grid scrolls sideways; fixed-format columns
+ * (times, badges) keep their size.
+ */
+export function fitColumns(columns: { size: number; fixed: boolean }[], available: number): number[] {
+  const fixed = columns.reduce((sum, c) => sum + (c.fixed ? c.size : 0), 0);
+  const flexible = columns.reduce((sum, c) => sum + (c.fixed ? 0 : c.size), 0);
+  const scale = flexible > 0 ? Math.max(0.55, (available - fixed) / flexible) : 1;
+  return columns.map((c) => (c.fixed ? c.size : Math.floor(c.size * scale)));
+}
+
+/**
+ * The sticky header. Memoized on the table's state: the grid re-renders on every scroll frame, and
+ * a dozen sort buttons and resize handles need not render with it.
+ */
+const GridHeader = memo(function GridHeader({
+  table,
+}: {
+  table: SessionsReactTable;
+  /** Only a trigger: the header re-renders when the table's state (sort, sizes, visibility) changes. */
+  state: unknown;
+}) {
+  return (
+    <div className="sessions-header" role="rowgroup">
+      <div className="sessions-row sessions-header-row" role="row" aria-rowindex={1}>
+        {table.getHeaderGroups()[0]?.headers.map((header) => {
+          const sorted = header.column.getIsSorted();
+          const canSort = header.column.getCanSort();
+          const label = COLUMN_META[header.column.id]?.label ?? header.column.id;
+          return (
+            <div
+              key={header.id}
+              role="columnheader"
+              className="sessions-th"
+              aria-sort={
+                sorted === 'asc'
+                  ? 'ascending'
+                  : sorted === 'desc'
+                    ? 'descending'
+                    : canSort
+                      ? 'none'
+                      : undefined
+              }
+            >
+              {canSort ? (
+                <button
+                  type="button"
+                  className="sessions-sort"
+                  onClick={header.column.getToggleSortingHandler()}
+                  title={`Sort by ${label}`}
+                >
+                  {label}
+                  <span aria-hidden="true" className="sort-mark">
+                    {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
+                  </span>
+                </button>
+              ) : (
+                <span
+                  className="sessions-th-label"
+                  title={label === 'Duration' ? 'The server cannot sort by duration' : undefined}
+                >
+                  {label}
+                </span>
+              )}
+              <div
+                className={`col-resizer${header.column.getIsResizing() ? ' is-resizing' : ''}`}
+                onMouseDown={header.getResizeHandler()}
+                onTouchStart={header.getResizeHandler()}
+                onDoubleClick={() => header.column.resetSize()}
+                aria-hidden="true"
+              />
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+});
 
 const SessionRow = memo(function SessionRow({
   row,

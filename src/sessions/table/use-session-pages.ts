@@ -90,8 +90,11 @@ export function useSessionPages(filter: SessionsFilter, zone: DisplayZone, range
     }),
     [],
   );
+  // Later pages wait for page 0 of the same filter: asked together, both make the server count the
+  // whole result, and page 0 (the one on screen after a filter change) answers later.
+  const page0Ready = page0.isSuccess && !page0.isPlaceholderData;
   const others = useQueries({
-    queries: pageNumbers.map((n) => ({ ...sessionQueries.page(filter, n), select })),
+    queries: pageNumbers.map((n) => ({ ...sessionQueries.page(filter, n), select, enabled: page0Ready })),
     combine,
   });
 
