@@ -269,14 +269,15 @@ export function createAppServer(options: AppServerOptions): Hono {
   app.route('/api', createApiApp(options));
 
   // Hashed build output never changes under its name: cache it for a year; a missing one is a real 404.
-  app.use('/assets/*', cacheControl(IMMUTABLE), serveStatic({ root: distDir }));
+  // The build writes .br/.gz beside each file (vite.config.ts): sent as they are, never compressed per request.
+  app.use('/assets/*', cacheControl(IMMUTABLE), serveStatic({ root: distDir, precompressed: true }));
   app.get('/assets/*', (c) => c.text('Not found', 404));
 
   // Everything else revalidates (ETag -> 304), so a new deploy is picked up on the next load.
   app.use('*', cacheControl('no-cache'), etag());
-  app.use('*', serveStatic({ root: distDir }));
+  app.use('*', serveStatic({ root: distDir, precompressed: true }));
   // History fallback: client-side routes (/sessions/abc/print?x=1, /sign-in?redirect=...) load cold.
-  app.get('*', serveStatic({ root: distDir, path: 'index.html' }));
+  app.get('*', serveStatic({ root: distDir, path: 'index.html', precompressed: true }));
   app.get('*', (c) => c.text('dist/index.html is missing: run `npm run build`.', 500));
   app.all('*', (c) => {
     c.header('Allow', 'GET, HEAD');
