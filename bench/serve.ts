@@ -22,9 +22,10 @@ const app = createAppServer({ distDir: appDist, sandbox });
 // because AG Grid's themes inject <style> elements that the app's CSP would block.
 const peer = new Hono();
 peer.all('/api/*', (c) => app.fetch(c.req.raw));
-// Compressed on the fly like the app's assets, so both pay the same server time for their JS.
+// Precompressed at build like the app's assets (server/precompress-plugin.ts), so both pay the same
+// server time for their JS; compress() covers what is not.
 peer.use('*', compress());
-peer.use('*', serveStatic({ root: peerDist }));
+peer.use('*', serveStatic({ root: peerDist, precompressed: true }));
 const servers = [
   serve({ fetch: app.fetch, hostname: '127.0.0.1', port }),
   serve({ fetch: peer.fetch, hostname: '127.0.0.1', port: port + 1 }),

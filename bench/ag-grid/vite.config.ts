@@ -5,13 +5,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { precompress } from '../../server/precompress-plugin.ts';
 
 const bench = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 export default defineConfig({
   root: bench,
   logLevel: 'warn',
-  plugins: [react()],
+  plugins: [react(), precompress()],
   build: {
     outDir: path.join(bench, 'results', 'tmp', 'peer-dist'),
     emptyOutDir: true,
