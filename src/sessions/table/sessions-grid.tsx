@@ -64,6 +64,8 @@ export function SessionsGrid({
     estimateSize: () => rowHeight,
     overscan: 6,
     scrollPaddingStart: HEADER_HEIGHT,
+    // Render rows in React's own batch, not synchronously inside the scroll event.
+    useFlushSync: false,
     onChange: (v) => {
       // Skeleton rows stand for a result of unknown size: they decide no pages.
       if (loadingFirstPage) return;
