@@ -3,6 +3,7 @@
 import {
   memo,
   useEffect,
+  useMemo,
   useLayoutEffect,
   useRef,
   useState,
@@ -160,10 +161,27 @@ export function SessionsGrid({
   const template = widths.map((w) => `${w}px`).join(' ');
   const totalWidth = widths.reduce((sum, w) => sum + w, 0);
   const items = virtualizer.getVirtualItems();
+  // The grid re-renders on every scroll frame; the status line above it only when page 0, the row
+  // count or the page errors change.
+  const { page0, rowCount: statusCount, pageErrors } = pages;
+  const status = useMemo(
+    () => children(pages),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `pages` is new every frame; these are what the status reads
+    [
+      children,
+      page0.data,
+      page0.status,
+      page0.fetchStatus,
+      page0.error,
+      page0.isPlaceholderData,
+      statusCount,
+      pageErrors.length,
+    ],
+  );
 
   return (
     <>
-      {children(pages)}
+      {status}
       <div
         ref={scrollRef}
         className={`sessions-grid density-${density}${pages.isShowingPrevious ? ' is-stale' : ''}`}
