@@ -1,20 +1,9 @@
 import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from './test/chromium';
 
 // Browser tests run the production build against the real sandbox, in Debian's Chromium
 // (Playwright never downloads a browser here). `npm test` builds first, so both servers below
 // find dist/ fresh and only open their sandboxes.
-const chromium = {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-};
 
 const APP_PORT = 4173;
 const AUTH_PORT = 4174;
@@ -29,7 +18,7 @@ export default defineConfig({
   retries: 0,
   reporter: process.env.CI ? [['list']] : [['list']],
   use: {
-    launchOptions: chromium,
+    launchOptions: chromiumLaunchOptions,
     viewport: { width: 1440, height: 900 },
     trace: 'retain-on-failure',
   },

@@ -11,25 +11,18 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page, type Request } from 'playwright-core';
+import { SPECIMEN_IDS } from '../server/sandbox/specimens';
+import { chromiumLaunchOptions } from '../test/chromium';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BENCH = path.join(ROOT, 'bench');
 // Builds go under bench/results/tmp by default, which git and ESLint both ignore.
 const DEFAULT_BUILD_DIR = path.join(BENCH, 'results', 'tmp');
 const DAY = 24 * 60 * 60 * 1000;
-const HUGE_LOG_ID = 'specimen-huge-log'; // SPECIMEN_IDS.hugeLog in server/sandbox/specimens.ts
+const HUGE_LOG_ID = SPECIMEN_IDS.hugeLog;
 const SCROLL_PX_PER_FRAME = 600;
 const ROW_HEIGHT = 36;
 const VIEWPORT = { width: 1440, height: 900 };
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export interface BenchOptions {
   sessions: number;
@@ -791,7 +784,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
 
   log(`Starting the sandbox with ${opts.sessions} sessions on ports ${opts.port}, ${opts.port + 1}...`);
   const server = await startServer(opts, appDist, peerDist);
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch(chromiumLaunchOptions);
   try {
     const today = new Date();
     const start = new Date(today.getTime() - 125 * DAY).toISOString().slice(0, 10);
