@@ -1,3 +1,5 @@
+// First: page 0 of the view is requested before the rest of the app is evaluated.
+import './app/head-start';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClientProvider } from '@tanstack/react-query';

@@ -38,6 +38,24 @@ test('a shared link opened cold shows the same rows', async ({ page, browser }) 
   await colleague.close();
 });
 
+test('a link opened cold paints at once, asks for page 0 once and shows it', async ({ page }) => {
+  const requests = sessionRequests(page);
+  // The header of index.html is painted before the app's code runs; the app renders into its place.
+  await page.route('**/assets/*.js', async (route) => {
+    await new Promise((r) => setTimeout(r, 300));
+    await route.continue();
+  });
+  await page.goto('/?from=%2B1503&archive=1&range=30d', { waitUntil: 'commit' });
+  await expect(page.getByText('Loading…')).toBeVisible();
+  await expect(rows(page).first()).toBeVisible();
+  await expect(page.getByText('Loading…')).toHaveCount(0);
+  await page.waitForTimeout(500);
+  const pageZero = requests.filter((q) => q.get('page') === '0' && q.get('countPerPage') === '100');
+  expect(pageZero).toHaveLength(1);
+  expect(pageZero[0]!.get('from')).toBe('+1503');
+  expect(pageZero[0]!.get('searchArchive')).toBe('true');
+});
+
 test('changing the filters in the URL changes the requests and the rows', async ({ page }) => {
   const requests = sessionRequests(page);
   await page.goto('/');

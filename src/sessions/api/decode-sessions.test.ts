@@ -260,6 +260,19 @@ describe('decodeSessionsPage', () => {
     });
   });
 
+  it('decodes summaries (for table pages) as the full decode, less the log and the members', () => {
+    const wire = makeWireSessions(30, 11);
+    expect(wire.some((w) => (w.log ?? []).length > 0 && (w.members ?? []).length > 0)).toBe(true);
+    const json = { items: [...wire, {}], totalCount: 31, totalPages: 1, hasMorePages: false };
+    const full = decodeSessionsPage(json, 2);
+    const summary = decodeSessionsPage(json, 2, { summary: true });
+    expect(summary.items.map((s) => ({ ...s }))).toEqual(
+      full.items.map((s) => ({ ...s, log: [], members: [] })),
+    );
+    expect(summary).toMatchObject({ totalCount: 31, totalPages: 1, hasMorePages: false });
+    expect(summary.items.at(-1)?.id).toBe('unknown-2-30');
+  });
+
   it('has every model key on every item, even from an empty object', () => {
     const [s] = decodeSessionsPage({ items: [{}] }, 4).items;
     expect(s).toMatchObject({ id: 'unknown-4-0', log: [], members: [], customerBreadcrumb: [] });

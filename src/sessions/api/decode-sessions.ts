@@ -248,6 +248,10 @@ const MEMBER_DEFAULTS: SessionMember = {
 
 const SESSION_KEYS = Object.keys(sessionShape) as (keyof Session)[];
 const sessionSchema = z.object(sessionShape);
+// The table's pages: everything but the flow log and the members, which the API sends with every
+// session (up to 60 log lines each) and the table never shows; decoding them was most of the work.
+const { log: _log, members: _members, ...summaryShape } = sessionShape;
+const summarySchema = z.object(summaryShape);
 const listSchema = z.object({
   items: z.catch(z.array(z.unknown()), []),
   totalCount: optCount,
@@ -255,28 +259,46 @@ const listSchema = z.object({
   hasMorePages: optBool,
 });
 
-function decodeSession(raw: Record<string, unknown>, fallbackId: string): Session | undefined {
-  const r = sessionSchema.safeParse(raw);
+function decodeSession(
+  raw: Record<string, unknown>,
+  fallbackId: string,
+  summary: boolean,
+): Session | undefined {
+  const r = (summary ? summarySchema : sessionSchema).safeParse(raw);
   if (!r.success) return undefined; // unreachable in practice: every field has a fallback
   // Missing keys are absent from zod's output; the model has every key, present as undefined.
+  const data = r.data as Partial<Record<keyof Session, unknown>>;
   const out = {} as Record<keyof Session, unknown>;
-  for (const k of SESSION_KEYS) out[k] = r.data[k];
-  out.id = r.data.id || fallbackId;
+  for (const k of SESSION_KEYS) out[k] = data[k];
+  out.id = data.id || fallbackId;
+  if (summary) {
+    out.log = [];
+    out.members = [];
+  }
   return out as Session;
+}
+
+export interface DecodeOptions {
+  /** Leave out each session's log and members (empty lists): what a table page needs. */
+  summary?: boolean;
 }
 
 /**
  * Decodes a `GET /sessions` response body. Never throws: anything that is not a list response
  * decodes to an empty page. `page` is only used to name items that lack an id.
  */
-export function decodeSessionsPage(json: unknown, page: number): SessionsPage {
+export function decodeSessionsPage(
+  json: unknown,
+  page: number,
+  { summary = false }: DecodeOptions = {},
+): SessionsPage {
   const top = listSchema.safeParse(isRecord(json) ? json : {});
   const data = top.success ? top.data : { items: [] };
   const items: Session[] = [];
   data.items.forEach((raw, index) => {
     if (!isRecord(raw)) return;
     try {
-      const s = decodeSession(raw, `unknown-${page}-${index}`);
+      const s = decodeSession(raw, `unknown-${page}-${index}`, summary);
       if (s) items.push(s);
     } catch {
       // A defect in one item's decoding must not cost the rest of the page.

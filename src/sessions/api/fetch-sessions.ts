@@ -1,23 +1,14 @@
 // The one function that talks to `GET /sessions`. Small on purpose: URL, JSON, errors, abort.
 import { ApiError, apiErrorFromResponse } from './api-error';
-import { decodeSessionsPage } from './decode-sessions';
+import { decodeSessionsPage, type DecodeOptions } from './decode-sessions';
+import { takeEarlyRequest } from './early-request';
+import { SESSIONS_FETCH_INIT, sessionsUrl } from './sessions-url';
 import type { SessionsPage } from './session';
 
-/** The app reaches Evo Voice (or the sandbox) through a same-origin proxy under this path. */
-export const API_BASE_PATH = '/api';
+export { API_BASE_PATH, setApiBase } from './sessions-url';
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
-let apiBase = API_BASE_PATH;
-
-/**
- * For tests in node, where `fetch` needs an absolute URL: `setApiBase('http://127.0.0.1:4010')`
- * (the sandbox itself, no `/api`) or `setApiBase('http://localhost/api')` (MSW). No argument resets.
- */
-export function setApiBase(base: string = API_BASE_PATH): void {
-  apiBase = base.replace(/\/+$/, '');
-}
-
-export interface FetchSessionsOptions {
+export interface FetchSessionsOptions extends DecodeOptions {
   signal?: AbortSignal;
   timeoutMs?: number;
 }
@@ -29,7 +20,7 @@ export interface FetchSessionsOptions {
  */
 export async function fetchSessions(
   query: URLSearchParams,
-  { signal, timeoutMs = DEFAULT_TIMEOUT_MS }: FetchSessionsOptions = {},
+  { signal, timeoutMs = DEFAULT_TIMEOUT_MS, summary }: FetchSessionsOptions = {},
 ): Promise<SessionsPage> {
   signal?.throwIfAborted();
   // Our own controller, so a timeout can abort the request and still be told apart from the caller's abort.
@@ -42,17 +33,13 @@ export async function fetchSessions(
     controller.abort();
   }, timeoutMs);
 
-  const qs = query.toString();
-  const url = `${apiBase}/sessions${qs ? `?${qs}` : ''}`;
+  const url = sessionsUrl(query);
   try {
     let response: Response;
     let body: string;
     try {
-      response = await fetch(url, {
-        headers: { Accept: 'application/json' },
-        credentials: 'same-origin',
-        signal: controller.signal,
-      });
+      response = await (takeEarlyRequest(url, controller.signal) ??
+        fetch(url, { ...SESSIONS_FETCH_INIT, signal: controller.signal }));
       body = await response.text();
     } catch (e) {
       if (signal?.aborted) throw signal.reason ?? e;
@@ -93,7 +80,7 @@ export async function fetchSessions(
         message: 'The server answered with JSON that is not a list of sessions.',
       });
     }
-    return decodeSessionsPage(json, Number(query.get('page') ?? 0) || 0);
+    return decodeSessionsPage(json, Number(query.get('page') ?? 0) || 0, { summary });
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener('abort', onAbort);

@@ -103,6 +103,16 @@ describe('sessionQueries.page', () => {
     expect(requests[0]?.search).toBe(`?to=%2B1&page=2&countPerPage=${SESSIONS_PAGE_SIZE}`);
   });
 
+  it('keeps pages without logs and members: the drawer fetches its session whole', async () => {
+    expect(live.log?.length).toBeGreaterThan(0);
+    expect(live.members?.length).toBeGreaterThan(0);
+    const page = await newClient().fetchQuery(sessionQueries.page({}, 0));
+    expect(page.items.map((s) => [s.id, s.log, s.members])).toEqual([['live-1', [], []]]);
+    const detail = await newClient().fetchQuery(sessionQueries.detail('live-1'));
+    expect(detail?.session.log).toHaveLength(live.log!.length);
+    expect(detail?.session.members).toHaveLength(live.members!.length);
+  });
+
   it('does not retry a 400', async () => {
     server.use(http.get(SESSIONS_URL, () => serviceStackError(400, 'bad')));
     await expect(newClient().fetchQuery(sessionQueries.page({}, 0))).rejects.toMatchObject({ status: 400 });

@@ -16,10 +16,10 @@
 import { queryOptions } from '@tanstack/react-query';
 import { buildSessionsQuery, normalizeSessionsFilter, type SessionsFilter } from './build-sessions-query';
 import { fetchSessions } from './fetch-sessions';
-import type { Session, SessionsPage } from './session';
+import { pageQuery } from './sessions-url';
+import type { Session } from './session';
 
-/** Rows per page of the table; one query per page. */
-export const SESSIONS_PAGE_SIZE = 100;
+export { SESSIONS_PAGE_SIZE } from './sessions-url';
 
 export interface SessionDetail {
   session: Session;
@@ -43,15 +43,6 @@ function canonical(filter: SessionsFilter) {
   return { normalized, filterId: buildSessionsQuery(normalized).toString() };
 }
 
-/**
- * A page as the table keeps it. The API sends every session whole, flow log and members included
- * (up to 60 log lines each); the table shows neither and the drawer fetches its session on its own,
- * so list pages drop them: a cached page costs a tenth of the memory.
- */
-function listPage(page: SessionsPage): SessionsPage {
-  return { ...page, items: page.items.map((s) => ({ ...s, log: [], members: [] })) };
-}
-
 export const sessionQueries = {
   all: () => ['sessions'] as const,
   pages: () => [...sessionQueries.all(), 'page'] as const,
@@ -61,12 +52,10 @@ export const sessionQueries = {
     const { normalized, filterId } = canonical(filter);
     return queryOptions({
       queryKey: [...sessionQueries.pages(), filterId, normalized, page] as const,
-      queryFn: async ({ signal }) =>
-        listPage(
-          await fetchSessions(buildSessionsQuery(normalized, { page, countPerPage: SESSIONS_PAGE_SIZE }), {
-            signal,
-          }),
-        ),
+      // The API sends every session whole, flow log and members included (up to 60 log lines
+      // each). The table shows neither and the drawer fetches its session on its own, so pages are
+      // decoded without them: a tenth of the decoding, and of the memory a cached page takes.
+      queryFn: ({ signal }) => fetchSessions(pageQuery(normalized, page), { signal, summary: true }),
       // Pages scrolled far past lose their observers; dropping them soon keeps memory flat.
       gcTime: 10_000,
       staleTime: 30_000,

@@ -1,0 +1,34 @@
+// Where `GET /sessions` is and how it is asked: shared by fetch-sessions.ts and the entry's head
+// start (src/app/head-start.ts), which must build the very same request before the rest loads.
+import { buildSessionsQuery, normalizeSessionsFilter, type SessionsFilter } from './build-sessions-query';
+
+/** The app reaches Evo Voice (or the sandbox) through a same-origin proxy under this path. */
+export const API_BASE_PATH = '/api';
+
+/** Rows per page of the table; one query per page. */
+export const SESSIONS_PAGE_SIZE = 100;
+
+export const SESSIONS_FETCH_INIT: RequestInit = {
+  headers: { Accept: 'application/json' },
+  credentials: 'same-origin',
+};
+
+let apiBase = API_BASE_PATH;
+
+/**
+ * For tests in node, where `fetch` needs an absolute URL: `setApiBase('http://127.0.0.1:4010')`
+ * (the sandbox itself, no `/api`) or `setApiBase('http://localhost/api')` (MSW). No argument resets.
+ */
+export function setApiBase(base: string = API_BASE_PATH): void {
+  apiBase = base.replace(/\/+$/, '');
+}
+
+export function sessionsUrl(query: URLSearchParams): string {
+  const qs = query.toString();
+  return `${apiBase}/sessions${qs ? `?${qs}` : ''}`;
+}
+
+/** The query of one page of the table: `n` is 0-based. */
+export function pageQuery(filter: SessionsFilter, n: number): URLSearchParams {
+  return buildSessionsQuery(normalizeSessionsFilter(filter), { page: n, countPerPage: SESSIONS_PAGE_SIZE });
+}
