@@ -59,6 +59,10 @@ export const sessionQueries = {
       // Pages scrolled far past lose their observers; dropping them soon keeps memory flat.
       gcTime: 10_000,
       staleTime: 30_000,
+      // A page is replaced whole, never edited. Structural sharing would deep-compare each arriving
+      // page with the last (a millisecond of main thread per page, mid-scroll) to spare a refetched
+      // page's rows one re-render.
+      structuralSharing: false,
     });
   },
   /** Only the total of a filter (one row fetched): the live view's cheap probe for new sessions. */

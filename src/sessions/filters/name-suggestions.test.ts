@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { QueryClient } from '@tanstack/react-query';
 import { sessionQueries } from '../api/session-queries';
 import type { Session } from '../api/session';
-import { buildNameIndex, suggestNames } from './name-suggestions';
+import { addNames, buildNameIndex, suggestNames } from './name-suggestions';
 
 const session = (over: Partial<Session>) => ({ id: 'x', customerBreadcrumb: [], ...over }) as Session;
 
@@ -43,6 +43,27 @@ describe('buildNameIndex', () => {
       ['c0', 'Harbor Group'],
     ]);
     expect([...index.endpoint]).toEqual([['e1', 'Front Desk']]);
+  });
+});
+
+describe('addNames', () => {
+  it('returns the same index when nothing is new, so readers do not re-render', () => {
+    const first = addNames(buildNameIndex(new QueryClient()), [
+      session({ accountId: 'a1', accountName: 'Northwind', endpointId: 'e1', endpointName: 'Front Desk' }),
+    ]);
+    const again = addNames(first, [
+      session({ accountId: 'a1', accountName: 'Renamed' }),
+      session({ endpointId: 'e1', endpointName: 'Front Desk' }),
+      session({ customerId: 'c1' }),
+    ]);
+    expect(again).toBe(first);
+    expect(first.account.get('a1')).toBe('Northwind');
+
+    const grown = addNames(first, [session({ customerId: 'c1', customerName: 'Harbor Dental' })]);
+    expect(grown).not.toBe(first);
+    expect([...grown.customer]).toEqual([['c1', 'Harbor Dental']]);
+    expect(first.customer.size).toBe(0); // the earlier snapshot is left as it was
+    expect(grown.account).toEqual(first.account);
   });
 });
 

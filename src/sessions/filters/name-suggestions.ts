@@ -1,8 +1,10 @@
 // Names for account, customer and endpoint ids, drawn from the sessions the results have shown.
-// The React Query cache is the only store: this reads every cached query under
-// `sessionQueries.all()` (table pages and drawer details) and rebuilds the index when one of them
-// receives data. Pages the cache has garbage-collected take their names with them, which is
-// fine: a chip whose name is unknown shows its id.
+// The React Query cache is the source: the index is seeded from every cached query under
+// `sessionQueries.all()` (table pages and drawer details), then grows with each one that receives
+// data. It only grows (a name seen once stays known after its page is garbage-collected; there are
+// as many entries as distinct accounts, customers and endpoints seen) and it changes, re-rendering
+// its readers, only when a new id appears: scrolling through pages of known names costs a few map
+// lookups per page, not a rebuild and a render of the filter panel.
 import { useSyncExternalStore } from 'react';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { sessionQueries } from '../api/session-queries';
@@ -32,23 +34,39 @@ function sessionsIn(data: unknown): readonly Session[] {
   return [];
 }
 
-export function buildNameIndex(client: QueryClient): NameIndex {
-  const account = new Map<string, string>();
-  const customer = new Map<string, string>();
-  const endpoint = new Map<string, string>();
-  const put = (map: Map<string, string>, id: string | undefined, name: string | undefined) => {
-    if (id && name && !map.has(id)) map.set(id, name);
+/**
+ * `index` with the names of `sessions` added; the same object when none was new. The first name
+ * seen for an id wins.
+ */
+export function addNames(index: NameIndex, sessions: readonly Session[]): NameIndex {
+  let next: Record<NameKind, Map<string, string>> | undefined;
+  const put = (kind: NameKind, id: string | undefined, name: string | undefined) => {
+    if (!id || !name || (next ?? index)[kind].has(id)) return;
+    next ??= {
+      account: new Map(index.account),
+      customer: new Map(index.customer),
+      endpoint: new Map(index.endpoint),
+    };
+    next[kind].set(id, name);
   };
-  for (const query of client.getQueryCache().findAll({ queryKey: sessionQueries.all() })) {
-    for (const s of sessionsIn(query.state.data)) {
-      put(account, s.accountId, s.accountName);
-      put(customer, s.customerId, s.customerName);
-      put(endpoint, s.endpointId, s.endpointName);
-      // The breadcrumb names the customer's parents: also customers one may filter by.
-      for (const crumb of s.customerBreadcrumb ?? []) put(customer, crumb.id, crumb.name);
-    }
+  for (const s of sessions) {
+    put('account', s.accountId, s.accountName);
+    put('customer', s.customerId, s.customerName);
+    put('endpoint', s.endpointId, s.endpointName);
+    // The breadcrumb names the customer's parents: also customers one may filter by.
+    for (const crumb of s.customerBreadcrumb ?? []) put('customer', crumb.id, crumb.name);
   }
-  return { account, customer, endpoint };
+  return next ?? index;
+}
+
+const EMPTY_INDEX: NameIndex = { account: new Map(), customer: new Map(), endpoint: new Map() };
+
+export function buildNameIndex(client: QueryClient): NameIndex {
+  let index = EMPTY_INDEX;
+  for (const query of client.getQueryCache().findAll({ queryKey: sessionQueries.all() })) {
+    index = addNames(index, sessionsIn(query.state.data));
+  }
+  return index;
 }
 
 interface NameStore {
@@ -56,41 +74,29 @@ interface NameStore {
   getSnapshot: () => NameIndex;
 }
 
-// One store per QueryClient (tests make a fresh client each), so the index is built once per
-// change however many inputs read it.
+// One store per QueryClient (tests make a fresh client each), listening to its cache from the
+// first read on, so no data is missed while no input is mounted.
 const stores = new WeakMap<QueryClient, NameStore>();
 
 function storeFor(client: QueryClient): NameStore {
   const existing = stores.get(client);
   if (existing) return existing;
-  let index: NameIndex | undefined;
+  let index = buildNameIndex(client);
   const listeners = new Set<() => void>();
-  let unsubscribeCache: (() => void) | undefined;
+  client.getQueryCache().subscribe((event) => {
+    if (event.type !== 'updated' || event.action.type !== 'success') return;
+    if (!isSessionQuery(event.query.queryKey)) return;
+    const next = addNames(index, sessionsIn(event.query.state.data));
+    if (next === index) return;
+    index = next;
+    for (const l of listeners) l();
+  });
   const store: NameStore = {
     subscribe(listener) {
       listeners.add(listener);
-      if (!unsubscribeCache) index = undefined; // data may have arrived while nobody listened
-      unsubscribeCache ??= client.getQueryCache().subscribe((event) => {
-        // Only new data or a removed query can change the names; fetch-state events cannot.
-        const changed =
-          event.type === 'removed' || (event.type === 'updated' && event.action.type === 'success');
-        if (!changed || !isSessionQuery(event.query.queryKey)) return;
-        index = undefined;
-        for (const l of listeners) l();
-      });
-      return () => {
-        listeners.delete(listener);
-        if (listeners.size === 0) {
-          unsubscribeCache?.();
-          unsubscribeCache = undefined;
-          index = undefined;
-        }
-      };
+      return () => listeners.delete(listener);
     },
-    getSnapshot() {
-      index ??= buildNameIndex(client);
-      return index;
-    },
+    getSnapshot: () => index,
   };
   stores.set(client, store);
   return store;

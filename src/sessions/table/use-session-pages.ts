@@ -83,20 +83,18 @@ export function useSessionPages(filter: SessionsFilter, zone: DisplayZone, range
   const pageNumbers: number[] = [];
   for (let n = Math.max(1, range.first); n <= range.last; n++) pageNumbers.push(n);
 
-  const combine = useCallback(
-    (results: UseQueryResult<RowPage>[]) => ({
-      pages: results.map((r) => r.data),
-      errors: results.filter((r) => r.error).map((r) => r.error),
-    }),
-    [],
-  );
   // Later pages wait for page 0 of the same filter: asked together, both make the server count the
   // whole result, and page 0 (the one on screen after a filter change) answers later.
   const page0Ready = page0.isSuccess && !page0.isPlaceholderData;
-  const others = useQueries({
+  // No `combine`: React Query deep-compares what a combine returns on every change, which would
+  // walk two pages of rows each time the observed range moves while scrolling.
+  const results = useQueries({
     queries: pageNumbers.map((n) => ({ ...sessionQueries.page(filter, n), select, enabled: page0Ready })),
-    combine,
   });
+  const others = {
+    pages: results.map((r) => r.data),
+    errors: results.filter((r) => r.error).map((r) => r.error),
+  };
 
   const first = pageNumbers[0] ?? 1;
   const rowAt = (index: number): RowView | undefined => {
