@@ -1,5 +1,6 @@
 import { lazy, Suspense, useCallback, useEffect } from 'react';
 import { useUtcToday } from '../lib/use-utc-today';
+import { useWhenIdle } from '../ui/use-when-idle';
 import { FilterPanel } from './filters/filter-panel';
 import { DateRangeControl } from './filters/date-range-control';
 import { UrlNotices } from './filters/url-notices';
@@ -10,7 +11,8 @@ import { SessionsTable } from './table/sessions-table';
 import { DisplaySettings } from './table/display-settings';
 import './sessions-screen.css';
 
-// Only signed-in users of a real Evo Voice have a menu: its code stays off the first screen.
+// Only signed-in users of a real Evo Voice have a menu: its code and its /api/auth request wait
+// until the first rows are drawn (useWhenIdle).
 const UserMenu = lazy(() => import('../auth/user-menu').then((m) => ({ default: m.UserMenu })));
 const SessionDrawer = lazy(() =>
   import('./detail/session-drawer').then((m) => ({ default: m.SessionDrawer })),
@@ -30,6 +32,7 @@ export function SessionsScreen() {
     if (openId) document.querySelector<HTMLElement>(`[data-session-id="${CSS.escape(openId)}"]`)?.focus();
   }, [update, openId]);
 
+  const menuReady = useWhenIdle();
   const [filtersOpen, setFiltersOpen] = useFilterPanelOpen();
   const activeFilters = countActiveFilters(search);
 
@@ -61,9 +64,11 @@ export function SessionsScreen() {
         </a>
         <div className="app-header-end">
           <DisplaySettings />
-          <Suspense fallback={null}>
-            <UserMenu />
-          </Suspense>
+          {menuReady && (
+            <Suspense fallback={null}>
+              <UserMenu />
+            </Suspense>
+          )}
         </div>
       </header>
       <div className="sessions-layout">

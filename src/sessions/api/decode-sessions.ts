@@ -159,7 +159,6 @@ const decodeWith =
     return r.success ? r.data : undefined;
   };
 
-const crumbSchema = z.object({ id: optString, name: optString });
 const logSchema = z.object({ date: optDate, message: z.catch(z.string(), '') });
 const decodeLog = decodeWith(logSchema);
 const memberSchema = z.object({
@@ -174,64 +173,31 @@ const memberSchema = z.object({
   callSid: optString,
   muted: optBool,
 });
+const logList = objectList<SessionLogEntry>((x) => {
+  // Fast path for the well-formed line (thousands per session); the schema handles everything else.
+  if (typeof x.date === 'string' && x.date !== '' && typeof x.message === 'string') {
+    return { date: parseWireDate(x.date), message: x.message };
+  }
+  const e = decodeLog(x);
+  return e && { date: e.date, message: e.message };
+});
+const membersList = objectList<SessionMember>((x) => {
+  const m = decodeWith(memberSchema)(x);
+  return m && { ...MEMBER_DEFAULTS, ...m };
+});
 
-const sessionShape = {
-  id: optString,
-  dateCreated: optDate,
-  dateLastModified: optDate,
-  dateCompleted: optDate,
-  createdBy: optString,
-  lastModifiedBy: optString,
-  dialState: optString,
-  callState: optString,
-  queueState: optString,
-  accountId: optString,
-  accountName: optString,
-  customerId: optString,
-  customerName: optString,
-  customerBreadcrumb: objectList<CustomerCrumb>((x) => {
-    const c = decodeWith(crumbSchema)(x);
-    return c && { id: c.id, name: c.name };
-  }),
-  endpointId: optString,
-  endpointName: optString,
-  answeredById: optString,
-  answeredByName: optString,
-  queueMemberId: optString,
-  displayName: optString,
-  direction: optString,
-  channel: optString,
-  destination: optString,
-  toAddress: optString,
-  fromAddress: optString,
-  fromName: optString,
-  fromPhoneNumber: optString,
-  callbackNumber: optString,
-  ended: optBool,
-  outcome: optString,
-  wasMissed: optBool,
-  holdReason: optString,
-  holdQueueName: optString,
-  heldByUserId: optString,
-  callSid: optString,
-  conferenceSid: optString,
-  mostRecentParticipantCallSid: optString,
-  ringQueueId: optString,
-  consoleData: optString,
-  parentSessionId: optString,
-  log: objectList<SessionLogEntry>((x) => {
-    // Fast path for the well-formed line (thousands per page); the schema handles everything else.
-    if (typeof x.date === 'string' && x.date !== '' && typeof x.message === 'string') {
-      return { date: parseWireDate(x.date), message: x.message };
-    }
-    const e = decodeLog(x);
-    return e && { date: e.date, message: e.message };
-  }),
-  members: objectList<SessionMember>((x) => {
-    const m = decodeWith(memberSchema)(x);
-    return m && { ...MEMBER_DEFAULTS, ...m };
-  }),
-} satisfies { [K in keyof Session]: z.ZodMiniType<K extends 'id' ? string | undefined : Session[K]> };
+// ---- A session's own fields ----
+// Plain readers with the semantics of optString, optBool and optDate above (a wrong type or null
+// is undefined). They run for 40 fields of every session of every page: as schemas, each field
+// went through several layers of zod calls, which made decoding a page most of the work between
+// its arrival and its rows on screen (and slow on a cold start, before the JIT has warmed up).
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+const bool = (v: unknown): boolean | undefined => (typeof v === 'boolean' ? v : undefined);
+const date = (v: unknown): WireDate | undefined =>
+  typeof v === 'string' && v !== '' ? parseWireDate(v) : undefined;
+const crumbs = (v: unknown): CustomerCrumb[] =>
+  Array.isArray(v) ? v.flatMap((x) => (isRecord(x) ? [{ id: str(x.id), name: str(x.name) }] : [])) : [];
 
 const MEMBER_DEFAULTS: SessionMember = {
   identity: undefined,
@@ -246,81 +212,65 @@ const MEMBER_DEFAULTS: SessionMember = {
   muted: undefined,
 };
 
-const sessionSchema = z.object(sessionShape);
-// The table's pages: everything but the flow log and the members, which the API sends with every
-// session (up to 60 log lines each) and the table never shows; decoding them was most of the work.
-const { log: _log, members: _members, ...summaryShape } = sessionShape;
-const summarySchema = z.object(summaryShape);
+/**
+ * Every key of the model, present as undefined when missing. One literal with every key keeps
+ * each session a compact object of one shared shape: assigned key by key, 42 keys would turn it
+ * into a hash table of twice the memory (and thousands of them stay cached).
+ */
+function decodeSession(raw: Record<string, unknown>, fallbackId: string, summary: boolean): Session {
+  const id = str(raw.id) || fallbackId;
+  return {
+    id,
+    dateCreated: date(raw.dateCreated),
+    dateLastModified: date(raw.dateLastModified),
+    dateCompleted: date(raw.dateCompleted),
+    createdBy: str(raw.createdBy),
+    lastModifiedBy: str(raw.lastModifiedBy),
+    dialState: str(raw.dialState),
+    callState: str(raw.callState),
+    queueState: str(raw.queueState),
+    accountId: str(raw.accountId),
+    accountName: str(raw.accountName),
+    customerId: str(raw.customerId),
+    customerName: str(raw.customerName),
+    customerBreadcrumb: crumbs(raw.customerBreadcrumb),
+    endpointId: str(raw.endpointId),
+    endpointName: str(raw.endpointName),
+    answeredById: str(raw.answeredById),
+    answeredByName: str(raw.answeredByName),
+    queueMemberId: str(raw.queueMemberId),
+    displayName: str(raw.displayName),
+    direction: str(raw.direction),
+    channel: str(raw.channel),
+    destination: str(raw.destination),
+    toAddress: str(raw.toAddress),
+    fromAddress: str(raw.fromAddress),
+    fromName: str(raw.fromName),
+    fromPhoneNumber: str(raw.fromPhoneNumber),
+    callbackNumber: str(raw.callbackNumber),
+    ended: bool(raw.ended),
+    outcome: str(raw.outcome),
+    wasMissed: bool(raw.wasMissed),
+    holdReason: str(raw.holdReason),
+    holdQueueName: str(raw.holdQueueName),
+    heldByUserId: str(raw.heldByUserId),
+    callSid: str(raw.callSid),
+    conferenceSid: str(raw.conferenceSid),
+    mostRecentParticipantCallSid: str(raw.mostRecentParticipantCallSid),
+    ringQueueId: str(raw.ringQueueId),
+    consoleData: str(raw.consoleData),
+    parentSessionId: str(raw.parentSessionId),
+    log: summary ? [] : logList.parse(raw.log),
+    members: summary ? [] : membersList.parse(raw.members),
+  };
+}
+
 const listSchema = z.object({
   items: z.catch(z.array(z.unknown()), []),
   totalCount: optCount,
   totalPages: optCount,
   hasMorePages: optBool,
 });
-
-type DecodedSession = Partial<Omit<Session, 'id'>> & { id?: string };
-
-function decodeSession(
-  raw: Record<string, unknown>,
-  fallbackId: string,
-  summary: boolean,
-): Session | undefined {
-  const r = (summary ? summarySchema : sessionSchema).safeParse(raw);
-  if (!r.success) return undefined; // unreachable in practice: every field has a fallback
-  return toSession(r.data as DecodedSession, r.data.id || fallbackId);
-}
-
-/**
- * The model has every key, present as undefined when missing (zod leaves missing keys out). One
- * literal with every key keeps each session a compact object of one shared shape: assigned key by
- * key, 45 keys turn it into a hash table of twice the memory (thousands of them stay cached).
- */
-function toSession(d: DecodedSession, id: string): Session {
-  return {
-    id,
-    dateCreated: d.dateCreated,
-    dateLastModified: d.dateLastModified,
-    dateCompleted: d.dateCompleted,
-    createdBy: d.createdBy,
-    lastModifiedBy: d.lastModifiedBy,
-    dialState: d.dialState,
-    callState: d.callState,
-    queueState: d.queueState,
-    accountId: d.accountId,
-    accountName: d.accountName,
-    customerId: d.customerId,
-    customerName: d.customerName,
-    customerBreadcrumb: d.customerBreadcrumb ?? [],
-    endpointId: d.endpointId,
-    endpointName: d.endpointName,
-    answeredById: d.answeredById,
-    answeredByName: d.answeredByName,
-    queueMemberId: d.queueMemberId,
-    displayName: d.displayName,
-    direction: d.direction,
-    channel: d.channel,
-    destination: d.destination,
-    toAddress: d.toAddress,
-    fromAddress: d.fromAddress,
-    fromName: d.fromName,
-    fromPhoneNumber: d.fromPhoneNumber,
-    callbackNumber: d.callbackNumber,
-    ended: d.ended,
-    outcome: d.outcome,
-    wasMissed: d.wasMissed,
-    holdReason: d.holdReason,
-    holdQueueName: d.holdQueueName,
-    heldByUserId: d.heldByUserId,
-    callSid: d.callSid,
-    conferenceSid: d.conferenceSid,
-    mostRecentParticipantCallSid: d.mostRecentParticipantCallSid,
-    ringQueueId: d.ringQueueId,
-    consoleData: d.consoleData,
-    parentSessionId: d.parentSessionId,
-    log: d.log ?? [],
-    members: d.members ?? [],
-  };
-}
 
 export interface DecodeOptions {
   /** Leave out each session's log and members (empty lists): what a table page needs. */
@@ -342,8 +292,7 @@ export function decodeSessionsPage(
   data.items.forEach((raw, index) => {
     if (!isRecord(raw)) return;
     try {
-      const s = decodeSession(raw, `unknown-${page}-${index}`, summary);
-      if (s) items.push(s);
+      items.push(decodeSession(raw, `unknown-${page}-${index}`, summary));
     } catch {
       // A defect in one item's decoding must not cost the rest of the page.
     }
