@@ -38,9 +38,17 @@ async function fetchDetail(id: string, signal: AbortSignal): Promise<SessionDeta
   return null;
 }
 
+// The grid asks for its pages' options on every scroll frame with the same filter object.
+const canonicalCache = new WeakMap<SessionsFilter, { normalized: SessionsFilter; filterId: string }>();
+
 function canonical(filter: SessionsFilter) {
-  const normalized = normalizeSessionsFilter(filter);
-  return { normalized, filterId: buildSessionsQuery(normalized).toString() };
+  let c = canonicalCache.get(filter);
+  if (!c) {
+    const normalized = normalizeSessionsFilter(filter);
+    c = { normalized, filterId: buildSessionsQuery(normalized).toString() };
+    canonicalCache.set(filter, c);
+  }
+  return c;
 }
 
 export const sessionQueries = {

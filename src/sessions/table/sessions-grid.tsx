@@ -158,7 +158,7 @@ export function SessionsGrid({
     visibleColumns.map((c) => ({ size: c.getSize(), fixed: COLUMN_META[c.id]?.fixed === true })),
     virtualizer.scrollRect?.width ?? 0,
   );
-  const template = widths.map((w) => `${w}px`).join(' ');
+  const columnWidths = Object.fromEntries(widths.map((w, i) => [`--c${i + 1}`, `${w}px`]));
   const totalWidth = widths.reduce((sum, w) => sum + w, 0);
   const items = virtualizer.getVirtualItems();
   // The grid re-renders on every scroll frame; the status line above it only when page 0, the row
@@ -194,7 +194,7 @@ export function SessionsGrid({
         onKeyDown={onKeyDown}
         style={
           {
-            '--grid-columns': template,
+            ...columnWidths,
             '--grid-width': `${totalWidth}px`,
             '--row-height': `${rowHeight}px`,
           } as React.CSSProperties
