@@ -15,10 +15,14 @@ const queryClient = createAppQueryClient(() => {
 });
 const router = createAppRouter(queryClient);
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
-    </QueryClientProvider>
-  </StrictMode>,
-);
+// The first render shows the route loaded (page 0 of the sessions, at most briefly awaited: see
+// router.tsx); index.html's header stays on screen meanwhile.
+const render = () =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
+    </StrictMode>,
+  );
+void router.load().then(render, render);

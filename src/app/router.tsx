@@ -21,6 +21,10 @@ import { parseSearch, stringifySearch } from '../sessions/filters/search-codec';
 import { createUrlNoticeStore, type UrlNoticeStore } from '../sessions/filters/url-notice-store';
 import { AppError, NotFound } from './not-found';
 
+/** How long entering the sessions screen waits for page 0 before it renders skeleton rows. */
+const FIRST_PAGE_WAIT_MS = 150;
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 const rootRoute = createRootRouteWithContext<{ queryClient: QueryClient; urlNotices: UrlNoticeStore }>()({
   component: Outlet,
   notFoundComponent: NotFound,
@@ -40,10 +44,15 @@ const sessionsRoute = createRoute({
   // Page 0 of the view starts loading as soon as the route matches, while the screen renders,
   // not after it. The open session is left out: opening the drawer must not reload the rows.
   loaderDeps: ({ search: { session: _open, ...view } }) => view,
-  loader: ({ context, deps }) => {
-    void context.queryClient.prefetchQuery(
+  loader: async ({ context, deps, cause }) => {
+    const page0 = context.queryClient.prefetchQuery(
       sessionQueries.page(toSessionsFilter(deps, toUtcDay(Date.now())), 0),
     );
+    // Entering the screen (a link opened, a reload), the first render waits a little for page 0,
+    // which head-start.ts asked for while the code loaded: it then draws the rows at once instead
+    // of skeleton rows first and the rows in a second render and layout. A filter change never
+    // waits: the old rows stay, dimmed, until the new ones arrive.
+    if (cause === 'enter') await Promise.race([page0, delay(FIRST_PAGE_WAIT_MS)]);
   },
   component: SessionsScreen,
 });

@@ -56,6 +56,47 @@ test('a link opened cold paints at once, asks for page 0 once and shows it', asy
   expect(pageZero[0]!.get('searchArchive')).toBe('true');
 });
 
+test('a quick page 0 is drawn at once; a slow one shows skeleton rows until it comes', async ({ page }) => {
+  const link = '/?archive=1&range=30d';
+  const isPage0 = (url: URL) =>
+    url.pathname === '/api/sessions' &&
+    url.searchParams.get('page') === '0' &&
+    url.searchParams.get('countPerPage') === '100';
+  // Page 0's answer, taken from a first visit, is handed back after `delayMs` on the next ones.
+  const first = page.waitForResponse((r) => isPage0(new URL(r.url())));
+  await page.goto(link);
+  const body = await (await first).body();
+  let delayMs = 0;
+  await page.route(
+    (url) => isPage0(url),
+    async (route) => {
+      await new Promise((r) => setTimeout(r, delayMs));
+      await route.fulfill({ status: 200, contentType: 'application/json', body });
+    },
+  );
+  // Every skeleton row that was ever in the page, however briefly.
+  await page.addInitScript(() => {
+    const w = window as unknown as { skeletons: number };
+    w.skeletons = 0;
+    new MutationObserver((records) => {
+      for (const r of records)
+        for (const n of r.addedNodes)
+          if (n instanceof HTMLElement && n.matches('[role="row"][aria-busy="true"]')) w.skeletons++;
+    }).observe(document, { childList: true, subtree: true });
+  });
+  const skeletons = () => page.evaluate(() => (window as unknown as { skeletons: number }).skeletons);
+
+  await page.reload();
+  await expect(rows(page).first()).toBeVisible();
+  expect(await skeletons()).toBe(0);
+
+  delayMs = 1500;
+  await page.reload();
+  await expect(page.locator('[role="row"][aria-busy="true"]').first()).toBeVisible();
+  await expect(rows(page).first()).toBeVisible({ timeout: 10_000 });
+  expect(await skeletons()).toBeGreaterThan(0);
+});
+
 test('changing the filters in the URL changes the requests and the rows', async ({ page }) => {
   const requests = sessionRequests(page);
   await page.goto('/');
