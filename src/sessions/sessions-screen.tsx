@@ -12,7 +12,7 @@ import { DisplaySettings } from './table/display-settings';
 import './sessions-screen.css';
 
 // Only signed-in users of a real Evo Voice have a menu: its code and its /api/auth request wait
-// until the first rows are drawn (useWhenIdle).
+// until the browser is first idle (useWhenIdle), so they do not compete with the first rows.
 const UserMenu = lazy(() => import('../auth/user-menu').then((m) => ({ default: m.UserMenu })));
 const SessionDrawer = lazy(() =>
   import('./detail/session-drawer').then((m) => ({ default: m.SessionDrawer })),

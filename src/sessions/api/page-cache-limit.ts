@@ -18,16 +18,27 @@ export function limitInactivePages(client: QueryClient, max = MAX_INACTIVE_PAGES
   const cache = client.getQueryCache();
   // Insertion order is the order pages were left: the first entry is the least recently used.
   const inactive = new Map<string, Query>();
+  // Trimmed after the change that left a page, not during it: moving to a page that was cached
+  // finds its query, then removes the old page's observer, and only then observes the new page, so
+  // evicting in between could drop the very page one returns to.
+  let trimScheduled = false;
+  const trim = () => {
+    trimScheduled = false;
+    for (const [hash, oldest] of inactive) {
+      if (inactive.size <= max) break;
+      inactive.delete(hash);
+      if (oldest.getObserversCount() === 0 && cache.get(hash) === oldest) cache.remove(oldest);
+    }
+  };
   return cache.subscribe((event) => {
     const query = event.query;
     if (!isPageQuery(query)) return;
     if (event.type === 'observerRemoved' && query.getObserversCount() === 0) {
       inactive.delete(query.queryHash);
       inactive.set(query.queryHash, query);
-      for (const [hash, oldest] of inactive) {
-        if (inactive.size <= max) break;
-        inactive.delete(hash);
-        cache.remove(oldest);
+      if (inactive.size > max && !trimScheduled) {
+        trimScheduled = true;
+        queueMicrotask(trim);
       }
     } else if (event.type === 'observerAdded' || event.type === 'removed') {
       inactive.delete(query.queryHash);

@@ -79,8 +79,12 @@ export const sessionQueries = {
     return queryOptions({
       queryKey: [...sessionQueries.all(), 'count', filterId, normalized] as const,
       queryFn: async ({ signal }) =>
-        (await fetchSessions(buildSessionsQuery(normalized, { page: 0, countPerPage: 1 }), { signal }))
-          .totalCount ?? 0,
+        (
+          await fetchSessions(buildSessionsQuery(normalized, { page: 0, countPerPage: 1 }), {
+            signal,
+            summary: true,
+          })
+        ).totalCount ?? 0,
       gcTime: 20_000,
     });
   },
