@@ -97,6 +97,32 @@ test('a quick page 0 is drawn at once; a slow one shows skeleton rows until it c
   expect(await skeletons()).toBeGreaterThan(0);
 });
 
+test('dragging a column edge widens that column in the header and in every row', async ({ page }) => {
+  await page.goto('/?archive=1&range=30d');
+  await expect(rows(page).first()).toBeVisible();
+  const header = page.getByRole('columnheader', { name: /^From/ });
+  const widths = () =>
+    page.evaluate(() => {
+      const th = [...document.querySelectorAll('[role="columnheader"]')];
+      const i = th.findIndex((el) => el.textContent?.startsWith('From'));
+      const cells = [...document.querySelectorAll('[role="row"][data-session-id]')].map((row) =>
+        row.children[i]!.getBoundingClientRect(),
+      );
+      const h = th[i]!.getBoundingClientRect();
+      return { header: [h.left, h.width], cells: cells.map((c) => [c.left, c.width]) };
+    });
+  const before = await widths();
+  const box = (await header.boundingBox())!;
+  await page.mouse.move(box.x + box.width - 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width + 120, box.y + box.height / 2, { steps: 5 });
+  await page.mouse.up();
+  const after = await widths();
+  expect(after.header[1]!).toBeGreaterThan(before.header[1]! + 60);
+  expect(after.cells.length).toBeGreaterThan(10);
+  for (const cell of after.cells) expect(cell).toEqual(after.header);
+});
+
 test('changing the filters in the URL changes the requests and the rows', async ({ page }) => {
   const requests = sessionRequests(page);
   await page.goto('/');
