@@ -1,6 +1,6 @@
 // The one function that talks to `GET /sessions`. Small on purpose: URL, JSON, errors, abort.
 import { ApiError, apiErrorFromResponse } from './api-error';
-import { decodeSessionsPage, type DecodeOptions } from './decode-sessions';
+import { decodePage } from './decode-page';
 import { takeEarlyRequest } from './early-request';
 import { SESSIONS_FETCH_INIT, sessionsUrl } from './sessions-url';
 import type { SessionsPage } from './session';
@@ -8,9 +8,11 @@ import type { SessionsPage } from './session';
 export { API_BASE_PATH, setApiBase } from './sessions-url';
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
-export interface FetchSessionsOptions extends DecodeOptions {
+export interface FetchSessionsOptions {
   signal?: AbortSignal;
   timeoutMs?: number;
+  /** Leave out each session's log and members (empty lists): what a table page needs. */
+  summary?: boolean;
 }
 
 /**
@@ -80,7 +82,12 @@ export async function fetchSessions(
         message: 'The server answered with JSON that is not a list of sessions.',
       });
     }
-    return decodeSessionsPage(json, Number(query.get('page') ?? 0) || 0, { summary });
+    const page = Number(query.get('page') ?? 0) || 0;
+    if (summary) return decodePage(json, page);
+    // Whole sessions (the drawer, the print view): their log and members are decoded by a module
+    // that stays off the first screen.
+    const { decodeSessionsPage } = await import('./decode-sessions');
+    return decodeSessionsPage(json, page);
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener('abort', onAbort);
