@@ -7,7 +7,7 @@ import { INDEX_HTML, makeTestDist } from './test-dist';
 import { startStubUpstream, type StubUpstream } from './test-upstream';
 import { openSandbox } from './sandbox/sandbox';
 import { DEMO_USER } from './sandbox/auth';
-import { TEST_NOW } from './sandbox/test-sandbox';
+import { testSandboxConfig } from './sandbox/test-sandbox';
 
 const ORIGIN = 'http://localhost';
 let dist: ReturnType<typeof makeTestDist>;
@@ -296,17 +296,7 @@ describe('the sandbox mount', () => {
 
 describe('the real sandbox mounted under /api', () => {
   it('answers /api/sessions, and with SANDBOX_AUTH only after signing in', async () => {
-    const sandbox = openSandbox({
-      port: 0,
-      sessions: 200,
-      seed: 1,
-      dbPath: ':memory:',
-      now: Date.parse(TEST_NOW),
-      latencyMs: 0,
-      failRate: 0,
-      auth: true,
-      specimens: false,
-    });
+    const sandbox = openSandbox(testSandboxConfig({ sessions: 200, seed: 1, auth: true }));
     try {
       const app = createAppServer({ distDir: dist.dir, sandbox });
       expect((await app.request(`${ORIGIN}/api/sessions?countPerPage=5`)).status).toBe(401);

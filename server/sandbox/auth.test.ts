@@ -2,23 +2,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { WireErrorResponse } from '../../src/sessions/api/session-types';
 import { DEMO_USER } from './auth';
 import { openSandbox, type Sandbox } from './sandbox';
-import { TEST_NOW } from './test-sandbox';
+import { testSandboxConfig } from './test-sandbox';
 
 let sandbox: Sandbox | undefined;
 afterEach(() => sandbox?.close());
 
 function open(auth: boolean): Sandbox {
-  sandbox = openSandbox({
-    port: 0,
-    sessions: 200,
-    seed: 3,
-    dbPath: ':memory:',
-    now: Date.parse(TEST_NOW),
-    latencyMs: 0,
-    failRate: 0,
-    auth,
-    specimens: false,
-  });
+  sandbox = openSandbox(testSandboxConfig({ sessions: 200, seed: 3, auth }));
   return sandbox;
 }
 

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DB_PATH, readSandboxConfig } from './config';
 import { openSandbox } from './sandbox';
-import { TEST_NOW } from './test-sandbox';
+import { TEST_NOW, testSandboxConfig } from './test-sandbox';
 
 describe('readSandboxConfig', () => {
   it('has the documented defaults', () => {
@@ -57,17 +57,7 @@ describe('readSandboxConfig', () => {
 });
 
 describe('latency and failures', () => {
-  const base = {
-    port: 0,
-    sessions: 100,
-    seed: 1,
-    dbPath: ':memory:',
-    now: Date.parse(TEST_NOW),
-    latencyMs: 0,
-    failRate: 0,
-    auth: false,
-    specimens: false,
-  };
+  const base = testSandboxConfig({ sessions: 100 });
 
   it('SANDBOX_LATENCY_MS delays /sessions', async () => {
     const sandbox = openSandbox({ ...base, latencyMs: 200 });

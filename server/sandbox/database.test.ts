@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { SandboxConfig } from './config';
 import { rebuildReason, SCHEMA_VERSION, type BuildMeta } from './database';
 import { openSandbox } from './sandbox';
-import { TEST_NOW } from './test-sandbox';
+import { TEST_NOW, testSandboxConfig } from './test-sandbox';
 
 const NOW = Date.parse(TEST_NOW);
 const HOUR = 60 * 60 * 1000;
@@ -21,18 +21,7 @@ function tempDb(): string {
 }
 
 function config(overrides: Partial<SandboxConfig>): SandboxConfig {
-  return {
-    port: 0,
-    sessions: 300,
-    seed: 1,
-    dbPath: ':memory:',
-    now: NOW,
-    latencyMs: 0,
-    failRate: 0,
-    auth: false,
-    specimens: false,
-    ...overrides,
-  };
+  return testSandboxConfig({ sessions: 300, now: NOW, ...overrides });
 }
 
 /** Opens, reads the summary and the first page, closes. */

@@ -12,24 +12,14 @@ import {
   SESSION_QUEUE_STATES,
 } from '../../src/sessions/api/session-types';
 import { openSandbox, type Sandbox } from './sandbox';
-import { TEST_NOW } from './test-sandbox';
+import { TEST_NOW, testSandboxConfig } from './test-sandbox';
 
 const NOW = Date.parse(TEST_NOW);
 let sandbox: Sandbox;
 let sessions: WireSessionInfo[];
 
 beforeAll(async () => {
-  sandbox = openSandbox({
-    port: 0,
-    sessions: 4000,
-    seed: 5,
-    dbPath: ':memory:',
-    now: NOW,
-    latencyMs: 0,
-    failRate: 0,
-    auth: false,
-    specimens: false,
-  });
+  sandbox = openSandbox(testSandboxConfig({ sessions: 4000, seed: 5 }));
   const get = async (q: string) =>
     ((await (await sandbox.app.request(`/sessions?${q}`)).json()) as WireListResponse).items ?? [];
   sessions = [...(await get('all=true')), ...(await get('all=true&searchArchive=true'))];

@@ -7,7 +7,7 @@ import type {
 import { SORTABLE_FIELDS } from '../../src/sessions/api/session-types';
 import { openSandbox, type Sandbox } from './sandbox';
 import { SPECIMEN_IDS } from './specimens';
-import { startTestSandbox, TEST_NOW } from './test-sandbox';
+import { startTestSandbox, TEST_NOW, testSandboxConfig } from './test-sandbox';
 
 const NOW = Date.parse(TEST_NOW);
 const DAY = 24 * 60 * 60 * 1000;
@@ -33,17 +33,7 @@ const created = (s: WireSessionInfo) => Date.parse(s.dateCreated ?? '');
 const ids = (list: WireSessionInfo[]) => list.map((s) => s.id);
 
 beforeAll(async () => {
-  sandbox = openSandbox({
-    port: 0,
-    sessions: 3000,
-    seed: 7,
-    dbPath: ':memory:',
-    now: NOW,
-    latencyMs: 0,
-    failRate: 0,
-    auth: false,
-    specimens: false,
-  });
+  sandbox = openSandbox(testSandboxConfig({ sessions: 3000, seed: 7 }));
   live = await items('all=true');
   archive = await items('all=true&searchArchive=true');
 });
@@ -270,17 +260,7 @@ describe('GET /sessions', () => {
 });
 
 function baseConfig() {
-  return {
-    port: 0,
-    sessions: 3000,
-    seed: 7,
-    dbPath: ':memory:',
-    now: NOW,
-    latencyMs: 0,
-    failRate: 0,
-    auth: false,
-    specimens: false,
-  };
+  return testSandboxConfig({ sessions: 3000, seed: 7 });
 }
 
 describe('bad input', () => {

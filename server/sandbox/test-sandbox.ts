@@ -15,8 +15,9 @@ export interface TestSandbox {
   close(): Promise<void>;
 }
 
-export async function startTestSandbox(overrides: Partial<SandboxConfig> = {}): Promise<TestSandbox> {
-  const config: SandboxConfig = {
+/** A test sandbox's configuration: in memory, at TEST_NOW, no latency, failures, auth or specimens. */
+export function testSandboxConfig(overrides: Partial<SandboxConfig> = {}): SandboxConfig {
+  return {
     port: 0,
     sessions: TEST_SESSIONS,
     seed: 1,
@@ -25,9 +26,13 @@ export async function startTestSandbox(overrides: Partial<SandboxConfig> = {}): 
     latencyMs: 0,
     failRate: 0,
     auth: false,
-    specimens: true,
+    specimens: false,
     ...overrides,
   };
+}
+
+export async function startTestSandbox(overrides: Partial<SandboxConfig> = {}): Promise<TestSandbox> {
+  const config = testSandboxConfig({ specimens: true, ...overrides });
   const sandbox = openSandbox(config);
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: sandbox.app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s));
