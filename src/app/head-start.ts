@@ -8,10 +8,16 @@ import { parseSearch } from '../sessions/filters/search-codec';
 import { parseSessionSearch, toSessionsFilter } from '../sessions/filters/session-search';
 import { toUtcDay } from '../lib/utc-days';
 
-if (location.pathname === '/') {
-  const { search } = parseSessionSearch(parseSearch(location.search));
-  startEarlyRequest(
-    sessionsUrl(pageQuery(toSessionsFilter(search, toUtcDay(Date.now())), 0)),
-    SESSIONS_FETCH_INIT,
-  );
+// Only a head start: whatever goes wrong here, the route's query makes the request as usual, and
+// the app (evaluated after this module) must never fail with it.
+try {
+  if (location.pathname === '/') {
+    const { search } = parseSessionSearch(parseSearch(location.search));
+    startEarlyRequest(
+      sessionsUrl(pageQuery(toSessionsFilter(search, toUtcDay(Date.now())), 0)),
+      SESSIONS_FETCH_INIT,
+    );
+  }
+} catch {
+  // No head start.
 }
