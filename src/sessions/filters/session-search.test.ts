@@ -134,9 +134,17 @@ describe('the link format', () => {
     });
     expect(search).toEqual({ from: '555' });
     expect(notices).toHaveLength(6);
-    expect(notices.join('\n')).toMatch(/start date "2026-02-30"/);
-    expect(notices.join('\n')).toMatch(/sort "-duration"/);
-    expect(notices.join('\n')).toMatch(/unknown parameter "utm_source"/);
+    expect(notices.join('\n')).toMatch(/start date "\u20682026-02-30\u2069"/);
+    expect(notices.join('\n')).toMatch(/sort "\u2068-duration\u2069"/);
+    expect(notices.join('\n')).toMatch(/unknown parameter "\u2068utm_source\u2069"/);
+  });
+
+  it('quotes link values in notices isolated, so an override in them cannot reorder the notice', () => {
+    const { notices } = parseSessionSearch({ range: '\u202Eevil', archive: 'مرحبا' });
+    expect(notices).toContain(
+      'Ignored range "\u2068\u202Eevil\u2069": use today, yesterday, 7d, 30d, this-month or last-month.',
+    );
+    expect(notices).toContain('Ignored archive "\u2068مرحبا\u2069": use archive=1 for archived sessions.');
   });
 
   it('swaps a start after the end and says so', () => {

@@ -70,8 +70,12 @@ export const MAX_IDS = 50;
 
 type RawSearch = Record<string, unknown>;
 
+/**
+ * A value from the link, quoted in a notice: shortened, and isolated (FSI … PDI) so that
+ * right-to-left text or a bidi override in it cannot reorder the notice around it.
+ */
 function clip(value: string, max = 40): string {
-  return value.length > max ? `${value.slice(0, max)}…` : value;
+  return `\u2068${value.length > max ? `${value.slice(0, max)}…` : value}\u2069`;
 }
 
 /**
