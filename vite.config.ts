@@ -1,13 +1,14 @@
 import { defineConfig } from 'vitest/config';
 import type { PluginOption } from 'vite';
 import react from '@vitejs/plugin-react';
+import { headStart } from './server/head-start-plugin.ts';
 import { precompress } from './server/precompress-plugin.ts';
 
 // `npm run dev` serves the app with the sandbox mounted behind /api in the same process
 // (see server/dev-sandbox-plugin.ts); `npm start` serves the production build the same way.
 
 export default defineConfig(({ command, mode }) => {
-  const plugins: PluginOption[] = [react(), precompress()];
+  const plugins: PluginOption[] = [react(), headStart(), precompress()];
   if (command === 'serve' && mode !== 'test' && !process.env.VITEST) {
     // Loaded only for `vite` dev: tests and builds never open the sandbox database.
     plugins.push(import('./server/dev-sandbox-plugin.ts').then((m) => m.devSandboxPlugin()));

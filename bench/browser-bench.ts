@@ -803,7 +803,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
     buildApp(appDist);
   }
   appDist = path.resolve(appDist);
-  const appSizes = bundleSizes(appDist);
+  const appSizes = bundleSizes(appDist, 'index.html');
   const peerSizes = bundleSizes(peerDist, 'ag-grid/index.html');
 
   log(`Starting the sandbox with ${opts.sessions} sessions on ports ${opts.port}, ${opts.port + 1}...`);

@@ -56,6 +56,26 @@ test('a link opened cold paints at once, asks for page 0 once and shows it', asy
   expect(pageZero[0]!.get('searchArchive')).toBe('true');
 });
 
+test("page 0 is asked for while the app's code is still loading", async ({ page }) => {
+  // The main bundle held back on a slow network: the small head-start script must not wait for it.
+  let bundleSentAt = Infinity;
+  await page.route('**/assets/index-*.js', async (route) => {
+    await new Promise((r) => setTimeout(r, 1000));
+    bundleSentAt = Date.now();
+    await route.continue();
+  });
+  let pageZeroAt = Infinity;
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.pathname === '/api/sessions' && url.searchParams.get('page') === '0') {
+      pageZeroAt = Math.min(pageZeroAt, Date.now());
+    }
+  });
+  await page.goto('/?from=%2B1503&archive=1&range=30d', { waitUntil: 'commit' });
+  await expect(rows(page).first()).toBeVisible();
+  expect(pageZeroAt).toBeLessThan(bundleSentAt);
+});
+
 test('a quick page 0 is drawn at once; a slow one shows skeleton rows until it comes', async ({ page }) => {
   const link = '/?archive=1&range=30d';
   const isPage0 = (url: URL) =>
