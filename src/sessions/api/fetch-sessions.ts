@@ -40,9 +40,9 @@ export async function fetchSessions(
     let response: Response;
     let body: string;
     try {
-      response = await (takeEarlyRequest(url, controller.signal) ??
-        fetch(url, { ...SESSIONS_FETCH_INIT, signal: controller.signal }));
-      body = await response.text();
+      const early = takeEarlyRequest(url, controller.signal);
+      response = await (early?.response ?? fetch(url, { ...SESSIONS_FETCH_INIT, signal: controller.signal }));
+      body = await (early?.body ?? response.text());
     } catch (e) {
       if (signal?.aborted) throw signal.reason ?? e;
       if (timedOut) {
