@@ -143,6 +143,42 @@ test('dragging a column edge widens that column in the header and in every row',
   for (const cell of after.cells) expect(cell).toEqual(after.header);
 });
 
+test('switching density lays the rows out edge to edge at the new height, also after a reload', async ({
+  page,
+}) => {
+  await page.goto('/?archive=1&range=30d');
+  await expect(rows(page).first()).toBeVisible();
+  // Each row's top and height, in order: contiguous rows of `height` px, as many as fill the grid.
+  const layout = () =>
+    rows(page).evaluateAll((els) =>
+      els
+        .map((el) => el.getBoundingClientRect())
+        .sort((a, b) => a.top - b.top)
+        .map((r) => [Math.round(r.top), Math.round(r.height)]),
+    );
+  const expectRows = async (height: number) => {
+    await expect.poll(async () => (await layout())[0]?.[1]).toBe(height);
+    const boxes = await layout();
+    expect(boxes.length).toBeGreaterThan(15);
+    boxes.forEach(([top, h], i) => {
+      expect(h).toBe(height);
+      if (i > 0) expect(top).toBe(boxes[i - 1]![0]! + height);
+    });
+  };
+  const setDensity = async (name: 'Compact' | 'Comfortable') => {
+    await page.getByRole('button', { name: 'Display' }).click();
+    await page.getByRole('dialog', { name: 'Display settings' }).getByLabel(name).check();
+    await page.keyboard.press('Escape');
+  };
+  await expectRows(36);
+  await setDensity('Compact');
+  await expectRows(28);
+  await page.reload();
+  await expectRows(28);
+  await setDensity('Comfortable');
+  await expectRows(36);
+});
+
 test('changing the filters in the URL changes the requests and the rows', async ({ page }) => {
   const requests = sessionRequests(page);
   await page.goto('/');
