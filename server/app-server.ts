@@ -231,39 +231,48 @@ function cacheControl(value: string): MiddlewareHandler {
   };
 }
 
+/**
+ * The headers every response carries (docs/deploy.md lists them, docs/nginx.conf sets them).
+ * `csp: false` leaves out the Content-Security-Policy and nothing else: the benchmark's AG Grid page
+ * needs it, because AG Grid's themes inject <style> elements, and is otherwise served alike.
+ */
+export function securityHeaders({ secure = false, csp = true }: { secure?: boolean; csp?: boolean } = {}) {
+  return secureHeaders({
+    contentSecurityPolicy: csp
+      ? {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          // React's style props go through CSSOM, which CSP allows; no 'unsafe-inline' needed.
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", 'https:', 'data:'],
+          fontSrc: ["'self'"],
+          connectSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          frameAncestors: ["'none'"],
+          baseUri: ["'none'"],
+          formAction: ["'self'"],
+        }
+      : undefined,
+    xFrameOptions: 'DENY',
+    referrerPolicy: 'no-referrer',
+    strictTransportSecurity: secure ? 'max-age=31536000; includeSubDomains' : false,
+    permissionsPolicy: {
+      camera: [],
+      microphone: [],
+      geolocation: [],
+      payment: [],
+      usb: [],
+      fullscreen: ['self'],
+    },
+  });
+}
+
 /** The production app: security headers, compression, dist/ with history fallback, and /api. */
 export function createAppServer(options: AppServerOptions): Hono {
   const distDir = path.resolve(options.distDir);
   const app = new Hono();
 
-  app.use(
-    secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        // React's style props go through CSSOM, which CSP allows; no 'unsafe-inline' needed.
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'https:', 'data:'],
-        fontSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-        baseUri: ["'none'"],
-        formAction: ["'self'"],
-      },
-      xFrameOptions: 'DENY',
-      referrerPolicy: 'no-referrer',
-      strictTransportSecurity: options.secure ? 'max-age=31536000; includeSubDomains' : false,
-      permissionsPolicy: {
-        camera: [],
-        microphone: [],
-        geolocation: [],
-        payment: [],
-        usb: [],
-        fullscreen: ['self'],
-      },
-    }),
-  );
+  app.use(securityHeaders({ secure: options.secure }));
   app.use(compress());
 
   app.route('/api', createApiApp(options));
