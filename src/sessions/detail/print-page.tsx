@@ -6,7 +6,7 @@ import { sessionQueries } from '../api/session-queries';
 import { useDisplayZone } from '../preferences';
 import { PrintableSession } from './session-document';
 import { sessionTitle } from './session-format';
-import { SessionDetailError, SessionDetailLoading, SessionNotFound } from './session-detail-states';
+import { SessionDetailBody } from './session-detail-states';
 import './print-page.css';
 
 /**
@@ -51,27 +51,17 @@ export function PrintPage() {
         <span className="print-toolbar-hint">Laid out for A4 and Letter.</span>
       </header>
       <main className="print-main">
-        {query.isError && (
-          <SessionDetailError
-            error={query.error}
-            onRetry={() => void query.refetch()}
-            retrying={query.isFetching}
-            stale={detail !== undefined}
-          />
-        )}
-        {detail === undefined ? (
-          !query.isError && <SessionDetailLoading />
-        ) : !detail ? (
-          <SessionNotFound sessionId={sessionId} />
-        ) : (
-          <PrintableSession
-            session={detail.session}
-            archived={detail.archived}
-            zone={zone}
-            printedAt={printedAt ?? query.dataUpdatedAt}
-            link={link}
-          />
-        )}
+        <SessionDetailBody query={query} sessionId={sessionId}>
+          {({ session, archived }) => (
+            <PrintableSession
+              session={session}
+              archived={archived}
+              zone={zone}
+              printedAt={printedAt ?? query.dataUpdatedAt}
+              link={link}
+            />
+          )}
+        </SessionDetailBody>
       </main>
     </div>
   );

@@ -1,5 +1,44 @@
+import type { ReactNode } from 'react';
+import type { UseQueryResult } from '@tanstack/react-query';
 import { Link, useLocation } from '@tanstack/react-router';
 import { isApiError } from '../api/api-error';
+import type { SessionDetail } from '../api/session-queries';
+
+export interface SessionDetailBodyProps {
+  /** The session's query: `data` is undefined until the first answer, null when nobody has it. */
+  query: UseQueryResult<SessionDetail | null>;
+  sessionId: string;
+  /** What shows the session, once it is there. */
+  children: (detail: SessionDetail) => ReactNode;
+}
+
+/**
+ * The drawer's and the print page's body: the error banner when the session failed to load (above
+ * the session still shown, when only a refresh failed), then placeholders, "not found", or the
+ * session.
+ */
+export function SessionDetailBody({ query, sessionId, children }: SessionDetailBodyProps) {
+  const detail = query.data;
+  return (
+    <>
+      {query.isError && (
+        <SessionDetailError
+          error={query.error}
+          onRetry={() => void query.refetch()}
+          retrying={query.isFetching}
+          stale={detail !== undefined}
+        />
+      )}
+      {detail === undefined ? (
+        !query.isError && <SessionDetailLoading />
+      ) : detail === null ? (
+        <SessionNotFound sessionId={sessionId} />
+      ) : (
+        children(detail)
+      )}
+    </>
+  );
+}
 
 /** Placeholder blocks while the session loads. */
 export function SessionDetailLoading() {

@@ -9,7 +9,7 @@ import { sessionQueries } from '../api/session-queries';
 import { useDisplayZone } from '../preferences';
 import { useSessionSearch, useUpdateSessionSearch } from '../filters/use-session-search';
 import { PrintableSession, SessionDocument, SessionMeta, SessionTitleText } from './session-document';
-import { SessionDetailError, SessionDetailLoading, SessionNotFound } from './session-detail-states';
+import { SessionDetailBody } from './session-detail-states';
 import './session-drawer.css';
 
 const LIVE_REFRESH_MS = 10_000;
@@ -117,28 +117,18 @@ export function SessionDrawer({ sessionId, onClose }: SessionDrawerProps) {
         </header>
         <div className="drawer-body" ref={bodyRef} tabIndex={0} role="region" aria-label="Session details">
           <div className="drawer-content">
-            {query.isError && (
-              <SessionDetailError
-                error={query.error}
-                onRetry={() => void query.refetch()}
-                retrying={query.isFetching}
-                stale={detail !== undefined}
-              />
-            )}
-            {detail === undefined ? (
-              !failedFirst && <SessionDetailLoading />
-            ) : !session ? (
-              <SessionNotFound sessionId={sessionId} />
-            ) : (
-              <SessionDocument
-                mode="drawer"
-                session={session}
-                archived={detail.archived}
-                zone={zone}
-                scrollRef={bodyRef}
-                findText={search.log}
-              />
-            )}
+            <SessionDetailBody query={query} sessionId={sessionId}>
+              {({ session, archived }) => (
+                <SessionDocument
+                  mode="drawer"
+                  session={session}
+                  archived={archived}
+                  zone={zone}
+                  scrollRef={bodyRef}
+                  findText={search.log}
+                />
+              )}
+            </SessionDetailBody>
           </div>
         </div>
       </section>
