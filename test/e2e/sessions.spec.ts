@@ -94,14 +94,17 @@ test('a quick page 0 is drawn at once; a slow one shows skeleton rows until it c
       await route.fulfill({ status: 200, contentType: 'application/json', body });
     },
   );
-  // Every skeleton row that was ever in the page, however briefly.
+  // Every skeleton row that was ever in the page, however briefly: added alone, or within a subtree
+  // (the first render inserts the whole screen at once).
   await page.addInitScript(() => {
     const w = window as unknown as { skeletons: number };
     w.skeletons = 0;
+    const skeleton = '[role="row"][aria-busy="true"]';
     new MutationObserver((records) => {
       for (const r of records)
         for (const n of r.addedNodes)
-          if (n instanceof HTMLElement && n.matches('[role="row"][aria-busy="true"]')) w.skeletons++;
+          if (n instanceof HTMLElement)
+            w.skeletons += (n.matches(skeleton) ? 1 : 0) + n.querySelectorAll(skeleton).length;
     }).observe(document, { childList: true, subtree: true });
   });
   const skeletons = () => page.evaluate(() => (window as unknown as { skeletons: number }).skeletons);
