@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AddressInfo } from 'node:net';
 import { Hono } from 'hono';
 import { serve } from '@hono/node-server';
-import { createAppServer, filterSessionCookies, rewriteSetCookie } from './app-server';
-import { INDEX_HTML, makeTestDist } from './test-dist';
+import { createAppServer, filterSessionCookies, LISTENER_OPTIONS, rewriteSetCookie } from './app-server';
+import { INDEX_HTML, longestAcceptedLink, makeTestDist } from './test-dist';
 import { startStubUpstream, type StubUpstream } from './test-upstream';
 import { openSandbox } from './sandbox/sandbox';
 import { DEMO_USER } from './sandbox/auth';
@@ -71,6 +71,26 @@ describe('static files', () => {
       expect(await res.text()).toBe(INDEX_HTML);
     },
   );
+
+  it('opens the longest link the app accepts over a real listener (Node alone refuses 16 KB)', async () => {
+    const link = longestAcceptedLink();
+    expect(link.length).toBeGreaterThan(16 * 1024);
+    const server = serve({
+      fetch: proxyApp().fetch,
+      hostname: '127.0.0.1',
+      port: 0,
+      serverOptions: LISTENER_OPTIONS,
+    });
+    await new Promise<void>((resolve) => server.once('listening', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const res = await fetch(`http://127.0.0.1:${port}${link}`);
+      expect(res.status).toBe(200);
+      expect(await res.text()).toBe(INDEX_HTML);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
 
   it('refuses other methods outside /api', async () => {
     const res = await proxyApp().request(`${ORIGIN}/`, { method: 'POST', headers: sameOrigin });

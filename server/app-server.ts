@@ -232,6 +232,14 @@ function cacheControl(value: string): MiddlewareHandler {
 }
 
 /**
+ * Options for the Node listener in front of `createAppServer`. Node refuses request headers over
+ * 16 KB with a bare 431, and a link the app accepts can be longer than that: three id lists of up to
+ * 50 ids of up to 128 characters, percent-encoded, plus the text filters. Up to 64 KB the app opens
+ * such a link and says what it ignored. (docs/nginx.conf allows the same.)
+ */
+export const LISTENER_OPTIONS = { maxHeaderSize: 64 * 1024 };
+
+/**
  * The headers every response carries (docs/deploy.md lists them, docs/nginx.conf sets them).
  * `csp: false` leaves out the Content-Security-Policy and nothing else: the benchmark's AG Grid page
  * needs it, because AG Grid's themes inject <style> elements, and is otherwise served alike.

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INDEX_HTML, makeTestDist } from './test-dist';
+import { INDEX_HTML, longestAcceptedLink, makeTestDist } from './test-dist';
 import { startStubUpstream, type StubUpstream } from './test-upstream';
 
 const NGINX = '/usr/sbin/nginx';
@@ -162,6 +162,12 @@ http {
       expect(await res.text()).toBe(INDEX_HTML);
     },
   );
+
+  it('serves the longest link the app accepts (nginx alone refuses 8 KB)', async () => {
+    const res = await fetch(`${base}${longestAcceptedLink()}`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe(INDEX_HTML);
+  });
 
   it('caches hashed assets for a year, gzipped, with the security headers', async () => {
     const res = await fetch(`${base}/assets/index-abc123.js`, { headers: { 'accept-encoding': 'gzip' } });

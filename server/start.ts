@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { openApiBackend, readAppServerEnv } from './api-backend.ts';
-import { createAppServer } from './app-server.ts';
+import { createAppServer, LISTENER_OPTIONS } from './app-server.ts';
 import { buildIfStale } from './build-if-stale.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -19,7 +19,7 @@ async function main() {
   }));
   const app = createAppServer({ distDir: path.join(root, 'dist'), ...backend.apiOptions });
   const server = serve(
-    { fetch: app.fetch, hostname: settings.host, port: settings.port },
+    { fetch: app.fetch, hostname: settings.host, port: settings.port, serverOptions: LISTENER_OPTIONS },
     (info: AddressInfo) => {
       const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
       console.log(`Session History on http://${host}:${info.port} (${backend.description})`);

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { MAX_ID_LENGTH, MAX_IDS, MAX_TEXT_LENGTH } from '../src/sessions/filters/session-search';
 
 export const INDEX_HTML =
   '<!doctype html><html><head><script type="module" src="/assets/index-abc123.js"></script></head>' +
@@ -18,4 +19,23 @@ export function makeTestDist(): { dir: string; remove(): void } {
   );
   fs.writeFileSync(path.join(dir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
   return { dir, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * The longest link the sessions view accepts whole: every id list full of the longest ids and every
+ * text filter at its limit (src/sessions/filters/session-search.ts). ASCII only; ids that need
+ * percent-encoding make it longer still.
+ */
+export function longestAcceptedLink(): string {
+  const ids = (key: string) =>
+    Array.from({ length: MAX_IDS }, (_, i) => `${key}${i}`.padEnd(MAX_ID_LENGTH, 'x')).join(',');
+  const params = new URLSearchParams({
+    from: '+'.repeat(MAX_TEXT_LENGTH),
+    to: 't'.repeat(MAX_TEXT_LENGTH),
+    log: 'l'.repeat(MAX_TEXT_LENGTH),
+    account: ids('a'),
+    customer: ids('c'),
+    endpoint: ids('e'),
+  });
+  return `/?${params}`;
 }
