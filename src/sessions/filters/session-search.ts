@@ -71,10 +71,10 @@ export const MAX_IDS = 50;
 type RawSearch = Record<string, unknown>;
 
 /**
- * A value from the link, quoted in a notice: shortened, and isolated (FSI … PDI) so that
- * right-to-left text or a bidi override in it cannot reorder the notice around it.
+ * A value from the link, quoted in a sentence: shortened, and isolated (FSI … PDI) so that
+ * right-to-left text or a bidi override in it cannot reorder the sentence around it.
  */
-function clip(value: string, max = 40): string {
+export function quoteLinkValue(value: string, max = 40): string {
   return `\u2068${value.length > max ? `${value.slice(0, max)}…` : value}\u2069`;
 }
 
@@ -120,7 +120,7 @@ export function parseSessionSearch(raw: RawSearch): { search: SessionSearch; not
 
   for (const key of Object.keys(raw)) {
     if (!(SEARCH_KEYS as readonly string[]).includes(key))
-      notices.push(`Ignored unknown parameter "${clip(key)}".`);
+      notices.push(`Ignored unknown parameter "${quoteLinkValue(key)}".`);
   }
 
   const range = text('range');
@@ -129,7 +129,7 @@ export function parseSessionSearch(raw: RawSearch): { search: SessionSearch; not
       if (range !== DEFAULT_RANGE) search.range = range as RangePreset;
     } else
       notices.push(
-        `Ignored range "${clip(range)}": use today, yesterday, 7d, 30d, this-month or last-month.`,
+        `Ignored range "${quoteLinkValue(range)}": use today, yesterday, 7d, 30d, this-month or last-month.`,
       );
   }
 
@@ -138,8 +138,9 @@ export function parseSessionSearch(raw: RawSearch): { search: SessionSearch; not
   const validStart = start && isUtcDay(start) ? start : undefined;
   const validEnd = end && isUtcDay(end) ? end : undefined;
   if (start && !validStart)
-    notices.push(`Ignored start date "${clip(start)}": dates are written YYYY-MM-DD.`);
-  if (end && !validEnd) notices.push(`Ignored end date "${clip(end)}": dates are written YYYY-MM-DD.`);
+    notices.push(`Ignored start date "${quoteLinkValue(start)}": dates are written YYYY-MM-DD.`);
+  if (end && !validEnd)
+    notices.push(`Ignored end date "${quoteLinkValue(end)}": dates are written YYYY-MM-DD.`);
   if (validStart) {
     search.start = validStart;
     if (validEnd) {
@@ -179,13 +180,13 @@ export function parseSessionSearch(raw: RawSearch): { search: SessionSearch; not
   if (archive) {
     if (archive === '1' || archive === 'true') search.archive = true;
     else if (archive !== '0' && archive !== 'false')
-      notices.push(`Ignored archive "${clip(archive)}": use archive=1 for archived sessions.`);
+      notices.push(`Ignored archive "${quoteLinkValue(archive)}": use archive=1 for archived sessions.`);
   }
 
   const sort = text('sort');
   if (sort) {
     const parsed = parseSort(sort);
-    if (!parsed) notices.push(`Ignored sort "${clip(sort)}": that column cannot be sorted.`);
+    if (!parsed) notices.push(`Ignored sort "${quoteLinkValue(sort)}": that column cannot be sorted.`);
     else if (!isSameSort(parsed, DEFAULT_SORT)) search.sort = parsed;
   }
 

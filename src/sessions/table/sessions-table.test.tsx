@@ -123,11 +123,24 @@ describe('the sessions table', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent(/sign-in has expired/i);
   });
 
+  it('names at most three ids of a list when nothing matches, each shortened and isolated', async () => {
+    const long = `\u202Eevil${'x'.repeat(120)}`;
+    const ids = [long, 'b2', 'c3', 'd4', 'e5'].map(encodeURIComponent).join(',');
+    renderApp(`/?account=${ids}&customer=only1`);
+    expect(await screen.findByText('No live sessions found')).toBeInTheDocument();
+    const text = screen.getByText(/^Searched/).textContent!;
+    expect(text).toContain(
+      `accounts \u2068\u202Eevil${'x'.repeat(35)}…\u2069, \u2068b2\u2069, \u2068c3\u2069 and 2 more`,
+    );
+    expect(text).toContain('customer \u2068only1\u2069');
+    expect(text).not.toContain('d4');
+  });
+
   it('says what was searched when nothing matches, and offers the likely fixes', async () => {
     const { user, currentSearch } = renderApp('/?from=999999999');
     expect(await screen.findByText('No live sessions found')).toBeInTheDocument();
     expect(
-      screen.getByText(/2026-11-21 to 2026-11-27 \(UTC days\) for From contains “999999999”/),
+      screen.getByText(/2026-11-21 to 2026-11-27 \(UTC days\) for From contains “\u2068999999999\u2069”/),
     ).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'Widen to the last 30 days' }));

@@ -10,6 +10,7 @@ import {
   countActiveFilters,
   DEFAULT_SORT,
   includesToday,
+  quoteLinkValue,
   reachesIntoArchive,
   resolveRange,
   type SessionSearch,
@@ -33,6 +34,7 @@ export type SessionsReactTable = ReactTable<typeof tableFeatureSet, RowView>;
 
 const NO_ROWS: RowView[] = [];
 const LIVE_REFRESH_MS = 10_000;
+const SHOWN_IDS = 3;
 
 function resolve<T>(updater: Updater<T>, old: T): T {
   return typeof updater === 'function' ? (updater as (old: T) => T)(old) : updater;
@@ -259,6 +261,14 @@ function ErrorBanner({ error, onRetry }: { error: unknown; onRetry: () => void }
   );
 }
 
+/** "accounts a, b, c and 47 more": the filter panel lists them all. */
+function idsTerm(noun: string, ids: string[] | undefined): string | undefined {
+  if (!ids?.length) return undefined;
+  const shown = ids.slice(0, SHOWN_IDS).map((id) => quoteLinkValue(id));
+  const more = ids.length > SHOWN_IDS ? ` and ${ids.length - SHOWN_IDS} more` : '';
+  return `${ids.length === 1 ? noun : `${noun}s`} ${shown.join(', ')}${more}`;
+}
+
 function EmptyState({
   search,
   rangeText,
@@ -276,13 +286,13 @@ function EmptyState({
 }) {
   const active = countActiveFilters(search);
   const terms = [
-    search.from && `From contains “${search.from}”`,
-    search.to && `To contains “${search.to}”`,
-    search.log && `Log contains “${search.log}”`,
-    search.account && `account ${search.account.join(', ')}`,
-    search.customer && `customer ${search.customer.join(', ')}`,
-    search.endpoint && `endpoint ${search.endpoint.join(', ')}`,
-    search.parent && `child sessions of ${search.parent}`,
+    search.from && `From contains “${quoteLinkValue(search.from)}”`,
+    search.to && `To contains “${quoteLinkValue(search.to)}”`,
+    search.log && `Log contains “${quoteLinkValue(search.log)}”`,
+    idsTerm('account', search.account),
+    idsTerm('customer', search.customer),
+    idsTerm('endpoint', search.endpoint),
+    search.parent && `child sessions of ${quoteLinkValue(search.parent)}`,
   ].filter(Boolean);
   const wideRange =
     search.range === '30d' ||
