@@ -234,8 +234,9 @@ function cacheControl(value: string): MiddlewareHandler {
 /**
  * Options for the Node listener in front of `createAppServer`. Node refuses request headers over
  * 16 KB with a bare 431, and a link the app accepts can be longer than that: three id lists of up to
- * 50 ids of up to 128 characters, percent-encoded, plus the text filters. Up to 64 KB the app opens
- * such a link and says what it ignored. (docs/nginx.conf allows the same.)
+ * 50 ids of up to 128 characters plus the text filters, about 21 KB in ASCII. Up to 64 KB the app
+ * opens such a link and says what it ignored; ids of non-Latin text can percent-encode past that.
+ * (docs/nginx.conf allows the same.)
  */
 export const LISTENER_OPTIONS = { maxHeaderSize: 64 * 1024 };
 

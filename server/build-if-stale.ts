@@ -10,6 +10,8 @@ export const BUILD_INPUTS = [
   'public',
   'index.html',
   'vite.config.ts',
+  'server/head-start-plugin.ts',
+  'server/precompress-plugin.ts',
   'package.json',
   'package-lock.json',
 ];

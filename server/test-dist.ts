@@ -23,8 +23,8 @@ export function makeTestDist(): { dir: string; remove(): void } {
 
 /**
  * The longest link the sessions view accepts whole: every id list full of the longest ids and every
- * text filter at its limit (src/sessions/filters/session-search.ts). ASCII only; ids that need
- * percent-encoding make it longer still.
+ * text filter at its limit (src/sessions/filters/session-search.ts). ASCII, as Evo Voice's ids are;
+ * ids that need percent-encoding make it longer still.
  */
 export function longestAcceptedLink(): string {
   const ids = (key: string) =>
@@ -36,6 +36,8 @@ export function longestAcceptedLink(): string {
     account: ids('a'),
     customer: ids('c'),
     endpoint: ids('e'),
+    parent: 'p'.padEnd(MAX_ID_LENGTH, 'x'),
+    session: 's'.padEnd(MAX_ID_LENGTH, 'x'),
   });
   return `/?${params}`;
 }
