@@ -35,6 +35,20 @@ console.log(`  ${total.toFixed(1).padStart(6)} KB  total (budget ${BUDGET_KB} KB
 console.log('Lazy chunks:');
 for (const [file, kb] of lazy) console.log(`  ${kb.toFixed(1).padStart(6)} KB  ${file}`);
 
+// The head start (server/head-start-plugin.ts) requests page 0 as soon as its one file is in: a chunk
+// it imported would be one more round trip first.
+const headStart = manifest['src/app/head-start.ts'];
+if (!headStart?.isEntry) {
+  console.error(
+    'The build has no head-start entry (src/app/head-start.ts): see server/head-start-plugin.ts.',
+  );
+  process.exit(1);
+}
+if (headStart.imports?.length) {
+  console.error(`The head-start chunk imports ${headStart.imports.join(', ')}: it must stay one file.`);
+  process.exit(1);
+}
+
 if (total > BUDGET_KB) {
   console.error(`First-screen JS is ${total.toFixed(1)} KB gzip, over the ${BUDGET_KB} KB budget.`);
   process.exit(1);
