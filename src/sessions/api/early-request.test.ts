@@ -1,4 +1,6 @@
-import { http, HttpResponse } from 'msw';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { http, HttpResponse, passthrough } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createSessionsHandlers, SESSIONS_URL } from '../../../test/msw-handlers';
@@ -59,6 +61,48 @@ describe('early requests', () => {
     expect(fetchSpy).toHaveBeenCalledTimes(1);
     expect(fetchSpy.mock.calls[0]?.[1]?.signal?.aborted).toBe(true);
     fetchSpy.mockRestore();
+  });
+
+  describe('while the body is still arriving', () => {
+    // A real server that sends the headers and the start of a body, then nothing more (MSW's mocked
+    // bodies do not notice an abort, so the request passes through to it).
+    let stalled: Server;
+    let base = '';
+    beforeAll(async () => {
+      stalled = createServer((_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.write('{"items":[');
+      });
+      await new Promise<void>((resolve) => stalled.listen(0, '127.0.0.1', resolve));
+      base = `http://127.0.0.1:${(stalled.address() as AddressInfo).port}`;
+    });
+    afterAll(() => {
+      stalled.closeAllConnections();
+      stalled.close();
+    });
+    const passThrough = () => {
+      server.use(http.get(`${base}/sessions`, () => passthrough()));
+      setApiBase(base);
+    };
+    afterEach(() => setApiBase('http://localhost/api'));
+
+    it('are aborted with the fetch that took them, which rejects as an abort', async () => {
+      passThrough();
+      startEarlyRequest(sessionsUrl(query), SESSIONS_FETCH_INIT);
+      const controller = new AbortController();
+      const result = fetchSessions(query, { signal: controller.signal });
+      await new Promise((r) => setTimeout(r, 100));
+      controller.abort();
+      await expect(result).rejects.toMatchObject({ name: 'AbortError' });
+      expect(requests).toHaveLength(1);
+    });
+
+    it('time out as the fetch would', async () => {
+      passThrough();
+      startEarlyRequest(sessionsUrl(query), SESSIONS_FETCH_INIT);
+      await expect(fetchSessions(query, { timeoutMs: 200 })).rejects.toMatchObject({ kind: 'timeout' });
+      expect(requests).toHaveLength(1);
+    });
   });
 
   it('fail as the fetch would: an HTTP error reaches the caller as an ApiError', async () => {
