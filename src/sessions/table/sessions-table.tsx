@@ -303,7 +303,7 @@ function EmptyState({
     <div className="empty-state" role="status">
       <h2>No {search.archive ? 'archived' : 'live'} sessions found</h2>
       <p>
-        Searched {rangeText} (UTC days){terms.length ? ` for ${terms.join(', ')}` : ''}.
+        Searched {rangeText} (UTC days){terms.length ? ` for ${terms.join('; ')}` : ''}.
       </p>
       <div className="empty-actions">
         {!wideRange && (
