@@ -273,6 +273,8 @@ interface BenchWindow {
     longTasks: { start: number; duration: number }[];
     firstRowsAt?: number;
     lastInputAt: number;
+    /** Calls `done` with the time once the frame being produced has been painted (call it in a rAF). */
+    afterFrame: (done: (at: number) => void) => void;
     rowLog: { t: number; ids: string[] }[];
     logging: boolean;
   };
@@ -280,7 +282,15 @@ interface BenchWindow {
 
 function initScript(probe: Probe) {
   const w = window as unknown as BenchWindow;
-  w.__bench = { probe, longTasks: [], lastInputAt: 0, rowLog: [], logging: false };
+  // When the frame being produced has been painted: a task posted from its rAF runs after its style,
+  // layout and paint. (A rAF's own timestamp is when the frame began, which can be before the long
+  // task that put the rows in the DOM: it would leave out the render that drew them.)
+  const afterFrame = (done: (at: number) => void) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => done(performance.now());
+    channel.port2.postMessage(null);
+  };
+  w.__bench = { probe, longTasks: [], lastInputAt: 0, afterFrame, rowLog: [], logging: false };
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) w.__bench.longTasks.push({ start: e.startTime, duration: e.duration });
   }).observe({ type: 'longtask', buffered: true });
@@ -300,14 +310,6 @@ function initScript(probe: Probe) {
     }
     return ids;
   };
-  // When the frame being produced has been painted: a task posted from its rAF runs after its style,
-  // layout and paint. (A rAF's own timestamp is when the frame began, which can be before the long
-  // task that put the rows in the DOM: it would leave out the render that drew them.)
-  const afterFrame = (done: (at: number) => void) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => done(performance.now());
-    channel.port2.postMessage(null);
-  };
   let firstSeen = false;
   const tick = () => {
     if (!firstSeen && visibleIds().length >= 10) {
@@ -318,6 +320,7 @@ function initScript(probe: Probe) {
       const ids = visibleIds().slice(0, 3);
       const last = w.__bench.rowLog[w.__bench.rowLog.length - 1];
       if (!last || last.ids.join() !== ids.join()) {
+        // Its time is NaN until the frame is painted: readers wait for a number (NaN is falsy).
         const entry = { t: NaN, ids };
         w.__bench.rowLog.push(entry);
         afterFrame((at) => (entry.t = at));
@@ -412,16 +415,14 @@ async function jumpInPage(page: Page): Promise<JumpOut> {
             inView.every((el) => el.matches(probe.dataRow) && (el.textContent ?? '').trim()) &&
             indices.some((i) => Math.abs(i - expected) < 60);
           if (ready) {
-            // Once this frame is painted (see afterFrame in initScript).
-            const channel = new MessageChannel();
-            channel.port1.onmessage = () =>
+            (window as unknown as BenchWindow).__bench.afterFrame((at) =>
               resolve({
-                ms: performance.now() - lastJump,
+                ms: at - lastJump,
                 start,
                 firstIndex: Math.min(...indices),
                 lastIndex: Math.max(...indices),
-              });
-            channel.port2.postMessage(null);
+              }),
+            );
           } else if (t > deadline) reject(new Error('jump: rows in view never showed data'));
           else requestAnimationFrame(check);
         };
@@ -490,13 +491,22 @@ const percentile = (values: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 };
 
+/** A fresh context and page for `target`, instrumented, its page errors collected. */
+async function openTarget(ctx: Ctx, target: Target) {
+  const context = await ctx.browser.newContext({ viewport: VIEWPORT, timezoneId: 'UTC', locale: 'en-US' });
+  const page = await context.newPage();
+  // tsx (esbuild keepNames) wraps named functions in __name(), which pages do not define.
+  await page.addInitScript('globalThis.__name = (f) => f;');
+  await page.addInitScript(initScript, PROBES[target]);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return { context, page, errors };
+}
+
 /** One more cold load of `target` in a fresh context: ms until its first rows are painted. */
 async function firstRowsLoad(ctx: Ctx, target: Target): Promise<number> {
-  const context = await ctx.browser.newContext({ viewport: VIEWPORT, timezoneId: 'UTC', locale: 'en-US' });
+  const { context, page, errors } = await openTarget(ctx, target);
   try {
-    const page = await context.newPage();
-    await page.addInitScript('globalThis.__name = (f) => f;');
-    await page.addInitScript(initScript, PROBES[target]);
     await page.goto(ctx.urls[target]);
     const at = await page.waitForFunction(
       () => (window as unknown as BenchWindow).__bench.firstRowsAt,
@@ -505,17 +515,14 @@ async function firstRowsLoad(ctx: Ctx, target: Target): Promise<number> {
     );
     return (await at.jsonValue()) as number;
   } finally {
+    if (errors.length) ctx.log(`  ${target}: page errors: ${errors.slice(0, 3).join(' | ')}`);
     await context.close();
   }
 }
 
 async function measureTarget(ctx: Ctx, target: Target): Promise<RunFigures> {
-  const { browser, opts } = ctx;
-  const context = await browser.newContext({ viewport: VIEWPORT, timezoneId: 'UTC', locale: 'en-US' });
-  const page = await context.newPage();
-  // tsx (esbuild keepNames) wraps named functions in __name(), which pages do not define.
-  await page.addInitScript('globalThis.__name = (f) => f;');
-  await page.addInitScript(initScript, PROBES[target]);
+  const { opts } = ctx;
+  const { context, page, errors } = await openTarget(ctx, target);
   const requests: { req: Request; at: number; failed?: string; end?: number }[] = [];
   page.on('request', (req) => {
     if (pageParam(req.url())) requests.push({ req, at: Date.now() });
@@ -528,8 +535,6 @@ async function measureTarget(ctx: Ctx, target: Target): Promise<RunFigures> {
     const r = requests.find((x) => x.req === req);
     if (r) r.end = Date.now();
   });
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
   const f: RunFigures = {};
   try {
     await page.goto(ctx.urls[target]);
