@@ -362,6 +362,19 @@ describe('random access over a large result', () => {
     expect(requests.every((q) => Number(q.get('page')) <= 1 || Number(q.get('page')) >= 649)).toBe(true);
   });
 
+  it('asks for no page ahead of a filter left at once, and for the next page of one that stays', async () => {
+    const requests = recordRequests();
+    server.use(bigResult(130_000));
+    const { router } = renderApp('/?archive=1&range=30d&from=1');
+    await waitFor(() => expect(dataRows().length).toBeGreaterThan(3));
+    // Typed on: this filter's first rows were on screen for less than a moment.
+    await act(() => router.navigate({ to: '/', search: { archive: true, range: '30d', from: '15' } }));
+    await waitFor(() =>
+      expect(requests.some((q) => q.get('from') === '15' && q.get('page') === '1')).toBe(true),
+    );
+    expect(requests.filter((q) => q.get('from') === '1').map((q) => q.get('page'))).toEqual(['0']);
+  });
+
   it('shows placeholders for rows whose page is still loading', async () => {
     server.use(
       http.get(SESSIONS_URL, async ({ request }) => {

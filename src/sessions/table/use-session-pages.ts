@@ -1,6 +1,6 @@
 // Random access over a server-paged result (see README, "Architecture"): one query per page of
 // the current filter; only the pages under the viewport, plus one ahead in the scroll direction,
-// are observed. A page that loses its last observer before it answered is aborted (the query
+// are observed (the one ahead only once a new filter's first rows have been on screen a moment). A page that loses its last observer before it answered is aborted (the query
 // passes React Query's signal to fetch), and its short gcTime drops it from memory later.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { keepPreviousData, useQueries, useQuery, type UseQueryResult } from '@tanstack/react-query';
@@ -10,24 +10,32 @@ import type { DisplayZone } from '../../lib/format';
 import { SELECT_ROWS, type RowPage, type RowView } from './columns';
 
 const THUMB_REST_MS = 60;
+/**
+ * A new filter's page ahead waits until its page 0 has been on screen this long: while a filter is
+ * being typed, each intermediate one would otherwise make the server find and count a second page
+ * nobody sees (and a server answering one request at a time then answers the next filter later).
+ */
+export const AHEAD_AFTER_MS = 400;
 
 export interface PageRange {
+  /** The pages under the viewport. */
   first: number;
   last: number;
+  /** The next page in the scroll direction, fetched before it is needed; none past either end. */
+  ahead?: number;
 }
 
-/** Pages holding rows `firstRow..lastRow`, plus the next one in the scroll direction. */
+/** Pages holding rows `firstRow..lastRow`, and the next one in the scroll direction. */
 export function pagesForRows(
   firstRow: number,
   lastRow: number,
   direction: 'forward' | 'backward' | null,
   pageCount: number,
 ): PageRange {
-  let first = Math.floor(firstRow / SESSIONS_PAGE_SIZE);
-  let last = Math.floor(lastRow / SESSIONS_PAGE_SIZE);
-  if (direction === 'backward') first = Math.max(0, first - 1);
-  else last = Math.min(Math.max(pageCount - 1, 0), last + 1);
-  return { first, last: Math.max(first, last) };
+  const first = Math.floor(firstRow / SESSIONS_PAGE_SIZE);
+  const last = Math.max(first, Math.floor(lastRow / SESSIONS_PAGE_SIZE));
+  const ahead = direction === 'backward' ? first - 1 : last + 1;
+  return { first, last, ahead: ahead >= 0 && ahead < pageCount ? ahead : undefined };
 }
 
 /**
@@ -37,7 +45,7 @@ export function pagesForRows(
  * continuous scrolling move less per frame and are never delayed, so rows never wait for a timer.
  */
 export function useObservedPages(filterKey: string) {
-  const first: PageRange = { first: 0, last: 1 };
+  const first: PageRange = { first: 0, last: 0, ahead: 1 };
   const [state, setState] = useState({ key: filterKey, range: first });
   const lastOffset = useRef(0);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -49,7 +57,10 @@ export function useObservedPages(filterKey: string) {
       lastOffset.current = scrollOffset;
       const apply = () =>
         setState((prev) =>
-          prev.key === filterKey && prev.range.first === wanted.first && prev.range.last === wanted.last
+          prev.key === filterKey &&
+          prev.range.first === wanted.first &&
+          prev.range.last === wanted.last &&
+          prev.range.ahead === wanted.ahead
             ? prev
             : { key: filterKey, range: wanted },
         );
@@ -81,15 +92,27 @@ export function useSessionPages(filter: SessionsFilter, zone: DisplayZone, range
   const page0 = useQuery({ ...sessionQueries.page(filter, 0), select, placeholderData: keepPreviousData });
 
   const pageNumbers: number[] = [];
-  for (let n = Math.max(1, range.first); n <= range.last; n++) pageNumbers.push(n);
+  const from = Math.max(1, Math.min(range.first, range.ahead ?? range.first));
+  const to = Math.max(range.last, range.ahead ?? range.last);
+  for (let n = from; n <= to; n++) pageNumbers.push(n);
 
   // Later pages wait for page 0 of the same filter: asked together, both make the server count the
   // whole result, and page 0 (the one on screen after a filter change) answers later.
   const page0Ready = page0.isSuccess && !page0.isPlaceholderData;
+  // The page ahead also waits for page 0 to have been on screen a moment (AHEAD_AFTER_MS).
+  const filterId = sessionQueries.filterKey(filter)[2];
+  const [settledFilter, setSettledFilter] = useState<string>();
+  useEffect(() => {
+    if (!page0Ready) return;
+    const timer = setTimeout(() => setSettledFilter(filterId), AHEAD_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [page0Ready, filterId]);
+  const inView = (n: number) => n >= range.first && n <= range.last;
+  const enabled = (n: number) => page0Ready && (inView(n) || settledFilter === filterId);
   // No `combine`: React Query deep-compares what a combine returns on every change, which would
   // walk two pages of rows each time the observed range moves while scrolling.
   const results = useQueries({
-    queries: pageNumbers.map((n) => ({ ...sessionQueries.page(filter, n), select, enabled: page0Ready })),
+    queries: pageNumbers.map((n) => ({ ...sessionQueries.page(filter, n), select, enabled: enabled(n) })),
   });
   const others = {
     pages: results.map((r) => r.data),
