@@ -796,7 +796,8 @@ function markdown(r: Omit<BenchResult, 'markdown'>): string {
     '## How it is measured',
     '',
     '- Painted: a rAF sees the rows in the DOM and posts a task, which runs once that frame is painted; ' +
-      'its time is the figure (a rAF timestamp alone is when the frame began, before the task that drew them).',
+      'its time is the figure (a rAF timestamp alone is when the frame began, which can be before the ' +
+      'task that drew them).',
     `- First rows: navigation start until 10 data rows with text in view are painted; median of ` +
       `${r.options.firstRowsLoads ?? 3} cold loads per target and run (the run's own, then more alternating).`,
     '- Scroll: a rAF loop sets scrollTop += 600 each frame; frame time = rAF interval; "over 16.7 ms" ' +

@@ -1,6 +1,6 @@
-// The first-screen JS budget, checked in `npm test` (deterministic, unlike timings): index.html's entry chunk
-// and every chunk it imports statically, gzipped, from the build's manifest. Lazy chunks (the date
-// picker, the drawer, the print view, sign-in) are reported but not counted.
+// The first-screen JS budget, checked in `npm test` (deterministic, unlike timings): index.html's
+// entry chunk and every chunk it imports statically, gzipped, from the build's manifest. Lazy chunks
+// (the date picker, the drawer, the print view, sign-in) are reported but not counted.
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';

@@ -7,8 +7,9 @@ export const HEAD_START_MODULE = 'src/app/head-start.ts';
  * Builds the head start as an entry chunk of its own and loads it from index.html's head, async
  * (the entry's modulepreload already fetches it first thing), so page 0 is requested as soon as
  * that small chunk is in instead of after the whole app has been downloaded and compiled. It must
- * stay one file: bench/check-bundle-budget.mjs fails the build's check if it imports a chunk. The entry imports the same module, so it runs once whichever
- * script gets there first, and the app still works wherever the tag is missing (`vite` dev).
+ * stay one file: bench/check-bundle-budget.mjs fails the build's check if it imports a chunk. The
+ * entry imports the same module, so it runs once whichever script gets there first, and the app
+ * still works wherever the tag is missing (`vite` dev).
  */
 export function headStart(): Plugin {
   return {

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { makeWireSession, makeWireSessions } from '../../../test/session-factory';
 import { decodeSessionsPage, parseWireDate } from './decode-sessions';
+import { decodePage } from './decode-page';
 import type { WireSessionInfo } from './session-types';
 
 const MIN_MS = Date.parse('0001-01-01T00:00:00Z');
@@ -260,12 +261,12 @@ describe('decodeSessionsPage', () => {
     });
   });
 
-  it('decodes summaries (for table pages) as the full decode, less the log and the members', () => {
+  it('decodes table pages (decode-page.ts) as the full decode, less the log and the members', () => {
     const wire = makeWireSessions(30, 11);
     expect(wire.some((w) => (w.log ?? []).length > 0 && (w.members ?? []).length > 0)).toBe(true);
     const json = { items: [...wire, {}], totalCount: 31, totalPages: 1, hasMorePages: false };
     const full = decodeSessionsPage(json, 2);
-    const summary = decodeSessionsPage(json, 2, { summary: true });
+    const summary = decodePage(json, 2);
     expect(summary.items.map((s) => ({ ...s }))).toEqual(
       full.items.map((s) => ({ ...s, log: [], members: [] })),
     );

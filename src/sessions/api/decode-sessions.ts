@@ -121,19 +121,10 @@ function decodeSession(raw: Record<string, unknown>, fallbackId: string): Sessio
   return session;
 }
 
-export interface DecodeOptions {
-  /** Leave out each session's log and members (empty lists): what a table page needs. */
-  summary?: boolean;
-}
-
 /**
- * Decodes a `GET /sessions` response body. Never throws: anything that is not a list response
- * decodes to an empty page. `page` is only used to name items that lack an id.
+ * Decodes a `GET /sessions` response body, sessions whole. Never throws: anything that is not a
+ * list response decodes to an empty page. `page` is only used to name items that lack an id.
  */
-export function decodeSessionsPage(
-  json: unknown,
-  page: number,
-  { summary = false }: DecodeOptions = {},
-): SessionsPage {
-  return decodePage(json, page, summary ? decodeSessionFields : decodeSession);
+export function decodeSessionsPage(json: unknown, page: number): SessionsPage {
+  return decodePage(json, page, decodeSession);
 }

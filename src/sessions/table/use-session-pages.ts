@@ -1,7 +1,8 @@
 // Random access over a server-paged result (see README, "Architecture"): one query per page of
 // the current filter; only the pages under the viewport, plus one ahead in the scroll direction,
-// are observed (the one ahead only once a new filter's first rows have been on screen a moment). A page that loses its last observer before it answered is aborted (the query
-// passes React Query's signal to fetch), and its short gcTime drops it from memory later.
+// are observed (the one ahead once a new filter's first rows have been on screen a moment). A page
+// that loses its last observer before it answered is aborted (the query passes React Query's
+// signal to fetch), and its short gcTime drops it from memory later.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { keepPreviousData, useQueries, useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { sessionQueries, SESSIONS_PAGE_SIZE } from '../api/session-queries';
