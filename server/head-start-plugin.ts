@@ -29,7 +29,7 @@ export function headStart(): Plugin {
           {
             tag: 'script',
             attrs: { type: 'module', async: true, crossorigin: true, src: `/${chunk.fileName}` },
-            injectTo: 'head',
+            injectTo: 'head-prepend',
           },
         ];
       },

@@ -1,4 +1,5 @@
-// First: page 0 of the view is requested before the rest of the app is evaluated.
+// First: page 0 of the view is requested (and its first rows drawn) before the rest of the app is
+// evaluated.
 import './app/head-start';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -7,6 +8,7 @@ import { RouterProvider } from '@tanstack/react-router';
 import { signInPath } from './auth/safe-redirect';
 import { createAppQueryClient } from './app/query-client';
 import { createAppRouter } from './app/router';
+import { firstRowsPainted } from './sessions/table/first-rows';
 import './app/theme.css';
 
 const queryClient = createAppQueryClient(() => {
@@ -16,7 +18,8 @@ const queryClient = createAppQueryClient(() => {
 const router = createAppRouter(queryClient);
 
 // The first render shows the route loaded (page 0 of the sessions, at most briefly awaited: see
-// router.tsx); index.html's header stays on screen meanwhile.
+// router.tsx); index.html's header, and the first rows once page 0 is in, stay on screen meanwhile.
+// Rows drawn before the app are painted before it replaces them.
 const render = () =>
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
@@ -25,4 +28,4 @@ const render = () =>
       </QueryClientProvider>
     </StrictMode>,
   );
-void router.load().then(render, render);
+void router.load().then(firstRowsPainted).then(render, render);

@@ -77,8 +77,11 @@ export function formatOffset(ms: number): string {
   return h > 0 ? `${sign}${h}:${mm}:${ss}` : `${sign}${mm}:${ss}`;
 }
 
-const countFormat = new Intl.NumberFormat('en-US');
+// Built on first use: this module is evaluated before page 0 is requested (head-start.ts), and a
+// first Intl formatter costs milliseconds.
+let countFormat: Intl.NumberFormat | undefined;
 export function formatCount(n: number): string {
+  countFormat ??= new Intl.NumberFormat('en-US');
   return countFormat.format(n);
 }
 

@@ -1,7 +1,8 @@
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
+import { parseStored, readStoredRaw, type StoredValue } from './stored-value';
 
-// Preferences live in localStorage (never view state, never secrets). Reads tolerate anything:
-// a value another version wrote, or storage that throws (private mode), falls back to the default.
+// A StoredValue as React state: every component reading it re-renders when it is written, here or
+// in another tab.
 
 const listeners = new Set<() => void>();
 function subscribe(listener: () => void) {
@@ -13,34 +14,16 @@ function subscribe(listener: () => void) {
   };
 }
 
-function read(key: string): string | null {
-  try {
-    return localStorage.getItem(key);
-  } catch {
-    return null;
-  }
-}
-
-/** A JSON value in localStorage, validated by `parse` (return undefined to reject). Pass a stable `fallback` and `parse`. */
-export function useLocalStorageState<T>(
-  key: string,
-  fallback: T,
-  parse: (value: unknown) => T | undefined,
-): [T, (value: T) => void] {
+/** Pass a StoredValue defined once, at module level: its `fallback` and `parse` must be stable. */
+export function useLocalStorageState<T>(stored: StoredValue<T>): [T, (value: T) => void] {
+  const { key } = stored;
   const raw = useSyncExternalStore(
     subscribe,
-    () => read(key),
+    () => readStoredRaw(key),
     () => null,
   );
   // Parsed once per stored string, so an object value keeps its identity across renders.
-  const value = useMemo(() => {
-    if (raw === null) return fallback;
-    try {
-      return parse(JSON.parse(raw)) ?? fallback;
-    } catch {
-      return fallback;
-    }
-  }, [raw, fallback, parse]);
+  const value = useMemo(() => parseStored(raw, stored), [raw, stored]);
   const set = useCallback(
     (next: T) => {
       try {

@@ -23,7 +23,7 @@ const pending = new Map<string, Pending>();
 /** How long an early request waits to be taken before it is dropped. */
 export const EARLY_REQUEST_TTL_MS = 15_000;
 
-export function startEarlyRequest(url: string, init: RequestInit): void {
+export function startEarlyRequest(url: string, init: RequestInit): EarlyRequest {
   const controller = new AbortController();
   const response = fetch(url, { ...init, signal: controller.signal });
   const body = response.then((r) => r.text());
@@ -36,6 +36,7 @@ export function startEarlyRequest(url: string, init: RequestInit): void {
     pending.delete(url);
     controller.abort();
   }, EARLY_REQUEST_TTL_MS);
+  return { response, body };
 }
 
 /**

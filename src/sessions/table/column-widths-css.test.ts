@@ -3,7 +3,7 @@
 // longer line up with the header.
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { COLUMN_META } from './columns';
+import { COLUMN_META } from './column-defs';
 
 const css = fs.readFileSync(new URL('./sessions-table.css', import.meta.url), 'utf8');
 

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useColumnVisibility, useDensity, useDisplayZone } from '../preferences';
-import { COLUMN_META, DEFAULT_VISIBILITY } from './columns';
+import { COLUMN_META, DEFAULT_VISIBILITY } from './column-defs';
 
 /** Header menu for display preferences: time zone, density, columns. Kept in localStorage. */
 export function DisplaySettings() {

@@ -16,13 +16,12 @@ import type { SessionsFilter } from '../api/build-sessions-query';
 import type { DisplayZone } from '../../lib/format';
 import { formatDuration } from '../../lib/format';
 import type { Density } from '../preferences';
-import { COLUMN_META, type RowView } from './columns';
+import { COLUMN_META, fitColumns, HEADER_HEIGHT, ROW_HEIGHT } from './column-defs';
+import { cellParts, type RowView } from './row-view';
 import { pagesForRows, useObservedPages, useSessionPages, type SessionPages } from './use-session-pages';
 import { SESSIONS_PAGE_SIZE } from '../api/session-queries';
 import type { SessionsReactTable } from './sessions-table';
 
-export const ROW_HEIGHT: Record<Density, number> = { comfortable: 36, compact: 28 };
-const HEADER_HEIGHT = 36;
 const SKELETON_ROWS = 14;
 
 interface SessionsGridProps {
@@ -243,18 +242,6 @@ export function SessionsGrid({
 }
 
 /**
- * Column widths for a grid `available` px wide. Text columns share the spare width in proportion to
- * their sizes and shrink to 55% of them before the grid scrolls sideways; fixed-format columns
- * (times, badges) keep their size.
- */
-export function fitColumns(columns: { size: number; fixed: boolean }[], available: number): number[] {
-  const fixed = columns.reduce((sum, c) => sum + (c.fixed ? c.size : 0), 0);
-  const flexible = columns.reduce((sum, c) => sum + (c.fixed ? 0 : c.size), 0);
-  const scale = flexible > 0 ? Math.max(0.55, (available - fixed) / flexible) : 1;
-  return columns.map((c) => (c.fixed ? c.size : Math.floor(c.size * scale)));
-}
-
-/**
  * The sticky header. Memoized on the table's state: the grid re-renders on every scroll frame, and
  * a dozen sort buttons and resize handles need not render with it.
  */
@@ -373,64 +360,19 @@ function PlaceholderRow({ index, top, columns }: { index: number; top: number; c
   );
 }
 
-function Cell({ id, row }: { id: string; row: RowView }) {
-  switch (id) {
-    case 'start':
-      return <span title={row.startTitle}>{row.start}</span>;
-    case 'direction':
-      return row.direction ? (
-        <span className="direction">
-          <span aria-hidden="true">
-            {row.direction === 'Incoming' ? '↘' : row.direction === 'Outgoing' ? '↗' : '•'}
-          </span>{' '}
-          {row.direction}
-        </span>
-      ) : null;
-    case 'channel':
-      return <>{row.channel}</>;
-    case 'from':
-      return row.fromName && row.fromName !== row.fromNumber ? (
-        <>
-          <span className="from-name">{row.fromName}</span> <span className="muted">{row.fromNumber}</span>
-        </>
-      ) : (
-        <>{row.fromNumber}</>
-      );
-    case 'to':
-      return <>{row.to}</>;
-    case 'account':
-      return <>{row.account}</>;
-    case 'customer':
-      return <>{row.customer}</>;
-    case 'endpoint':
-      return <>{row.endpoint}</>;
-    case 'answeredBy':
-      return <>{row.answeredBy}</>;
-    case 'outcome':
-      // Missed sessions stand out here too, so the Missed column can stay hidden on narrow screens.
-      return row.missed ? (
-        <>
-          <span className="badge badge-danger">Missed</span> {row.outcome !== 'Missed' && row.outcome}
-        </>
-      ) : (
-        <>{row.outcome}</>
-      );
-    case 'missed':
-      return row.missed ? <span className="badge badge-danger">Missed</span> : null;
-    case 'completed':
-      return <>{row.completed}</>;
-    case 'duration':
-      return row.liveSince !== undefined ? <LiveDuration since={row.liveSince} /> : <>{row.duration}</>;
-    case 'state':
-      // The most telling state gets the badge (queue, then call, then dial); the rest are in its title.
-      return row.states[0] ? (
-        <span className="badge badge-live" title={row.states.join(' · ')}>
-          {row.states[0]}
-        </span>
-      ) : null;
-    default:
-      return null;
-  }
+/** One cell's content; first-rows.ts draws the same `cellParts` without React. */
+export function Cell({ id, row }: { id: string; row: RowView }) {
+  return cellParts(id, row, Date.now()).map((part, i) =>
+    typeof part === 'string' ? (
+      part
+    ) : part.liveSince !== undefined ? (
+      <LiveDuration key={i} since={part.liveSince} />
+    ) : (
+      <span key={i} className={part.className} title={part.title} aria-hidden={part.ariaHidden}>
+        {part.text}
+      </span>
+    ),
+  );
 }
 
 /** Ticks once a second; only live rows (a handful) mount one. */

@@ -17,14 +17,9 @@ import {
 } from '../filters/session-search';
 import { useUpdateSessionSearch } from '../filters/use-session-search';
 import { signInPath } from '../../auth/safe-redirect';
-import {
-  columnIdForSortField,
-  columns,
-  COLUMN_META,
-  DEFAULT_VISIBILITY,
-  tableFeatureSet,
-  type RowView,
-} from './columns';
+import { columns, tableFeatureSet } from './columns';
+import { columnIdForSortField, COLUMN_META, DEFAULT_VISIBILITY } from './column-defs';
+import type { RowView } from './row-view';
 import { SessionsGrid } from './sessions-grid';
 import type { SessionPages } from './use-session-pages';
 import { CopyLinkMenu } from './copy-link-menu';

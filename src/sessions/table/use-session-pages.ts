@@ -8,7 +8,7 @@ import { keepPreviousData, useQueries, useQuery, type UseQueryResult } from '@ta
 import { sessionQueries, SESSIONS_PAGE_SIZE } from '../api/session-queries';
 import type { SessionsFilter } from '../api/build-sessions-query';
 import type { DisplayZone } from '../../lib/format';
-import { SELECT_ROWS, type RowPage, type RowView } from './columns';
+import { SELECT_ROWS, type RowPage, type RowView } from './row-view';
 
 const THUMB_REST_MS = 60;
 /**

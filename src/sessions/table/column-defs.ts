@@ -1,0 +1,87 @@
+// The table's columns, defined once, in plain code: the React grid builds its TanStack table from
+// them (columns.tsx), and first-rows.ts draws the first rows with them before React is there.
+import type { SortField } from '../api/session-types';
+import type { Density } from '../preference-values';
+
+/** Rows have a fixed height per density, so the grid places them without measuring any. */
+export const ROW_HEIGHT: Record<Density, number> = { comfortable: 36, compact: 28 };
+export const HEADER_HEIGHT = 36;
+
+export interface ColumnMeta {
+  label: string;
+  /** Width in px until the user drags it (`sh.columns.sizes`). */
+  size: number;
+  /** The API's `sortField`; absent = the server cannot sort by it. */
+  sortField?: SortField;
+  /** Columns whose text can overflow get an ellipsis; the rest are cheap, unclipped cells. */
+  clip?: boolean;
+  hiddenByDefault?: boolean;
+  /** Short, fixed-format content (times, badges): keeps its width while text columns shrink. */
+  fixed?: boolean;
+}
+
+/** In the order the grid shows them. */
+export const COLUMN_META: Record<string, ColumnMeta> = {
+  start: { label: 'Start', size: 128, sortField: 'dateCreated', fixed: true },
+  direction: { label: 'Direction', size: 84, sortField: 'direction', fixed: true },
+  channel: { label: 'Channel', size: 76, sortField: 'channel', fixed: true },
+  from: { label: 'From', size: 220, sortField: 'fromAddress', clip: true },
+  to: { label: 'To', size: 150, sortField: 'toAddress', clip: true },
+  account: { label: 'Account', size: 150, sortField: 'accountName', clip: true, hiddenByDefault: true },
+  customer: { label: 'Customer', size: 140, sortField: 'customerName', clip: true },
+  endpoint: { label: 'Endpoint', size: 130, sortField: 'endpointName', clip: true },
+  answeredBy: { label: 'Answered by', size: 130, sortField: 'answeredByName', clip: true },
+  outcome: { label: 'Outcome', size: 130, sortField: 'outcome', clip: true },
+  missed: { label: 'Missed', size: 68, sortField: 'wasMissed', fixed: true, hiddenByDefault: true },
+  completed: {
+    label: 'Completed',
+    size: 136,
+    sortField: 'dateCompleted',
+    fixed: true,
+    hiddenByDefault: true,
+  },
+  duration: { label: 'Duration', size: 72, fixed: true },
+  state: { label: 'State', size: 104, clip: true, fixed: true },
+};
+
+/** No column is narrower than this, whatever was stored. */
+export const MIN_COLUMN_SIZE = 48;
+
+export const DEFAULT_VISIBILITY: Record<string, boolean> = Object.fromEntries(
+  Object.entries(COLUMN_META)
+    .filter(([, meta]) => meta.hiddenByDefault)
+    .map(([id]) => [id, false]),
+);
+
+export function columnIdForSortField(field: SortField): string | undefined {
+  return Object.entries(COLUMN_META).find(([, meta]) => meta.sortField === field)?.[0];
+}
+
+/**
+ * The columns shown and their sizes for the stored preferences, as the TanStack table of
+ * columns.tsx resolves them (first-rows.ts draws with this; a test holds the two together).
+ */
+export function shownColumns(
+  visibility: Record<string, boolean>,
+  sizes: Record<string, number>,
+): { id: string; size: number; fixed: boolean }[] {
+  return Object.entries(COLUMN_META)
+    .filter(([id]) => visibility[id] ?? DEFAULT_VISIBILITY[id] ?? true)
+    .map(([id, meta]) => ({
+      id,
+      size: Math.max(MIN_COLUMN_SIZE, sizes[id] ?? meta.size),
+      fixed: meta.fixed === true,
+    }));
+}
+
+/**
+ * Column widths for a grid `available` px wide. Text columns share the spare width in proportion to
+ * their sizes and shrink to 55% of them before the grid scrolls sideways; fixed-format columns
+ * (times, badges) keep their size.
+ */
+export function fitColumns(columns: { size: number; fixed: boolean }[], available: number): number[] {
+  const fixed = columns.reduce((sum, c) => sum + (c.fixed ? c.size : 0), 0);
+  const flexible = columns.reduce((sum, c) => sum + (c.fixed ? 0 : c.size), 0);
+  const scale = flexible > 0 ? Math.max(0.55, (available - fixed) / flexible) : 1;
+  return columns.map((c) => (c.fixed ? c.size : Math.floor(c.size * scale)));
+}

@@ -1,0 +1,141 @@
+import fs from 'node:fs';
+import { render } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { makeWireSession, makeWireSessions } from '../../../test/session-factory';
+import type { WireListResponse, WireSessionInfo } from '../api/session-types';
+import type { EarlyRequest } from '../api/early-request';
+import { HOSTILE } from '../../../server/sandbox/specimens';
+import { cellNode, drawFirstRowsOf, firstRowsPainted } from './first-rows';
+import { Cell } from './sessions-grid';
+import type { RowView } from './row-view';
+import { COLUMN_META } from './column-defs';
+
+// index.html's body as it is served: the shell the first rows are drawn into.
+const indexHtml = fs.readFileSync('index.html', 'utf8');
+const shellHtml = /<body>([\s\S]*)<\/body>/.exec(indexHtml)![1]!;
+
+beforeEach(() => {
+  document.body.innerHTML = shellHtml;
+  localStorage.clear();
+});
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+function answered(body: string, status = 200): EarlyRequest {
+  const response = new Response(body, { status, headers: { 'Content-Type': 'application/json' } });
+  return { response: Promise.resolve(response), body: Promise.resolve(body) };
+}
+const pageOf = (items: WireSessionInfo[]): string =>
+  JSON.stringify({ items, totalCount: 5000, hasMorePages: true } satisfies WireListResponse);
+
+const drawnRows = () => [...document.querySelectorAll<HTMLElement>('[role="row"][data-session-id]')];
+
+describe('the first rows drawn before the app', () => {
+  it('are page 0, in the grid the app draws, below the header', async () => {
+    const items = makeWireSessions(40, 7);
+    await drawFirstRowsOf(answered(pageOf(items)), { archive: true });
+    const rows = drawnRows();
+    expect(rows.length).toBeGreaterThan(10);
+    expect(rows.map((r) => r.dataset.sessionId)).toEqual(items.slice(0, rows.length).map((s) => s.id));
+    expect(document.querySelector('[role="grid"]')).toHaveAttribute('aria-label', 'Archived sessions');
+    expect(document.querySelector('[role="grid"]')).toHaveAttribute('aria-rowcount', '5001');
+    expect(document.querySelector('.app-loading')).toBeNull();
+    // The default sort, newest first, is marked on Start.
+    const start = [...document.querySelectorAll('[role="columnheader"]')].find((th) =>
+      th.textContent?.startsWith('Start'),
+    );
+    expect(start).toHaveAttribute('aria-sort', 'descending');
+    await firstRowsPainted();
+  });
+
+  it('follow the stored density, columns and filter panel', async () => {
+    localStorage.setItem('sh.density', '"compact"');
+    localStorage.setItem('sh.columns.visible', JSON.stringify({ channel: false, missed: true }));
+    localStorage.setItem('sh.filters.open', 'false');
+    await drawFirstRowsOf(answered(pageOf(makeWireSessions(5, 3))), {});
+    expect(document.querySelector('.sessions-grid')).toHaveClass('density-compact');
+    const labels = [...document.querySelectorAll('[role="columnheader"]')].map((th) => th.textContent);
+    expect(labels).toContain('Missed');
+    expect(labels).not.toContain('Channel');
+    expect(drawnRows()[1]!.style.transform).toBe('translateY(28px)');
+    expect(document.querySelector<HTMLElement>('.filter-panel-slot')!.hidden).toBe(true);
+  });
+
+  it('show hostile text as text', async () => {
+    const hostile = makeWireSession({
+      id: HOSTILE.script,
+      fromName: HOSTILE.img,
+      toAddress: HOSTILE.jsUrl,
+      customerName: HOSTILE.rtl,
+      outcome: HOSTILE.long,
+    });
+    await drawFirstRowsOf(answered(pageOf([hostile])), { session: HOSTILE.script });
+    const [row] = drawnRows();
+    expect(row!.dataset.sessionId).toBe(HOSTILE.script);
+    expect(row).toHaveClass('is-open');
+    expect(document.querySelector('.sessions-layout')!.querySelector('img, script')).toBeNull();
+    expect(row!.textContent).toContain(HOSTILE.img);
+    expect(row!.textContent).toContain(HOSTILE.rtl);
+  });
+
+  it('are left to the app when it has rendered, or page 0 failed, is empty or unreadable', async () => {
+    const cases: [string, EarlyRequest][] = [
+      ['an error', answered(JSON.stringify({ responseStatus: { message: 'Boom' } }), 500)],
+      ['an empty page', answered(pageOf([]))],
+      ['not JSON', answered('<html>proxy error</html>')],
+      [
+        'a network error',
+        {
+          response: Promise.reject(new TypeError('offline')),
+          body: Promise.reject(new TypeError('offline')),
+        },
+      ],
+    ];
+    for (const [, early] of cases) {
+      await drawFirstRowsOf(early, {});
+      expect(drawnRows()).toHaveLength(0);
+      expect(document.querySelector('.app-loading')).not.toBeNull();
+    }
+    // The app has rendered (it replaced the shell): nothing is drawn into it.
+    document.getElementById('root')!.innerHTML = '<div class="app-shell"><main>app</main></div>';
+    await drawFirstRowsOf(answered(pageOf(makeWireSessions(5, 1))), {});
+    expect(drawnRows()).toHaveLength(0);
+  });
+
+  it('have the cells the React grid draws, for any text', () => {
+    const text = fc.oneof(fc.string(), fc.constantFrom(...Object.values(HOSTILE)), fc.constant(''));
+    const row = fc.record<RowView>({
+      id: fc.string({ minLength: 1 }),
+      start: text,
+      startTitle: text,
+      completed: text,
+      direction: fc.option(fc.constantFrom('Incoming', 'Outgoing', 'Sideways'), { nil: undefined }),
+      channel: text,
+      fromName: text,
+      fromNumber: text,
+      to: text,
+      account: text,
+      customer: text,
+      endpoint: text,
+      answeredBy: text,
+      outcome: fc.oneof(text, fc.constant('Missed')),
+      missed: fc.option(fc.boolean(), { nil: undefined }),
+      liveSince: fc.constant(undefined),
+      duration: text,
+      states: fc.array(text, { maxLength: 3 }),
+    });
+    const { container, rerender, unmount } = render(<></>);
+    fc.assert(
+      fc.property(row, (r) => {
+        for (const id of Object.keys(COLUMN_META)) {
+          rerender(<Cell id={id} row={r} />);
+          expect(cellNode(id, r, Date.now()).innerHTML).toBe(container.innerHTML);
+        }
+      }),
+      { numRuns: 60 },
+    );
+    unmount();
+  });
+});

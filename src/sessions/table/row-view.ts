@@ -1,0 +1,152 @@
+// A session as the table shows it. A page of sessions is turned into RowViews once, when it arrives
+// (formatting dates and names is the costly part of a row), so scrolling only lays out text. What
+// each cell shows is `cellParts`, plain data, drawn by the React grid (sessions-grid.tsx) and, before
+// React is there, by first-rows.ts: the two cannot disagree.
+import type { Session, SessionsPage } from '../api/session';
+import { formatDateTime, formatDuration, formatFullDateTime, type DisplayZone } from '../../lib/format';
+
+export interface RowView {
+  id: string;
+  start: string;
+  startTitle: string;
+  completed: string;
+  direction: string | undefined;
+  channel: string;
+  fromName: string;
+  fromNumber: string;
+  to: string;
+  account: string;
+  customer: string;
+  endpoint: string;
+  answeredBy: string;
+  outcome: string;
+  missed: boolean | undefined;
+  /** While live (`ended === false`) the duration ticks from this start. */
+  liveSince: number | undefined;
+  duration: string;
+  states: string[];
+}
+
+const text = (value: string | undefined) => value ?? '';
+
+export function toRowView(s: Session, zone: DisplayZone): RowView {
+  const created = s.dateCreated?.ms;
+  const completed = s.dateCompleted?.ms;
+  const live = s.ended === false;
+  // Queued or ringing in a queue says more than the call state; "Active" dialing says least.
+  const states = live
+    ? [
+        s.queueState === 'Queued' || s.queueState === 'Ringing' ? s.queueState : undefined,
+        s.callState,
+        s.queueState,
+        s.dialState,
+      ].filter((v): v is string => !!v && v !== 'None' && v !== 'Disconnected')
+    : [];
+  return {
+    id: s.id,
+    start: created !== undefined ? formatDateTime(created, zone) : text(s.dateCreated?.raw),
+    startTitle: created !== undefined ? formatFullDateTime(created, zone) : text(s.dateCreated?.raw),
+    completed: completed !== undefined ? formatDateTime(completed, zone) : text(s.dateCompleted?.raw),
+    direction: s.direction,
+    channel: text(s.channel),
+    fromName: text(s.fromName ?? s.displayName),
+    fromNumber: text(s.fromAddress ?? s.fromPhoneNumber),
+    to: text(s.toAddress ?? s.destination),
+    account: text(s.accountName ?? s.accountId),
+    customer: text(s.customerName ?? s.customerId),
+    endpoint: text(s.endpointName ?? s.endpointId),
+    answeredBy: text(s.answeredByName),
+    outcome: text(s.outcome),
+    missed: s.wasMissed,
+    liveSince: live && created !== undefined ? created : undefined,
+    duration:
+      !live && created !== undefined && completed !== undefined && completed >= created
+        ? formatDuration(completed - created)
+        : '',
+    states: [...new Set(states)],
+  };
+}
+
+export interface RowPage {
+  rows: RowView[];
+  totalCount: number | undefined;
+  hasMorePages: boolean | undefined;
+}
+
+function selectRows(zone: DisplayZone) {
+  return (page: SessionsPage): RowPage => ({
+    rows: page.items.map((s) => toRowView(s, zone)),
+    totalCount: page.totalCount,
+    hasMorePages: page.hasMorePages,
+  });
+}
+
+// Stable per zone, so React Query memoizes the selected rows per page.
+export const SELECT_ROWS: Record<DisplayZone, (page: SessionsPage) => RowPage> = {
+  local: selectRows('local'),
+  utc: selectRows('utc'),
+};
+
+/**
+ * Text (empty text is drawn as nothing), or a span of text. `liveSince`: a duration that ticks from
+ * that start (ms).
+ */
+export type CellPart =
+  string | { text: string; className?: string; title?: string; ariaHidden?: true; liveSince?: number };
+
+const MISSED_BADGE: CellPart = { text: 'Missed', className: 'badge badge-danger' };
+const ARROWS: Record<string, string> = { Incoming: '↘', Outgoing: '↗' };
+
+/** What the cell of column `id` shows for `row`, at `now` (for live durations). */
+export function cellParts(id: string, row: RowView, now: number): CellPart[] {
+  switch (id) {
+    case 'start':
+      return [{ text: row.start, title: row.startTitle }];
+    case 'direction':
+      return row.direction
+        ? [{ text: ARROWS[row.direction] ?? '•', ariaHidden: true }, ` ${row.direction}`]
+        : [];
+    case 'channel':
+      return [row.channel];
+    case 'from':
+      return row.fromName && row.fromName !== row.fromNumber
+        ? [{ text: row.fromName, className: 'from-name' }, ' ', { text: row.fromNumber, className: 'muted' }]
+        : [row.fromNumber];
+    case 'to':
+      return [row.to];
+    case 'account':
+      return [row.account];
+    case 'customer':
+      return [row.customer];
+    case 'endpoint':
+      return [row.endpoint];
+    case 'answeredBy':
+      return [row.answeredBy];
+    case 'outcome':
+      // Missed sessions stand out here too, so the Missed column can stay hidden on narrow screens.
+      return row.missed
+        ? [MISSED_BADGE, row.outcome && row.outcome !== 'Missed' ? ` ${row.outcome}` : '']
+        : [row.outcome];
+    case 'missed':
+      return row.missed ? [MISSED_BADGE] : [];
+    case 'completed':
+      return [row.completed];
+    case 'duration':
+      return row.liveSince !== undefined
+        ? [
+            {
+              text: formatDuration(now - row.liveSince),
+              className: 'live-duration',
+              liveSince: row.liveSince,
+            },
+          ]
+        : [row.duration];
+    case 'state':
+      // The most telling state gets the badge (queue, then call, then dial); the rest are in its title.
+      return row.states[0]
+        ? [{ text: row.states[0], className: 'badge badge-live', title: row.states.join(' · ') }]
+        : [];
+    default:
+      return [];
+  }
+}

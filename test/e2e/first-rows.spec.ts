@@ -1,0 +1,107 @@
+// The first rows drawn from page 0 before the app's code has run (src/sessions/table/first-rows.ts),
+// against the real sandbox: they must be the rows, cells and layout the app then draws, and the app
+// must take them over without anything moving.
+import { test, expect, type Page } from '@playwright/test';
+
+const rows = (page: Page) => page.locator('[role="grid"] [role="row"][data-session-id]');
+const appToolbar = (page: Page) => page.locator('.sessions-toolbar button');
+
+/** Holds the app's main bundle back until `release` is called; the head start still runs. */
+async function holdAppBundle(page: Page) {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/assets/index-*.js', async (route) => {
+    await released;
+    await route.continue();
+  });
+  return release;
+}
+
+/** Where every header and cell of the grid is, and what it holds. */
+const gridLayout = (page: Page) =>
+  page.evaluate(() => {
+    const box = (el: Element) => {
+      const r = el.getBoundingClientRect();
+      return [r.left, r.top, r.width, r.height].map(Math.round).join(',');
+    };
+    const headers = [...document.querySelectorAll('[role="columnheader"]')].map(
+      (th) => `${th.textContent} ${th.getAttribute('aria-sort')} ${box(th)}`,
+    );
+    const cells = [...document.querySelectorAll('[role="row"][data-session-id]')]
+      .sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top)
+      .map((row) => [
+        `${row.getAttribute('data-session-id')} ${row.className} ${box(row)}`,
+        ...[...row.children].map((cell) => `${cell.className} ${box(cell)} ${cell.innerHTML}`),
+      ]);
+    return { headers, cells };
+  });
+
+test('page 0 is drawn before the app has arrived, and the app takes its rows over in place', async ({
+  page,
+}) => {
+  // Preferences other than the defaults, which the first rows must follow as the app does.
+  await page.addInitScript(() => {
+    localStorage.setItem('sh.density', '"compact"');
+    localStorage.setItem('sh.columns.visible', JSON.stringify({ channel: false, account: true }));
+    localStorage.setItem('sh.columns.sizes', JSON.stringify({ from: 300 }));
+    localStorage.setItem('sh.filters.open', 'false');
+  });
+  const release = await holdAppBundle(page);
+  const pageZero = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/sessions');
+  await page.goto('/?archive=1&start=2026-01-01&sort=-toAddress', { waitUntil: 'commit' });
+  await pageZero;
+
+  await expect(rows(page).nth(9)).toBeVisible();
+  await expect(appToolbar(page)).toHaveCount(0);
+  const drawn = await gridLayout(page);
+  expect(drawn.headers.map((h) => h.split(' ')[0])).not.toContain('Channel');
+  expect(drawn.headers.find((h) => h.startsWith('To'))).toContain(' descending ');
+  expect(drawn.cells.length).toBeGreaterThan(20);
+  for (const row of drawn.cells) expect(row[0]).toMatch(/,28$/); // compact rows, 28 px
+
+  release();
+  await expect(appToolbar(page).first()).toBeVisible();
+  const taken = await gridLayout(page);
+  expect(taken.headers).toEqual(drawn.headers);
+  // The app draws a few rows more below the fold; those on screen before are unchanged.
+  expect(taken.cells.slice(0, drawn.cells.length)).toEqual(drawn.cells);
+
+  // And they are live now.
+  await rows(page).nth(2).click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+});
+
+test('a link with ignored parts is left to the app, which shows the notice above the rows', async ({
+  page,
+}) => {
+  const release = await holdAppBundle(page);
+  const pageZero = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/sessions');
+  await page.goto('/?archive=1&range=30d&colour=blue', { waitUntil: 'commit' });
+  await pageZero;
+  // Nothing is drawn that the notice would push down.
+  await page.waitForTimeout(300);
+  await expect(rows(page)).toHaveCount(0);
+  await expect(page.getByText('Loading…')).toBeVisible();
+
+  release();
+  await expect(page.getByText(/Ignored unknown parameter/)).toBeVisible();
+  await expect(rows(page).first()).toBeVisible();
+});
+
+test('an error from page 0 is left to the app', async ({ page }) => {
+  await page.route('**/api/sessions?*', (route) =>
+    route.fulfill({
+      status: 500,
+      contentType: 'application/json',
+      body: JSON.stringify({ responseStatus: { errorCode: 'Boom', message: 'The database is down' } }),
+    }),
+  );
+  const release = await holdAppBundle(page);
+  const pageZero = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/sessions');
+  await page.goto('/?archive=1&range=30d', { waitUntil: 'commit' });
+  await pageZero;
+  await page.waitForTimeout(300);
+  await expect(page.getByText('Loading…')).toBeVisible();
+  release();
+  await expect(page.getByRole('alert')).toContainText('The database is down');
+});
