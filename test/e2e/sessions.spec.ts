@@ -40,14 +40,17 @@ test('a shared link opened cold shows the same rows', async ({ page, browser }) 
 
 test('a link opened cold paints at once, asks for page 0 once and shows it', async ({ page }) => {
   const requests = sessionRequests(page);
-  // The header of index.html is painted before the app's code runs; the app renders into its place.
-  await page.route('**/assets/*.js', async (route) => {
-    await new Promise((r) => setTimeout(r, 300));
+  // index.html's header, then page 0's first rows, are painted before the app's code runs; the app
+  // renders into their place.
+  await page.route('**/assets/index-*.js', async (route) => {
+    await new Promise((r) => setTimeout(r, 500));
     await route.continue();
   });
   await page.goto('/?from=%2B1503&archive=1&range=30d', { waitUntil: 'commit' });
-  await expect(page.getByText('Loading…')).toBeVisible();
+  await expect(page.getByText('Session History')).toBeVisible();
   await expect(rows(page).first()).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Hide filters' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Hide filters' })).toBeVisible();
   await expect(page.getByText('Loading…')).toHaveCount(0);
   await page.waitForTimeout(500);
   const pageZero = requests.filter((q) => q.get('page') === '0' && q.get('countPerPage') === '100');
