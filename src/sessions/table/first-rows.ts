@@ -13,6 +13,7 @@
 // app. Text goes in as text, never as markup.
 import { decodePage } from '../api/decode-page';
 import type { EarlyRequest } from '../api/early-request';
+import type { Session } from '../api/session';
 import { SESSIONS_PAGE_SIZE } from '../api/sessions-url';
 import { DEFAULT_SORT, type SessionSearch } from '../filters/session-search';
 import { readStored } from '../../lib/stored-value';
@@ -37,14 +38,15 @@ export function drawFirstRowsOf(early: EarlyRequest, search: SessionSearch): Pro
       if (!response.ok || !shell || !loading) return;
       const page = decodePage(JSON.parse(body), 0);
       if (page.items.length === 0) return;
-      const zone = readStored(ZONE);
       const screen = firstScreen(
-        page.items.map((s) => toRowView(s, zone)),
         page.totalCount ?? page.items.length + (page.hasMorePages ? SESSIONS_PAGE_SIZE : 0),
         search,
       );
+      // In the page without its rows first: the column widths depend on the grid's width, and
+      // reading it lays the page out, which is quicker before there are rows to lay out.
       loading.replaceWith(screen.node);
       screen.fitWidths();
+      screen.addRows(page.items);
       painted = new Promise((resolve) => {
         // A task posted from the frame's callback runs once that frame is painted.
         requestAnimationFrame(() => setTimeout(resolve));
@@ -73,7 +75,7 @@ function el(tag: string, className?: string, attrs: Record<string, string> = {})
 }
 
 /** The sessions screen as SessionsScreen lays it out, with only the grid filled in. */
-function firstScreen(rows: RowView[], rowCount: number, search: SessionSearch) {
+function firstScreen(rowCount: number, search: SessionSearch) {
   const layout = el('div', 'sessions-layout');
   const panel = el('div', 'filter-panel-slot');
   panel.hidden = !readStored(FILTER_PANEL_OPEN);
@@ -81,14 +83,13 @@ function firstScreen(rows: RowView[], rowCount: number, search: SessionSearch) {
   const main = el('main', 'sessions-main', { 'aria-label': 'Sessions' });
   const status = el('div', 'results-status');
   status.append(el('div', 'results-line'), el('div', 'progress'));
-  const grid = firstRowsGrid(rows, rowCount, search);
+  const grid = firstRowsGrid(rowCount, search);
   main.append(el('div', 'sessions-toolbar'), status, grid.node);
   layout.append(panel, main);
-  // The column widths depend on the grid's width: set once it is in the page.
-  return { node: layout, fitWidths: grid.fitWidths };
+  return { ...grid, node: layout };
 }
 
-function firstRowsGrid(rows: RowView[], rowCount: number, search: SessionSearch) {
+function firstRowsGrid(rowCount: number, search: SessionSearch) {
   const density = readStored(DENSITY);
   const columns = shownColumns(readStored(COLUMN_VISIBILITY), readStored(COLUMN_SIZES));
   const rowHeight = ROW_HEIGHT[density];
@@ -130,15 +131,20 @@ function firstRowsGrid(rows: RowView[], rowCount: number, search: SessionSearch)
 
   const body = el('div', 'sessions-body', { role: 'rowgroup' });
   body.style.height = `${rowCount * rowHeight}px`;
-  const fitting = Math.ceil((window.innerHeight - HEADER_HEIGHT) / rowHeight);
-  const now = Date.now();
-  rows
-    .slice(0, fitting)
-    .forEach((row, index) => body.append(rowNode(row, index, rowHeight, columns, search, now)));
   grid.append(header, body);
 
   return {
     node: grid,
+    /** Adds the rows that fit in the window (rows are formatted only for them). */
+    addRows: (sessions: Session[]) => {
+      const zone = readStored(ZONE);
+      const fitting = Math.ceil((window.innerHeight - HEADER_HEIGHT) / rowHeight);
+      const now = Date.now();
+      sessions.slice(0, fitting).forEach((session, index) => {
+        body.append(rowNode(toRowView(session, zone), index, rowHeight, columns, search, now));
+      });
+    },
+    /** Sets the column widths for the grid's width, as the React grid does. */
     fitWidths: () => {
       const widths = fitColumns(columns, grid.clientWidth);
       widths.forEach((w, i) => grid.style.setProperty(`--c${i + 1}`, `${w}px`));
