@@ -1,7 +1,7 @@
 // A session as the table shows it. A page of sessions is turned into RowViews once, when it arrives
 // (formatting dates and names is the costly part of a row), so scrolling only lays out text. What
 // each cell shows is `cellParts`, plain data, drawn by the React grid (sessions-grid.tsx) and, before
-// React is there, by first-rows.ts: the two cannot disagree.
+// React is there, by first-rows.ts (first-rows.test.tsx holds the two drawings together).
 import type { Session, SessionsPage } from '../api/session';
 import { formatDateTime, formatDuration, formatFullDateTime, type DisplayZone } from '../../lib/format';
 
