@@ -105,3 +105,18 @@ test('an error from page 0 is left to the app', async ({ page }) => {
   release();
   await expect(page.getByRole('alert')).toContainText('The database is down');
 });
+
+test('in a narrow window, where the lines above the grid may wrap, the rows are left to the app', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 800, height: 700 });
+  const release = await holdAppBundle(page);
+  const pageZero = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/sessions');
+  await page.goto('/', { waitUntil: 'commit' });
+  await pageZero;
+  await page.waitForTimeout(300);
+  await expect(rows(page)).toHaveCount(0);
+  await expect(page.getByText('Loading…')).toBeVisible();
+  release();
+  await expect(rows(page).first()).toBeVisible();
+});

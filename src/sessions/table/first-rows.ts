@@ -21,6 +21,11 @@ import { COLUMN_SIZES, COLUMN_VISIBILITY, DENSITY, FILTER_PANEL_OPEN, ZONE } fro
 import { COLUMN_META, fitColumns, HEADER_HEIGHT, ROW_HEIGHT, shownColumns } from './column-defs';
 import { cellParts, toRowView, type RowView } from './row-view';
 
+/**
+ * Narrower than this, the toolbar and the status line above the grid may wrap once the app fills
+ * them (a live view's do below about 590 px), and the rows would move down: nothing is drawn.
+ */
+const MIN_MAIN_WIDTH = 660;
 /** Longest the app waits for rows drawn here to be painted (a hidden tab paints nothing). */
 const PAINT_WAIT_MS = 100;
 let painted: Promise<void> | undefined;
@@ -45,6 +50,10 @@ export function drawFirstRowsOf(early: EarlyRequest, search: SessionSearch): Pro
       // In the page without its rows first: the column widths depend on the grid's width, and
       // reading it lays the page out, which is quicker before there are rows to lay out.
       loading.replaceWith(screen.node);
+      if (screen.mainWidth() < MIN_MAIN_WIDTH) {
+        screen.node.replaceWith(loading);
+        return;
+      }
       screen.fitWidths();
       screen.addRows(page.items);
       painted = new Promise((resolve) => {
@@ -86,7 +95,7 @@ function firstScreen(rowCount: number, search: SessionSearch) {
   const grid = firstRowsGrid(rowCount, search);
   main.append(el('div', 'sessions-toolbar'), status, grid.node);
   layout.append(panel, main);
-  return { ...grid, node: layout };
+  return { ...grid, node: layout, mainWidth: () => main.clientWidth };
 }
 
 function firstRowsGrid(rowCount: number, search: SessionSearch) {
