@@ -22,24 +22,16 @@ export function headStart(): Plugin {
     }),
     transformIndexHtml: {
       order: 'post',
-      handler: (_html, { bundle }) => {
+      handler: (html, { bundle }) => {
         const chunk = Object.values(bundle ?? {}).find(
           (c) => c.type === 'chunk' && c.isEntry && c.facadeModuleId?.endsWith(HEAD_START_MODULE),
         );
         if (!chunk) throw new Error(`the build has no entry chunk for ${HEAD_START_MODULE}`);
-        return [
-          {
-            tag: 'script',
-            attrs: {
-              type: 'module',
-              async: true,
-              blocking: 'render',
-              crossorigin: true,
-              src: `/${chunk.fileName}`,
-            },
-            injectTo: 'head-prepend',
-          },
-        ];
+        // After the head's metadata, before every script and stylesheet the build adds.
+        if (!html.includes('</title>'))
+          throw new Error('index.html has no <title> to put the head start after');
+        const tag = `<script type="module" async blocking="render" crossorigin src="/${chunk.fileName}"></script>`;
+        return html.replace('</title>', `</title>\n    ${tag}`);
       },
     },
   };

@@ -8,7 +8,7 @@ import { RouterProvider } from '@tanstack/react-router';
 import { signInPath } from './auth/safe-redirect';
 import { createAppQueryClient } from './app/query-client';
 import { createAppRouter } from './app/router';
-import { firstRowsPainted } from './sessions/table/first-rows';
+import { handOverFirstRows } from './sessions/table/first-rows';
 import './app/theme.css';
 
 const queryClient = createAppQueryClient(() => {
@@ -19,7 +19,7 @@ const router = createAppRouter(queryClient);
 
 // The first render shows the route loaded (page 0 of the sessions, at most briefly awaited: see
 // router.tsx); index.html's header, and the first rows once page 0 is in, stay on screen meanwhile.
-// Rows drawn before the app are painted before it replaces them.
+// From then on no rows are drawn without the app, and those drawn are painted before it replaces them.
 const render = () =>
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
@@ -28,4 +28,4 @@ const render = () =>
       </QueryClientProvider>
     </StrictMode>,
   );
-void router.load().then(firstRowsPainted).then(render, render);
+void router.load().then(handOverFirstRows).then(render, render);

@@ -42,14 +42,17 @@ test('a link opened cold paints at once, asks for page 0 once and shows it', asy
   const requests = sessionRequests(page);
   // index.html's header, then page 0's first rows, are painted before the app's code runs; the app
   // renders into their place.
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
   await page.route('**/assets/index-*.js', async (route) => {
-    await new Promise((r) => setTimeout(r, 500));
+    await released;
     await route.continue();
   });
   await page.goto('/?from=%2B1503&archive=1&range=30d', { waitUntil: 'commit' });
-  await expect(page.getByText('Session History')).toBeVisible();
+  await expect(page.locator('header .app-title')).toHaveText('Session History');
   await expect(rows(page).first()).toBeVisible();
   await expect(page.getByRole('button', { name: 'Hide filters' })).toHaveCount(0);
+  release();
   await expect(page.getByRole('button', { name: 'Hide filters' })).toBeVisible();
   await expect(page.getByText('Loading…')).toHaveCount(0);
   await page.waitForTimeout(500);

@@ -1,24 +1,32 @@
 import fs from 'node:fs';
 import { render } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { makeWireSession, makeWireSessions } from '../../../test/session-factory';
 import type { WireListResponse, WireSessionInfo } from '../api/session-types';
 import type { EarlyRequest } from '../api/early-request';
 import { HOSTILE } from '../../../test/hostile-strings';
-import { cellNode, drawFirstRowsOf, firstRowsPainted } from './first-rows';
+import { cellNode } from './first-rows';
 import { Cell } from './sessions-grid';
 import type { RowView } from './row-view';
 import { COLUMN_META } from './column-defs';
 
-// index.html's body as it is served: the shell the first rows are drawn into.
+// index.html's body as it is served: the shell the first rows are drawn into, with the screen's
+// styles (the rows are drawn only once they apply).
 const indexHtml = fs.readFileSync('index.html', 'utf8');
 const shellHtml = /<body>([\s\S]*)<\/body>/.exec(indexHtml)![1]!;
+const screenCss = fs.readFileSync('src/sessions/sessions-screen.css', 'utf8');
 
-beforeEach(() => {
+// Each test gets the module fresh: it remembers whether the app has taken over.
+let firstRows: typeof import('./first-rows');
+beforeEach(async () => {
+  document.head.innerHTML = `<style>${screenCss}</style>`;
   document.body.innerHTML = shellHtml;
   localStorage.clear();
+  vi.resetModules();
+  firstRows = await import('./first-rows');
 });
+const drawFirstRowsOf: typeof firstRows.drawFirstRowsOf = (...args) => firstRows.drawFirstRowsOf(...args);
 afterEach(() => {
   document.body.innerHTML = '';
 });
@@ -47,7 +55,10 @@ describe('the first rows drawn before the app', () => {
       th.textContent?.startsWith('Start'),
     );
     expect(start).toHaveAttribute('aria-sort', 'descending');
-    await firstRowsPainted();
+    // They take no input the app's render would lose.
+    expect(document.querySelector('.sessions-layout')).toHaveAttribute('inert');
+    // The app, about to render, waits for them to be painted, never long.
+    await firstRows.handOverFirstRows();
   });
 
   it('follow the stored density, columns and filter panel', async () => {
@@ -98,9 +109,37 @@ describe('the first rows drawn before the app', () => {
       expect(drawnRows()).toHaveLength(0);
       expect(document.querySelector('.app-loading')).not.toBeNull();
     }
-    // The app has rendered (it replaced the shell): nothing is drawn into it.
+  });
+
+  it('are left to the app once it starts rendering, and in a hidden tab, too narrow a window or without styles', async () => {
+    const page = () => answered(pageOf(makeWireSessions(5, 1)));
+    const nothingDrawn = () => {
+      expect(drawnRows()).toHaveLength(0);
+      expect(document.querySelector('.app-loading')).not.toBeNull();
+    };
+
+    const hidden = vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
+    await drawFirstRowsOf(page(), {});
+    nothingDrawn();
+    hidden.mockRestore();
+
+    const narrow = vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(600);
+    await drawFirstRowsOf(page(), {});
+    nothingDrawn();
+    narrow.mockRestore();
+
+    document.head.innerHTML = '';
+    await drawFirstRowsOf(page(), {});
+    nothingDrawn();
+    document.head.innerHTML = `<style>${screenCss}</style>`;
+
+    // The app starts rendering before page 0 is in.
+    await firstRows.handOverFirstRows();
+    await drawFirstRowsOf(page(), {});
+    nothingDrawn();
+    // It has rendered (replacing the shell): nothing is drawn into it either.
     document.getElementById('root')!.innerHTML = '<div class="app-shell"><main>app</main></div>';
-    await drawFirstRowsOf(answered(pageOf(makeWireSessions(5, 1))), {});
+    await drawFirstRowsOf(page(), {});
     expect(drawnRows()).toHaveLength(0);
   });
 
@@ -122,10 +161,12 @@ describe('the first rows drawn before the app', () => {
       answeredBy: text,
       outcome: fc.oneof(text, fc.constant('Missed')),
       missed: fc.option(fc.boolean(), { nil: undefined }),
-      liveSince: fc.constant(undefined),
+      liveSince: fc.option(fc.integer({ min: 0, max: Date.now() }), { nil: undefined }),
       duration: text,
       states: fc.array(text, { maxLength: 3 }),
     });
+    // The clock stands still, so that a live duration reads the same in both.
+    vi.useFakeTimers({ toFake: ['Date'] });
     const { container, rerender, unmount } = render(<></>);
     fc.assert(
       fc.property(row, (r) => {

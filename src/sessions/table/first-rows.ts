@@ -5,21 +5,21 @@
 // 450 ms first screen here. This draws the rows into index.html's shell as soon as page 0 is in, as
 // plain DOM built with what the React grid draws with (column-defs.ts, row-view.ts): the same
 // columns, widths, cells and classes, at the same place. The app's first render replaces everything
-// in #root, and only the filter panel and the toolbar appear: the rows stay where they are, and
-// become live (click, keyboard, scrolling more).
+// in #root, and the filter panel, the toolbar and the status line appear: the rows stay where they
+// are, and become live (click, keyboard, scrolling more). Until then they take no input (`inert`).
 //
-// Drawn only when the page is in before the app has rendered, and only in the plain case: a link with
-// ignored parts (the app shows a notice above the rows), an error or an empty result are left to the
-// app. Text goes in as text, never as markup.
+// Drawn only when page 0 is in before the app starts rendering, and only in the plain case: a link
+// with ignored parts (the app shows a notice above the rows), an error, an empty result, a window
+// too narrow for the lines above the grid, a hidden tab (it paints nothing) or styles not loaded yet
+// are left to the app. Text goes in as text, never as markup.
 import { decodePage } from '../api/decode-page';
 import type { EarlyRequest } from '../api/early-request';
 import type { Session } from '../api/session';
-import { SESSIONS_PAGE_SIZE } from '../api/sessions-url';
 import { DEFAULT_SORT, type SessionSearch } from '../filters/session-search';
 import { readStored } from '../../lib/stored-value';
 import { COLUMN_SIZES, COLUMN_VISIBILITY, DENSITY, FILTER_PANEL_OPEN, ZONE } from '../preference-values';
 import { COLUMN_META, fitColumns, HEADER_HEIGHT, ROW_HEIGHT, shownColumns } from './column-defs';
-import { cellParts, toRowView, type RowView } from './row-view';
+import { cellParts, countRows, toRowView, type RowView } from './row-view';
 
 /**
  * Narrower than this, the toolbar and the status line above the grid may wrap once the app fills
@@ -29,6 +29,8 @@ const MIN_MAIN_WIDTH = 660;
 /** Longest the app waits for rows drawn here to be painted (a hidden tab paints nothing). */
 const PAINT_WAIT_MS = 100;
 let painted: Promise<void> | undefined;
+/** Set once the app starts rendering: nothing is drawn after that. */
+let handedOver = false;
 
 /**
  * Draws page 0's first rows when `early` (its request) is answered, if the app has not rendered by
@@ -38,19 +40,15 @@ let painted: Promise<void> | undefined;
 export function drawFirstRowsOf(early: EarlyRequest, search: SessionSearch): Promise<void> {
   return Promise.all([early.response, early.body])
     .then(([response, body]) => {
-      const shell = document.querySelector('#root > .app-shell');
-      const loading = shell?.querySelector('.app-loading');
-      if (!response.ok || !shell || !loading) return;
+      const loading = document.querySelector('#root > .app-shell > .app-loading');
+      if (!response.ok || !loading || handedOver || document.visibilityState !== 'visible') return;
       const page = decodePage(JSON.parse(body), 0);
       if (page.items.length === 0) return;
-      const screen = firstScreen(
-        page.totalCount ?? page.items.length + (page.hasMorePages ? SESSIONS_PAGE_SIZE : 0),
-        search,
-      );
+      const screen = firstScreen(countRows({ ...page, rows: page.items }, [], 0), search);
       // In the page without its rows first: the column widths depend on the grid's width, and
       // reading it lays the page out, which is quicker before there are rows to lay out.
       loading.replaceWith(screen.node);
-      if (screen.mainWidth() < MIN_MAIN_WIDTH) {
+      if (!screen.styled() || screen.mainWidth() < MIN_MAIN_WIDTH) {
         screen.node.replaceWith(loading);
         return;
       }
@@ -69,10 +67,12 @@ export function drawFirstRowsOf(early: EarlyRequest, search: SessionSearch): Pro
 }
 
 /**
- * Resolves once rows drawn here have been painted (at once when none were): the app waits for it
- * before its first render, which would otherwise replace them before they were ever on screen.
+ * The app is about to render: nothing is drawn from now on. Resolves once rows drawn before have
+ * been painted (at once when none were): the app's first render waits for it, as it would otherwise
+ * replace them before they were ever on screen.
  */
-export function firstRowsPainted(): Promise<void> {
+export function handOverFirstRows(): Promise<void> {
+  handedOver = true;
   return painted ?? Promise.resolve();
 }
 
@@ -85,7 +85,8 @@ function el(tag: string, className?: string, attrs: Record<string, string> = {})
 
 /** The sessions screen as SessionsScreen lays it out, with only the grid filled in. */
 function firstScreen(rowCount: number, search: SessionSearch) {
-  const layout = el('div', 'sessions-layout');
+  // Inert: nothing in it takes focus or clicks, which the app's render would lose.
+  const layout = el('div', 'sessions-layout', { inert: '' });
   const panel = el('div', 'filter-panel-slot');
   panel.hidden = !readStored(FILTER_PANEL_OPEN);
   panel.append(el('aside', 'filter-panel'));
@@ -95,7 +96,13 @@ function firstScreen(rowCount: number, search: SessionSearch) {
   const grid = firstRowsGrid(rowCount, search);
   main.append(el('div', 'sessions-toolbar'), status, grid.node);
   layout.append(panel, main);
-  return { ...grid, node: layout, mainWidth: () => main.clientWidth };
+  return {
+    ...grid,
+    node: layout,
+    mainWidth: () => main.clientWidth,
+    /** Whether the app's styles apply yet (they load beside this script, and could come later). */
+    styled: () => getComputedStyle(layout).display === 'flex',
+  };
 }
 
 function firstRowsGrid(rowCount: number, search: SessionSearch) {

@@ -4,6 +4,7 @@
 // React is there, by first-rows.ts (first-rows.test.tsx holds the two drawings together).
 import type { Session, SessionsPage } from '../api/session';
 import { formatDateTime, formatDuration, formatFullDateTime, type DisplayZone } from '../../lib/format';
+import { SESSIONS_PAGE_SIZE } from '../api/sessions-url';
 
 export interface RowView {
   id: string;
@@ -86,6 +87,30 @@ export const SELECT_ROWS: Record<DisplayZone, (page: SessionsPage) => RowPage> =
   local: selectRows('local'),
   utc: selectRows('utc'),
 };
+
+/**
+ * Rows the scrollbar spans: totalCount when the server counts; otherwise what is loaded (page 0, and
+ * `others`, the pages from `first` on) plus one page while more exist.
+ */
+export function countRows(
+  page0: { rows: readonly unknown[]; totalCount?: number; hasMorePages?: boolean } | undefined,
+  others: (RowPage | undefined)[],
+  first: number,
+): number {
+  if (!page0) return 0;
+  if (page0.totalCount !== undefined) return page0.totalCount;
+  let end = page0.rows.length;
+  let more = page0.hasMorePages === true;
+  others.forEach((page, i) => {
+    if (!page) return;
+    const pageEnd = (first + i) * SESSIONS_PAGE_SIZE + page.rows.length;
+    if (pageEnd >= end) {
+      end = pageEnd;
+      more = page.hasMorePages === true && page.rows.length > 0;
+    }
+  });
+  return more ? Math.ceil(end / SESSIONS_PAGE_SIZE) * SESSIONS_PAGE_SIZE + SESSIONS_PAGE_SIZE : end;
+}
 
 /**
  * Text (empty text is drawn as nothing), or a span of text. `liveSince`: a duration that ticks from

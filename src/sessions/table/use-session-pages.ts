@@ -8,7 +8,7 @@ import { keepPreviousData, useQueries, useQuery, type UseQueryResult } from '@ta
 import { sessionQueries, SESSIONS_PAGE_SIZE } from '../api/session-queries';
 import type { SessionsFilter } from '../api/build-sessions-query';
 import type { DisplayZone } from '../../lib/format';
-import { SELECT_ROWS, type RowPage, type RowView } from './row-view';
+import { countRows, SELECT_ROWS, type RowPage, type RowView } from './row-view';
 
 const THUMB_REST_MS = 60;
 /**
@@ -134,21 +134,4 @@ export function useSessionPages(filter: SessionsFilter, zone: DisplayZone, range
     isShowingPrevious: page0.isPlaceholderData,
     pageErrors: others.errors,
   };
-}
-
-/** totalCount when the server counts; otherwise what is loaded plus one page while more exist. */
-function countRows(page0: RowPage | undefined, others: (RowPage | undefined)[], first: number): number {
-  if (!page0) return 0;
-  if (page0.totalCount !== undefined) return page0.totalCount;
-  let end = page0.rows.length;
-  let more = page0.hasMorePages === true;
-  others.forEach((page, i) => {
-    if (!page) return;
-    const pageEnd = (first + i) * SESSIONS_PAGE_SIZE + page.rows.length;
-    if (pageEnd >= end) {
-      end = pageEnd;
-      more = page.hasMorePages === true && page.rows.length > 0;
-    }
-  });
-  return more ? Math.ceil(end / SESSIONS_PAGE_SIZE) * SESSIONS_PAGE_SIZE + SESSIONS_PAGE_SIZE : end;
 }
