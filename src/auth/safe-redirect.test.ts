@@ -89,13 +89,14 @@ describe('signInPath', () => {
     fc.assert(
       fc.property(fc.webPath(), fc.webQueryParameters(), (path, query) => {
         const here = `/${path.replace(/^\/+/, '')}${query ? `?${query}` : ''}`;
-        if (here.startsWith('/sign-in')) return;
+        // Where an address leads: `/.` and `/a/..` are the start page, as browsers resolve them.
+        const resolve = (p: string) => new URL(p, 'https://app.example').href;
+        if (new URL(resolve(here)).pathname.startsWith('/sign-in')) return;
         const target = new URL(signInPath(here), 'https://app.example');
         const back = target.searchParams.get('redirect') ?? '/';
-        expect(safeRedirect(back)).toBe(
-          new URL(here, 'https://app.example').pathname === '/' && !query ? '/' : here,
-        );
+        expect(resolve(safeRedirect(back))).toBe(resolve(here));
       }),
+      { numRuns: 1000 },
     );
   });
 });
