@@ -37,10 +37,10 @@ export async function fetchSessions(
 
   const url = sessionsUrl(query);
   try {
+    const early = takeEarlyRequest(url, controller.signal);
     let response: Response;
     let body: string;
     try {
-      const early = takeEarlyRequest(url, controller.signal);
       response = await (early?.response ?? fetch(url, { ...SESSIONS_FETCH_INIT, signal: controller.signal }));
       body = await (early?.body ?? response.text());
     } catch (e) {
@@ -65,7 +65,7 @@ export async function fetchSessions(
 
     let json: unknown;
     try {
-      json = JSON.parse(body);
+      json = early ? await early.json() : JSON.parse(body);
     } catch (e) {
       // Typically an HTML page (a login portal, a misrouted SPA fallback) answered with 200.
       throw new ApiError({

@@ -33,7 +33,11 @@ afterEach(() => {
 
 function answered(body: string, status = 200): EarlyRequest {
   const response = new Response(body, { status, headers: { 'Content-Type': 'application/json' } });
-  return { response: Promise.resolve(response), body: Promise.resolve(body) };
+  return {
+    response: Promise.resolve(response),
+    body: Promise.resolve(body),
+    json: () => Promise.resolve(body).then((text) => JSON.parse(text)),
+  };
 }
 const pageOf = (items: WireSessionInfo[]): string =>
   JSON.stringify({ items, totalCount: 5000, hasMorePages: true } satisfies WireListResponse);
@@ -101,6 +105,7 @@ describe('the first rows drawn before the app', () => {
         {
           response: Promise.reject(new TypeError('offline')),
           body: Promise.reject(new TypeError('offline')),
+          json: () => Promise.reject(new TypeError('offline')),
         },
       ],
     ];

@@ -38,11 +38,11 @@ let handedOver = false;
  * not depend on it.
  */
 export function drawFirstRowsOf(early: EarlyRequest, search: SessionSearch): Promise<void> {
-  return Promise.all([early.response, early.body])
-    .then(([response, body]) => {
+  return Promise.all([early.response, early.json()])
+    .then(([response, json]) => {
       const loading = document.querySelector('#root > .app-shell > .app-loading');
       if (!response.ok || !loading || handedOver || document.visibilityState !== 'visible') return;
-      const page = decodePage(JSON.parse(body), 0);
+      const page = decodePage(json, 0);
       if (page.items.length === 0) return;
       const screen = firstScreen(countRows({ ...page, rows: page.items }, [], 0), search);
       // In the page without its rows first: the column widths depend on the grid's width, and
