@@ -18,6 +18,8 @@ export interface ColumnMeta {
   hiddenByDefault?: boolean;
   /** Short, fixed-format content (times, badges): keeps its width while text columns shrink. */
   fixed?: boolean;
+  /** Why the header has no sort button, when that needs saying. */
+  unsortedWhy?: string;
 }
 
 /** In the order the grid shows them. */
@@ -40,9 +42,17 @@ export const COLUMN_META: Record<string, ColumnMeta> = {
     fixed: true,
     hiddenByDefault: true,
   },
-  duration: { label: 'Duration', size: 72, fixed: true },
+  duration: {
+    label: 'Duration',
+    size: 72,
+    fixed: true,
+    unsortedWhy: 'The server cannot sort by duration',
+  },
   state: { label: 'State', size: 104, clip: true, fixed: true },
 };
+
+/** The grid's accessible name. */
+export const gridLabel = (archived: boolean) => (archived ? 'Archived sessions' : 'Live sessions');
 
 /** No column is narrower than this, whatever was stored. */
 export const MIN_COLUMN_SIZE = 48;

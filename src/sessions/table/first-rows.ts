@@ -18,7 +18,7 @@ import type { Session } from '../api/session';
 import { DEFAULT_SORT, type SessionSearch } from '../filters/session-search';
 import { readStored } from '../../lib/stored-value';
 import { COLUMN_SIZES, COLUMN_VISIBILITY, DENSITY, FILTER_PANEL_OPEN, ZONE } from '../preference-values';
-import { COLUMN_META, fitColumns, HEADER_HEIGHT, ROW_HEIGHT, shownColumns } from './column-defs';
+import { COLUMN_META, fitColumns, gridLabel, HEADER_HEIGHT, ROW_HEIGHT, shownColumns } from './column-defs';
 import { cellParts, countRows, toRowView, type RowView } from './row-view';
 
 /**
@@ -113,7 +113,7 @@ function firstRowsGrid(rowCount: number, search: SessionSearch) {
 
   const grid = el('div', `sessions-grid density-${density}`, {
     role: 'grid',
-    'aria-label': search.archive ? 'Archived sessions' : 'Live sessions',
+    'aria-label': gridLabel(search.archive === true),
     'aria-rowcount': String(rowCount + 1),
     'aria-colcount': String(columns.length),
     'aria-busy': 'false',
@@ -136,7 +136,7 @@ function firstRowsGrid(rowCount: number, search: SessionSearch) {
       th.append(button);
     } else {
       const label = el('span', 'sessions-th-label');
-      if (meta.label === 'Duration') label.title = 'The server cannot sort by duration';
+      if (meta.unsortedWhy) label.title = meta.unsortedWhy;
       label.textContent = meta.label;
       th.append(label);
     }

@@ -287,10 +287,7 @@ const GridHeader = memo(function GridHeader({
                   </span>
                 </button>
               ) : (
-                <span
-                  className="sessions-th-label"
-                  title={label === 'Duration' ? 'The server cannot sort by duration' : undefined}
-                >
+                <span className="sessions-th-label" title={COLUMN_META[header.column.id]?.unsortedWhy}>
                   {label}
                 </span>
               )}

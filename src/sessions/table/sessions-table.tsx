@@ -18,7 +18,7 @@ import {
 import { useUpdateSessionSearch } from '../filters/use-session-search';
 import { signInPath } from '../../auth/safe-redirect';
 import { columns, tableFeatureSet } from './columns';
-import { columnIdForSortField, COLUMN_META, DEFAULT_VISIBILITY } from './column-defs';
+import { columnIdForSortField, COLUMN_META, DEFAULT_VISIBILITY, gridLabel } from './column-defs';
 import type { RowView } from './row-view';
 import { SessionsGrid } from './sessions-grid';
 import type { SessionPages } from './use-session-pages';
@@ -88,7 +88,7 @@ export function SessionsTable({ filter, search, today }: SessionsTableProps) {
       density={density}
       openSessionId={search.session}
       onOpen={openSession}
-      ariaLabel={archived ? 'Archived sessions' : 'Live sessions'}
+      ariaLabel={gridLabel(archived)}
     >
       {(pages) => (
         <ResultStatus
