@@ -141,3 +141,51 @@ test('in a narrow window, where the lines above the grid may wrap, the rows are 
   release();
   await expect(rows(page).first()).toBeVisible();
 });
+
+/** Records, in order, when the first data row and the app's entry script enter the page. */
+async function recordArrivals(page: Page) {
+  await page.addInitScript(() => {
+    const w = window as unknown as { arrivals: string[] };
+    w.arrivals = [];
+    new MutationObserver((records) => {
+      for (const r of records)
+        for (const n of r.addedNodes) {
+          if (!(n instanceof Element)) continue;
+          if (n.matches('script[src*="/assets/index-"]')) w.arrivals.push('app');
+          if (
+            !w.arrivals.includes('rows') &&
+            (n.matches('[data-session-id]') || n.querySelector('[data-session-id]'))
+          )
+            w.arrivals.push('rows');
+        }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  return () => page.evaluate(() => (window as unknown as { arrivals: string[] }).arrivals);
+}
+
+test("the app's code is run once page 0's rows are drawn, so that it does not hold them back", async ({
+  page,
+}) => {
+  const arrivals = await recordArrivals(page);
+  await page.goto('/?archive=1&range=30d');
+  await expect(appToolbar(page).first()).toBeVisible();
+  expect(await arrivals()).toEqual(['rows', 'app']);
+});
+
+test('a slow page 0 does not hold the app back: its panels and skeleton rows come first', async ({
+  page,
+}) => {
+  let answer!: () => void;
+  const answered = new Promise<void>((resolve) => (answer = resolve));
+  await page.route('**/api/sessions?*', async (route) => {
+    await answered;
+    await route.continue();
+  });
+  const arrivals = await recordArrivals(page);
+  await page.goto('/?archive=1&range=30d');
+  await expect(appToolbar(page).first()).toBeVisible();
+  await expect(page.locator('[role="row"][aria-busy="true"]').first()).toBeVisible();
+  answer();
+  await expect(rows(page).first()).toBeVisible();
+  expect(await arrivals()).toEqual(['app', 'rows']);
+});

@@ -19,7 +19,7 @@ import { DEFAULT_SORT, type SessionSearch } from '../filters/session-search';
 import { readStored } from '../../lib/stored-value';
 import { COLUMN_SIZES, COLUMN_VISIBILITY, DENSITY, FILTER_PANEL_OPEN, ZONE } from '../preference-values';
 import { COLUMN_META, fitColumns, gridLabel, HEADER_HEIGHT, ROW_HEIGHT, shownColumns } from './column-defs';
-import { cellParts, countRows, toRowView, type RowView } from './row-view';
+import { cellParts, countRows, prepareRowViews, toRowView, type RowView } from './row-view';
 
 /**
  * Narrower than this, the toolbar and the status line above the grid may wrap once the app fills
@@ -38,6 +38,8 @@ let handedOver = false;
  * not depend on it.
  */
 export function drawFirstRowsOf(early: EarlyRequest, search: SessionSearch): Promise<void> {
+  // While page 0 travels, as the main thread is otherwise idle then (the app is held back meanwhile).
+  setTimeout(() => prepareRowViews(readStored(ZONE)));
   return Promise.all([early.response, early.json()])
     .then(([response, json]) => {
       const loading = document.querySelector('#root > .app-shell > .app-loading');
