@@ -4,7 +4,7 @@ export type DisplayZone = 'local' | 'utc';
 
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(zone: DisplayZone, kind: 'datetime' | 'time' | 'full'): Intl.DateTimeFormat {
+function formatter(zone: DisplayZone, kind: 'time' | 'full'): Intl.DateTimeFormat {
   const key = `${zone}:${kind}`;
   let f = dateTimeFormats.get(key);
   if (!f) {
@@ -12,37 +12,38 @@ function formatter(zone: DisplayZone, kind: 'datetime' | 'time' | 'full'): Intl.
     const options: Intl.DateTimeFormatOptions =
       kind === 'time'
         ? { timeZone, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }
-        : kind === 'full'
-          ? {
-              timeZone,
-              year: 'numeric',
-              month: 'short',
-              day: 'numeric',
-              weekday: 'short',
-              hour: '2-digit',
-              minute: '2-digit',
-              second: '2-digit',
-              hourCycle: 'h23',
-              timeZoneName: 'short',
-            }
-          : {
-              timeZone,
-              month: 'short',
-              day: 'numeric',
-              hour: '2-digit',
-              minute: '2-digit',
-              second: '2-digit',
-              hourCycle: 'h23',
-            };
+        : {
+            timeZone,
+            year: 'numeric',
+            month: 'short',
+            day: 'numeric',
+            weekday: 'short',
+            hour: '2-digit',
+            minute: '2-digit',
+            second: '2-digit',
+            hourCycle: 'h23',
+            timeZoneName: 'short',
+          };
     f = new Intl.DateTimeFormat('en-US', options);
     dateTimeFormats.set(key, f);
   }
   return f;
 }
 
-/** "Nov 27, 14:03:09" */
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * "Nov 27, 14:03:09", as Intl's en-US short month, day and 2-digit 24-hour time would write it, but
+ * written here: the table formats two per row, and the browser's first Intl formatter takes it 25-50
+ * ms to set up on a slow machine, which the first rows drawn before the app (first-rows.ts) would
+ * wait for. format.test.ts holds it to Intl's.
+ */
 export function formatDateTime(ms: number, zone: DisplayZone): string {
-  return formatter(zone, 'datetime').format(ms);
+  const d = new Date(ms);
+  return zone === 'utc'
+    ? `${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}, ${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())}`
+    : `${MONTHS[d.getMonth()]} ${d.getDate()}, ${pad2(d.getHours())}:${pad2(d.getMinutes())}:${pad2(d.getSeconds())}`;
 }
 
 /** "Fri, Nov 27, 2026, 14:03:09 UTC" */

@@ -63,6 +63,8 @@ async function expectNothingDrawn(page: Page) {
 async function drawnThenTaken(page: Page, link: string) {
   const release = await openWithAppHeld(page, link);
   await expect(rows(page).nth(9)).toBeVisible();
+  // Painted, with their hover titles added: the head start has started the app (held back here).
+  await expect(page.locator('script[src*="/assets/index-"]')).toHaveCount(1);
   await expect(appToolbar(page)).toHaveCount(0);
   const drawn = await gridLayout(page);
   release();

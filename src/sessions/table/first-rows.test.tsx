@@ -8,7 +8,8 @@ import type { EarlyRequest } from '../api/early-request';
 import { HOSTILE } from '../../../test/hostile-strings';
 import { cellNode } from './first-rows';
 import { Cell } from './sessions-grid';
-import type { RowView } from './row-view';
+import { toRowView, type RowView } from './row-view';
+import { decodePage } from '../api/decode-page';
 import { COLUMN_META } from './column-defs';
 
 // index.html's body as it is served: the shell the first rows are drawn into, with the screen's
@@ -63,6 +64,14 @@ describe('the first rows drawn before the app', () => {
     expect(document.querySelector('.sessions-layout')).toHaveAttribute('inert');
     // The app, about to render, waits for them to be painted, never long.
     await firstRows.handOverFirstRows();
+    // Once painted, the start cells have their hover title, the full date, as the app's have.
+    const titles = rows.map((r) => r.querySelector('[role="gridcell"] span')?.getAttribute('title'));
+    expect(titles).toEqual(
+      items
+        .slice(0, rows.length)
+        .map((s) => toRowView(decodePage({ items: [s] }, 0).items[0]!, 'local').startTitle),
+    );
+    expect(titles[0]).toMatch(/^\w{3}, \w{3} \d+, \d{4}, \d\d:\d\d:\d\d /);
   });
 
   it('follow the stored density, columns and filter panel', async () => {

@@ -19,7 +19,7 @@ import { DEFAULT_SORT, type SessionSearch } from '../filters/session-search';
 import { readStored } from '../../lib/stored-value';
 import { COLUMN_SIZES, COLUMN_VISIBILITY, DENSITY, FILTER_PANEL_OPEN, ZONE } from '../preference-values';
 import { COLUMN_META, fitColumns, gridLabel, HEADER_HEIGHT, ROW_HEIGHT, shownColumns } from './column-defs';
-import { cellParts, countRows, prepareRowViews, toRowView, type RowView } from './row-view';
+import { cellParts, countRows, startTitle, toRowView, type RowView } from './row-view';
 
 /**
  * Narrower than this, the toolbar and the status line above the grid may wrap once the app fills
@@ -38,8 +38,6 @@ let handedOver = false;
  * not depend on it.
  */
 export function drawFirstRowsOf(early: EarlyRequest, search: SessionSearch): Promise<void> {
-  // While page 0 travels, as the main thread is otherwise idle then (the app is held back meanwhile).
-  setTimeout(() => prepareRowViews(readStored(ZONE)));
   return Promise.all([early.response, early.json()])
     .then(([response, json]) => {
       const loading = document.querySelector('#root > .app-shell > .app-loading');
@@ -55,10 +53,15 @@ export function drawFirstRowsOf(early: EarlyRequest, search: SessionSearch): Pro
         return;
       }
       screen.fitWidths();
-      screen.addRows(page.items);
+      const addTitles = screen.addRows(page.items);
       painted = new Promise((resolve) => {
         // A task posted from the frame's callback runs once that frame is painted.
-        requestAnimationFrame(() => setTimeout(resolve));
+        requestAnimationFrame(() =>
+          setTimeout(() => {
+            addTitles();
+            resolve();
+          }),
+        );
         setTimeout(resolve, PAINT_WAIT_MS);
       });
       return painted;
@@ -153,14 +156,34 @@ function firstRowsGrid(rowCount: number, search: SessionSearch) {
 
   return {
     node: grid,
-    /** Adds the rows that fit in the window (rows are formatted only for them). */
+    /**
+     * Adds the rows that fit in the window (rows are formatted only for them), without the start
+     * cell's hover title, which the browser would first have to set up date formatting for (25-50
+     * ms here). Returns what adds the titles, for once the rows are on screen.
+     */
     addRows: (sessions: Session[]) => {
       const zone = readStored(ZONE);
-      const fitting = Math.ceil((window.innerHeight - HEADER_HEIGHT) / rowHeight);
+      const fitting = sessions.slice(0, Math.ceil((window.innerHeight - HEADER_HEIGHT) / rowHeight));
       const now = Date.now();
-      sessions.slice(0, fitting).forEach((session, index) => {
-        body.append(rowNode(toRowView(session, zone), index, rowHeight, columns, search, now));
+      const rows = fitting.map((session, index) => {
+        const row = rowNode(
+          toRowView(session, zone, { title: false }),
+          index,
+          rowHeight,
+          columns,
+          search,
+          now,
+        );
+        body.append(row);
+        return row;
       });
+      const start = columns.findIndex(({ id }) => id === 'start');
+      return () => {
+        if (start < 0) return;
+        rows.forEach((row, i) =>
+          row.children[start]?.firstElementChild?.setAttribute('title', startTitle(fitting[i]!, zone)),
+        );
+      };
     },
     /** Sets the column widths for the grid's width, as the React grid does. */
     fitWidths: () => {

@@ -30,16 +30,17 @@ export interface RowView {
 
 const text = (value: string | undefined) => value ?? '';
 
-/**
- * Builds the date formatters `toRowView` uses in `zone`, ahead of its first row: the browser's first
- * date formatter takes it 25-50 ms to set up here (first-rows.ts does it while page 0 travels).
- */
-export function prepareRowViews(zone: DisplayZone): void {
-  formatDateTime(0, zone);
-  formatFullDateTime(0, zone);
+/** The start cell's hover title: the full date, with weekday, year and zone. */
+export function startTitle(s: Session, zone: DisplayZone): string {
+  const created = s.dateCreated?.ms;
+  return created !== undefined ? formatFullDateTime(created, zone) : text(s.dateCreated?.raw);
 }
 
-export function toRowView(s: Session, zone: DisplayZone): RowView {
+/**
+ * `title: false` leaves `startTitle` empty, for the first rows drawn before the app (first-rows.ts):
+ * it takes an Intl formatter, which the browser takes 25-50 ms to set up the first time here.
+ */
+export function toRowView(s: Session, zone: DisplayZone, { title = true } = {}): RowView {
   const created = s.dateCreated?.ms;
   const completed = s.dateCompleted?.ms;
   const live = s.ended === false;
@@ -55,7 +56,7 @@ export function toRowView(s: Session, zone: DisplayZone): RowView {
   return {
     id: s.id,
     start: created !== undefined ? formatDateTime(created, zone) : text(s.dateCreated?.raw),
-    startTitle: created !== undefined ? formatFullDateTime(created, zone) : text(s.dateCreated?.raw),
+    startTitle: title ? startTitle(s, zone) : '',
     completed: completed !== undefined ? formatDateTime(completed, zone) : text(s.dateCompleted?.raw),
     direction: s.direction,
     channel: text(s.channel),
