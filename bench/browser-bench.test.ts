@@ -42,6 +42,11 @@ describe('browser benchmark harness', () => {
           expect.soft(Number.isFinite(result.figures[spec.key]?.static), `${spec.key} static`).toBe(true);
       }
       expect(result.rowCount).toBeGreaterThan(0);
+      // Times from an action to what it shows come after the action (a filter's new rows were once
+      // found among those shown before its last keystroke).
+      for (const key of ['firstRowsMs', 'jumpMs', 'filterMs'] as const)
+        for (const target of ['app', 'agGrid'] as const)
+          expect.soft(result.figures[key]?.[target], `${key} of ${target}`).toBeGreaterThan(0);
       // First rows are timed over more cold loads than the runs (3 per target and run by default),
       // painted and live.
       expect(
