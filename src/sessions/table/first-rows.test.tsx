@@ -160,6 +160,25 @@ describe('the first rows drawn before the app', () => {
     expect(drawnRows()).toHaveLength(0);
   });
 
+  it('let the app start at once where none can be drawn, a hidden tab or a narrow window', async () => {
+    const unanswered: EarlyRequest = {
+      response: new Promise(() => {}),
+      body: new Promise(() => {}),
+      json: () => new Promise(() => {}),
+    };
+    const settled = (p: Promise<void>) =>
+      Promise.race([p.then(() => true), new Promise<boolean>((resolve) => setTimeout(resolve, 0, false))]);
+    // The app waits for page 0 where rows can be drawn...
+    expect(await settled(drawFirstRowsOf(unanswered, {}))).toBe(false);
+    // ...and not in a hidden tab or a window narrower than the grid needs.
+    const hidden = vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
+    expect(await settled(drawFirstRowsOf(unanswered, {}))).toBe(true);
+    hidden.mockRestore();
+    const narrow = vi.spyOn(window, 'innerWidth', 'get').mockReturnValue(600);
+    expect(await settled(drawFirstRowsOf(unanswered, {}))).toBe(true);
+    narrow.mockRestore();
+  });
+
   it('have the cells the React grid draws, for any text', () => {
     const text = fc.oneof(fc.string(), fc.constantFrom(...Object.values(HOSTILE)), fc.constant(''));
     const row = fc.record<RowView>({

@@ -38,6 +38,8 @@ let handedOver = false;
  * not depend on it.
  */
 export function drawFirstRowsOf(early: EarlyRequest, search: SessionSearch): Promise<void> {
+  // Known before page 0 is in: nothing will be drawn, and the app (head-start.ts) need not wait.
+  if (document.visibilityState !== 'visible' || window.innerWidth < MIN_MAIN_WIDTH) return Promise.resolve();
   return Promise.all([early.response, early.json()])
     .then(([response, json]) => {
       const loading = document.querySelector('#root > .app-shell > .app-loading');
