@@ -72,12 +72,20 @@ export function SessionsGrid({
     onChange: (v) => {
       // Skeleton rows stand for a result of unknown size: they decide no pages.
       if (loadingFirstPage) return;
+      // Pages are fetched for the rows in view (`range`), not for those drawn around them.
       const items = v.getVirtualItems();
-      const firstRow = items[0]?.index ?? 0;
-      const lastRow = items[items.length - 1]?.index ?? 0;
+      const drawnFirst = items[0]?.index ?? 0;
+      const drawnLast = items[items.length - 1]?.index ?? 0;
       const pageCount = Math.ceil(v.options.count / SESSIONS_PAGE_SIZE);
       onScrollChange(
-        pagesForRows(firstRow, lastRow, v.scrollDirection, pageCount),
+        pagesForRows(
+          v.range?.startIndex ?? drawnFirst,
+          v.range?.endIndex ?? drawnLast,
+          v.scrollDirection,
+          pageCount,
+          drawnFirst,
+          drawnLast,
+        ),
         v.scrollOffset ?? 0,
         v.scrollRect?.height ?? 0,
       );

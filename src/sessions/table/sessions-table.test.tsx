@@ -353,13 +353,26 @@ describe('random access over a large result', () => {
       fireEvent.scroll(grid());
     });
     await waitFor(() => expect(dataRows().some((r) => r.dataset.sessionId === 'row-65000')).toBe(true));
-    // The pages under the viewport (row 65,000 and the overscan rows above it) and one ahead.
-    const pages = new Set(requests.slice(before).map((q) => Number(q.get('page'))));
-    expect([...pages].sort()).toContain(650);
-    expect([...pages]).toContain(651);
-    expect([...pages].every((p) => p >= 649 && p <= 651)).toBe(true);
+    // The page under the viewport (row 65,000 on, not the overscan rows drawn above it) and one ahead.
+    const pages = (from: number) =>
+      [...new Set(requests.slice(from).map((q) => Number(q.get('page'))))].sort();
+    await waitFor(() => expect(pages(before)).toEqual([650, 651]));
     // Nothing in between was asked for.
-    expect(requests.every((q) => Number(q.get('page')) <= 1 || Number(q.get('page')) >= 649)).toBe(true);
+    expect(requests.every((q) => Number(q.get('page')) <= 1 || Number(q.get('page')) >= 650)).toBe(true);
+
+    // A view ending a few rows short of page 653 (its overscan rows reach into it): page 652 and the
+    // one ahead, not 653 as under the view and 654 ahead of it.
+    const again = requests.length;
+    act(() => {
+      grid().scrollTop = 65_275 * 36;
+      fireEvent.scroll(grid());
+    });
+    await waitFor(() => expect(dataRows().some((r) => r.dataset.sessionId === 'row-65275')).toBe(true));
+    const lastShown = Math.max(...dataRows().map((r) => Number(r.dataset.sessionId!.slice(4))));
+    expect(lastShown).toBeGreaterThanOrEqual(65_300); // overscan rows drawn from page 653
+    await waitFor(() => expect(pages(again)).toEqual([652, 653]));
+    // The rows drawn below the view from page 653 (the page ahead) show their sessions once it is in.
+    await waitFor(() => expect(dataRows().some((r) => r.dataset.sessionId === 'row-65302')).toBe(true));
   });
 
   it('asks for no page ahead of a filter left at once, and for the next page of one that stays', async () => {

@@ -24,19 +24,38 @@ export interface PageRange {
   last: number;
   /** The next page in the scroll direction, fetched before it is needed; none past either end. */
   ahead?: number;
+  /**
+   * The pages of the rows drawn around the viewport too (overscan): shown if they are at hand, never
+   * fetched for them. A view ending a few rows short of a page boundary would otherwise fetch the
+   * next page as under the view and, ahead of it, the one after.
+   */
+  drawnFirst: number;
+  drawnLast: number;
 }
 
-/** Pages holding rows `firstRow..lastRow`, and the next one in the scroll direction. */
+/**
+ * Pages holding rows `firstRow..lastRow` (in view), the next one in the scroll direction, and those
+ * of the rows drawn around them (`drawnFirstRow..drawnLastRow`).
+ */
 export function pagesForRows(
   firstRow: number,
   lastRow: number,
   direction: 'forward' | 'backward' | null,
   pageCount: number,
+  drawnFirstRow = firstRow,
+  drawnLastRow = lastRow,
 ): PageRange {
-  const first = Math.floor(firstRow / SESSIONS_PAGE_SIZE);
-  const last = Math.max(first, Math.floor(lastRow / SESSIONS_PAGE_SIZE));
+  const page = (row: number) => Math.floor(row / SESSIONS_PAGE_SIZE);
+  const first = page(firstRow);
+  const last = Math.max(first, page(lastRow));
   const ahead = direction === 'backward' ? first - 1 : last + 1;
-  return { first, last, ahead: ahead >= 0 && ahead < pageCount ? ahead : undefined };
+  return {
+    first,
+    last,
+    ahead: ahead >= 0 && ahead < pageCount ? ahead : undefined,
+    drawnFirst: Math.min(first, page(drawnFirstRow)),
+    drawnLast: Math.max(last, page(drawnLastRow)),
+  };
 }
 
 /**
@@ -46,7 +65,7 @@ export function pagesForRows(
  * continuous scrolling move less per frame and are never delayed, so rows never wait for a timer.
  */
 export function useObservedPages(filterKey: string) {
-  const first: PageRange = { first: 0, last: 0, ahead: 1 };
+  const first: PageRange = { first: 0, last: 0, ahead: 1, drawnFirst: 0, drawnLast: 0 };
   const [state, setState] = useState({ key: filterKey, range: first });
   const lastOffset = useRef(0);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -61,7 +80,9 @@ export function useObservedPages(filterKey: string) {
           prev.key === filterKey &&
           prev.range.first === wanted.first &&
           prev.range.last === wanted.last &&
-          prev.range.ahead === wanted.ahead
+          prev.range.ahead === wanted.ahead &&
+          prev.range.drawnFirst === wanted.drawnFirst &&
+          prev.range.drawnLast === wanted.drawnLast
             ? prev
             : { key: filterKey, range: wanted },
         );
@@ -93,8 +114,8 @@ export function useSessionPages(filter: SessionsFilter, zone: DisplayZone, range
   const page0 = useQuery({ ...sessionQueries.page(filter, 0), select, placeholderData: keepPreviousData });
 
   const pageNumbers: number[] = [];
-  const from = Math.max(1, Math.min(range.first, range.ahead ?? range.first));
-  const to = Math.max(range.last, range.ahead ?? range.last);
+  const from = Math.max(1, Math.min(range.drawnFirst, range.ahead ?? range.first));
+  const to = Math.max(range.drawnLast, range.ahead ?? range.last);
   for (let n = from; n <= to; n++) pageNumbers.push(n);
 
   // Later pages wait for page 0 of the same filter: asked together, both make the server count the
@@ -109,7 +130,9 @@ export function useSessionPages(filter: SessionsFilter, zone: DisplayZone, range
     return () => clearTimeout(timer);
   }, [page0Ready, filterId]);
   const inView = (n: number) => n >= range.first && n <= range.last;
-  const enabled = (n: number) => page0Ready && (inView(n) || settledFilter === filterId);
+  // Pages only drawn around the view are shown from the cache, never fetched.
+  const enabled = (n: number) =>
+    page0Ready && (inView(n) || (n === range.ahead && settledFilter === filterId));
   // No `combine`: React Query deep-compares what a combine returns on every change, which would
   // walk two pages of rows each time the observed range moves while scrolling.
   const results = useQueries({
