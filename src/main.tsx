@@ -5,16 +5,13 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
-import { signInPath } from './auth/safe-redirect';
 import { createAppQueryClient } from './app/query-client';
 import { createAppRouter } from './app/router';
+import { sendToSignIn } from './app/sign-in-redirect';
 import { handOverFirstRows } from './sessions/table/first-rows';
 import './app/theme.css';
 
-const queryClient = createAppQueryClient(() => {
-  const { pathname, href } = router.state.location;
-  if (pathname !== '/sign-in') router.history.push(signInPath(href));
-});
+const queryClient = createAppQueryClient(() => sendToSignIn(router));
 const router = createAppRouter(queryClient);
 
 // The first render shows the route loaded (page 0 of the sessions, at most briefly awaited: see

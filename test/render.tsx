@@ -5,6 +5,8 @@ import userEvent from '@testing-library/user-event';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createMemoryHistory, RouterProvider } from '@tanstack/react-router';
 import { createAppRouter } from '../src/app/router';
+import { createAppQueryClient } from '../src/app/query-client';
+import { sendToSignIn } from '../src/app/sign-in-redirect';
 
 export function createTestQueryClient() {
   return new QueryClient({
@@ -12,9 +14,15 @@ export function createTestQueryClient() {
   });
 }
 
-/** Renders the whole app at `url` (e.g. `/?from=%2B1503&session=abc`). */
-export function renderApp(url = '/') {
-  const queryClient = createTestQueryClient();
+/**
+ * Renders the whole app at `url` (e.g. `/?from=%2B1503&session=abc`). `signInOn401`: with the app's
+ * own query client, which sends the user to sign-in when a sessions request answers 401, as main.tsx
+ * wires it.
+ */
+export function renderApp(url = '/', { signInOn401 = false } = {}) {
+  const queryClient = signInOn401
+    ? createAppQueryClient(() => sendToSignIn(router))
+    : createTestQueryClient();
   const history = createMemoryHistory({ initialEntries: [url] });
   const router = createAppRouter(queryClient, history);
   const user = userEvent.setup();

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent } from '@testing-library/react';
 import { http } from 'msw';
 import { renderApp } from '../../../test/render';
 import { server } from '../../../test/msw-server';
-import { SESSIONS_URL } from '../../../test/msw-handlers';
+import { SESSIONS_URL, serviceStackError } from '../../../test/msw-handlers';
+import { sessionQueries } from '../api/session-queries';
 
 /** Records every GET /api/sessions and lets the default handler answer it. */
 function captureRequests(): string[] {
@@ -42,6 +44,22 @@ describe('text filters', () => {
     await waitFor(() => expect(requests.some((u) => params(u).get('from') === '503')).toBe(true));
     // Keystrokes are not searched one by one.
     expect(requests.some((u) => params(u).get('from') === '5')).toBe(false);
+  });
+
+  it('keeps text typed but not yet in the URL when a 401 sends the user to sign in', async () => {
+    const app = renderApp('/?archive=1', { signInOn401: true });
+    await screen.findByRole('complementary', { name: 'Filters' });
+    await waitFor(() => expect(app.queryClient.isFetching()).toBe(0)); // page 0 is in
+    // Typed; the URL would have it 300 ms after the last keystroke...
+    fireEvent.change(panel().getByRole('searchbox', { name: 'From' }), { target: { value: '+1503' } });
+    expect(app.currentSearch().get('from')).toBeNull();
+    // ...but the sign-in cookie has expired, and a request in the background answers 401 first.
+    server.use(http.get(SESSIONS_URL, () => serviceStackError(401, 'Not Authenticated', 'Unauthorized')));
+    await act(() => app.queryClient.refetchQueries({ queryKey: sessionQueries.all() }));
+    await waitFor(() => expect(app.router.state.location.pathname).toBe('/sign-in'));
+    const back = new URL(app.router.state.location.search.redirect as string, 'http://x');
+    expect(back.searchParams.get('from')).toBe('+1503');
+    expect(back.searchParams.get('archive')).toBe('1');
   });
 
   it('applies at once on Enter', async () => {

@@ -1,7 +1,7 @@
 // The left column: every filter of the sessions view. The URL is the only state of record;
 // this panel reads it with useSessionSearch and writes it with useUpdateSessionSearch. Text
 // inputs keep a local draft while typing (see DebouncedTextField for how that reaches history).
-import { useEffect, useEffectEvent, useId, useState } from 'react';
+import { useEffect, useEffectEvent, useId, useLayoutEffect, useRef, useState } from 'react';
 import { Chip, ChipInput, type ChipItem } from '../../ui/chip-input';
 import { plural } from '../../lib/format';
 import { addUtcDays } from '../../lib/utc-days';
@@ -16,6 +16,7 @@ import {
 } from './session-search';
 import { useSessionSearch, useUpdateSessionSearch } from './use-session-search';
 import { suggestNames, useNameIndex, type NameKind } from './name-suggestions';
+import { registerTypedFilter } from './typed-filters';
 import './filter-panel.css';
 
 /** Days after which Evo Voice moves a session to the archive. */
@@ -86,6 +87,16 @@ function DebouncedTextField({ field, label, placeholder, hint }: DebouncedTextFi
     }
     setBurstOpen(!settle && (burstOpen || next !== written));
   };
+
+  // What is typed but not in the URL yet is written at once when the URL is about to be taken away
+  // (typed-filters.ts).
+  const writeNow = useRef(() => {});
+  useLayoutEffect(() => {
+    writeNow.current = () => {
+      if (draft.trim() !== written) commit(draft, true);
+    };
+  });
+  useEffect(() => registerTypedFilter(() => writeNow.current()), []);
 
   const writeDraft = useEffectEvent(() => commit(draft, false));
   const settle = useEffectEvent(() => setBurstOpen(false));
