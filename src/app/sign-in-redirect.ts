@@ -4,16 +4,21 @@ import { writeTypedFilters } from '../sessions/filters/typed-filters';
 
 /**
  * A sessions request answered 401 (the sign-in cookie expired): to sign-in, with the view to come
- * back to, including text typed in a filter that has not reached the URL yet (the history has it as
- * soon as it is written; the router's state follows later).
+ * back to, including text typed in a filter that has not reached the URL yet. Written first, and
+ * flushed to the browser as an entry of its own (the history batches changes to the next microtask),
+ * so that the browser's history and the router's agree on the entry before sign-in; the history's
+ * location has it at once, the router's state only later.
  *
- * Whether sign-in is shown yet is the router's state, not the history's: a 401 during a cold load
- * comes before the app is rendered and listens to the history, so that first push is not followed;
- * the app's own request for page 0 once rendered answers 401 again and pushes sign-in again, which
- * it follows.
+ * Several requests can answer 401 before sign-in is shown: the later ones add no entry, but replace
+ * sign-in's with itself. That makes the router follow it where it had not: a 401 during a cold load
+ * comes before the app is rendered, and that first push has been seen (in the browser tests) not to
+ * be followed until the history changed again.
  */
 export function sendToSignIn(router: AnyRouter): void {
   writeTypedFilters();
+  router.history.flush();
   if (router.state.location.pathname === '/sign-in') return;
-  router.history.push(signInPath(router.history.location.href));
+  const { pathname, href } = router.history.location;
+  if (pathname === '/sign-in') router.history.replace(href);
+  else router.history.push(signInPath(href));
 }

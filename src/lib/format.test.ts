@@ -18,7 +18,8 @@ const intlDateTime = (timeZone: string) =>
 const instant = fc.integer({ min: -8.64e15, max: 8.64e15 });
 const savedTz = process.env.TZ;
 afterAll(() => {
-  process.env.TZ = savedTz;
+  if (savedTz === undefined) delete process.env.TZ;
+  else process.env.TZ = savedTz;
 });
 
 describe('formatDateTime', () => {

@@ -60,6 +60,9 @@ describe('text filters', () => {
     const back = new URL(app.router.state.location.search.redirect as string, 'http://x');
     expect(back.searchParams.get('from')).toBe('+1503');
     expect(back.searchParams.get('archive')).toBe('1');
+    // The view as typed is the entry before sign-in.
+    act(() => app.router.history.back());
+    await waitFor(() => expect(app.currentSearch().get('from')).toBe('+1503'));
   });
 
   it('applies at once on Enter', async () => {
