@@ -42,8 +42,8 @@ export function pagesForRows(
   lastRow: number,
   direction: 'forward' | 'backward' | null,
   pageCount: number,
-  drawnFirstRow = firstRow,
-  drawnLastRow = lastRow,
+  drawnFirstRow: number,
+  drawnLastRow: number,
 ): PageRange {
   const page = (row: number) => Math.floor(row / SESSIONS_PAGE_SIZE);
   const first = page(firstRow);
