@@ -5,8 +5,9 @@ import { chromiumLaunchOptions } from './test/chromium';
 // (Playwright never downloads a browser here). `npm test` builds first, so both servers below
 // find dist/ fresh and only open their sandboxes.
 
-const APP_PORT = 4173;
-const AUTH_PORT = 4174;
+// E2E_PORT lets several checkouts run their browser tests side by side.
+const APP_PORT = Number(process.env.E2E_PORT ?? 4173);
+const AUTH_PORT = APP_PORT + 1;
 
 export default defineConfig({
   testDir: 'test/e2e',
