@@ -8,24 +8,18 @@ import {
   Outlet,
 } from '@tanstack/react-router';
 import type { QueryClient } from '@tanstack/react-query';
-import {
-  parseSessionSearch,
-  SEARCH_KEYS,
-  toSessionsFilter,
-  type SessionSearch,
-} from '../sessions/filters/session-search';
-import { sessionQueries } from '../sessions/api/session-queries';
-import { toUtcDay } from '../lib/utc-days';
+import { parseSessionSearch, SEARCH_KEYS, type SessionSearch } from '../sessions/filters/session-search';
 import { SessionsScreen } from '../sessions/sessions-screen';
 import { parseSearch, stringifySearch } from '../sessions/filters/search-codec';
 import { createUrlNoticeStore, type UrlNoticeStore } from '../sessions/filters/url-notice-store';
+import { createViewAnchorStore, type ViewAnchorStore } from '../sessions/view/view-anchor-store';
 import { AppError, NotFound } from './not-found';
 
-/** How long entering the sessions screen waits for page 0 before it renders skeleton rows. */
-const FIRST_PAGE_WAIT_MS = 150;
-const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-const rootRoute = createRootRouteWithContext<{ queryClient: QueryClient; urlNotices: UrlNoticeStore }>()({
+const rootRoute = createRootRouteWithContext<{
+  queryClient: QueryClient;
+  urlNotices: UrlNoticeStore;
+  viewAnchors: ViewAnchorStore;
+}>()({
   component: Outlet,
   notFoundComponent: NotFound,
   errorComponent: AppError,
@@ -40,19 +34,6 @@ const sessionsRoute = createRoute({
   validateSearch: (raw: Record<string, unknown>): SessionSearch => {
     const { search } = parseSessionSearch(raw);
     return Object.fromEntries(SEARCH_KEYS.map((key) => [key, search[key]])) as SessionSearch;
-  },
-  // Page 0 of the view starts loading as soon as the route matches, while the screen renders,
-  // not after it. The open session is left out: opening the drawer must not reload the rows.
-  loaderDeps: ({ search: { session: _open, ...view } }) => view,
-  loader: async ({ context, deps, cause }) => {
-    const page0 = context.queryClient.prefetchQuery(
-      sessionQueries.page(toSessionsFilter(deps, toUtcDay(Date.now())), 0),
-    );
-    // Entering the screen (a link opened, a reload), the first render waits a little for page 0,
-    // which head-start.ts asked for while the code loaded: it then draws the rows at once instead
-    // of skeleton rows first and the rows in a second render and layout. A filter change never
-    // waits: the old rows stay, dimmed, until the new ones arrive.
-    if (cause === 'enter') await Promise.race([page0, delay(FIRST_PAGE_WAIT_MS)]);
   },
   component: SessionsScreen,
 });
@@ -74,14 +55,18 @@ const signInRoute = createRoute({
 const routeTree = rootRoute.addChildren([sessionsRoute, printRoute, signInRoute]);
 
 export function createAppRouter(queryClient: QueryClient, history: RouterHistory = createBrowserHistory()) {
-  // Notices are read from each address as it arrives, before the router canonicalizes it.
+  // Each address is read as it arrives, before the router canonicalizes it: for its notices, and to
+  // anchor a view when it is first shown.
   const urlNotices = createUrlNoticeStore();
-  urlNotices.report(history.location);
-  history.subscribe(({ location }) => urlNotices.report(location));
+  const viewAnchors = createViewAnchorStore();
+  for (const store of [urlNotices, viewAnchors]) {
+    store.report(history.location);
+    history.subscribe(({ location }) => store.report(location));
+  }
   return createRouter({
     routeTree,
     history,
-    context: { queryClient, urlNotices },
+    context: { queryClient, urlNotices, viewAnchors },
     parseSearch,
     stringifySearch,
     scrollRestoration: false,

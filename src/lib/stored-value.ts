@@ -1,6 +1,6 @@
 // Preferences live in localStorage (never view state, never secrets). Reads tolerate anything:
 // a value another version wrote, or storage that throws (private mode), falls back to the default.
-// Plain code, without React: the first rows drawn before the app (first-rows.ts) read them too.
+// Plain code, without React: the head start reads the display zone before the app is there.
 
 /** A value kept in localStorage as JSON: `parse` validates what is read (undefined rejects it). */
 export interface StoredValue<T> {

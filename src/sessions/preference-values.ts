@@ -1,6 +1,6 @@
 // The display preferences as they are kept in localStorage: time zone, density, column visibility
-// and widths, the filter panel. Hooks over them are in preferences.ts; first-rows.ts reads them
-// before React is there.
+// and widths, the filter panel. Hooks over them are in preferences.ts; the head start reads the
+// zone before React is there.
 import type { StoredValue } from '../lib/stored-value';
 import type { DisplayZone } from '../lib/format';
 

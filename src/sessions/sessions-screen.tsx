@@ -1,12 +1,12 @@
 import { lazy, Suspense, useCallback, useEffect } from 'react';
-import { useUtcToday } from '../lib/use-utc-today';
 import { useWhenIdle } from '../ui/use-when-idle';
 import { FilterPanel } from './filters/filter-panel';
 import { DateRangeControl } from './filters/date-range-control';
 import { UrlNotices } from './filters/url-notices';
-import { countActiveFilters, toSessionsFilter } from './filters/session-search';
+import { countActiveFilters } from './filters/session-search';
 import { useFilterPanelOpen } from './preferences';
 import { useSessionSearch, useUpdateSessionSearch } from './filters/use-session-search';
+import { useSessionsView } from './view/use-sessions-view';
 import { SessionsTable } from './table/sessions-table';
 import { DisplaySettings } from './table/display-settings';
 import './sessions-screen.css';
@@ -22,8 +22,7 @@ const SessionDrawer = lazy(() =>
 export function SessionsScreen() {
   const search = useSessionSearch();
   const update = useUpdateSessionSearch();
-  const today = useUtcToday();
-  const filter = toSessionsFilter(search, today);
+  const { view, reanchor } = useSessionsView(search);
 
   const openId = search.session;
   const closeDrawer = useCallback(async () => {
@@ -73,7 +72,7 @@ export function SessionsScreen() {
       </header>
       <div className="sessions-layout">
         <div id="filter-panel" className="filter-panel-slot" hidden={!filtersOpen}>
-          <FilterPanel today={today} />
+          <FilterPanel view={view} />
         </div>
         <main className="sessions-main" aria-label="Sessions">
           <div className="sessions-toolbar">
@@ -86,10 +85,10 @@ export function SessionsScreen() {
             >
               {filtersOpen ? 'Hide filters' : activeFilters > 0 ? `Filters (${activeFilters})` : 'Filters'}
             </button>
-            <DateRangeControl today={today} />
+            <DateRangeControl view={view} />
           </div>
           <UrlNotices />
-          <SessionsTable filter={filter} search={search} today={today} />
+          <SessionsTable view={view} openSessionId={search.session} onReanchor={reanchor} />
         </main>
       </div>
       {search.session && (

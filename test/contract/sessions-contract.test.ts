@@ -14,6 +14,7 @@ import {
   type SessionsPaging,
 } from '../../src/sessions/api/build-sessions-query';
 import { fetchSessions, setApiBase } from '../../src/sessions/api/fetch-sessions';
+import { toSessionsRequest } from '../../src/sessions/api/build-sessions-query';
 import type { Session } from '../../src/sessions/api/session';
 import { SESSIONS_PAGE_SIZE, sessionQueries } from '../../src/sessions/api/session-queries';
 import { SORTABLE_FIELDS, type SortOrder } from '../../src/sessions/api/session-types';
@@ -30,7 +31,7 @@ let archive: Session[];
 const list = (filter: SessionsFilter, paging: SessionsPaging = {}) =>
   fetchSessions(buildSessionsQuery(filter, paging));
 const everything = async (filter: SessionsFilter = {}) => (await list(filter, { all: true })).items;
-const ids = (xs: readonly Session[]) => xs.map((s) => s.id);
+const ids = (xs: readonly { id: string }[]) => xs.map((s) => s.id);
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const isSpecimen = (s: Session) => s.id.startsWith('specimen-');
 // Specimens may have odd wire dates; the sandbox files them by their real creation time.
@@ -83,11 +84,11 @@ describe('paging', () => {
   it('pages of SESSIONS_PAGE_SIZE cover the result once, newest first, with agreeing totals', async () => {
     const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
     const seen: string[] = [];
-    const first = await client.fetchQuery(sessionQueries.page({}, 0));
+    const first = await client.fetchQuery(sessionQueries.page(toSessionsRequest({}), 0));
     expect(first.totalCount).toBe(live.length);
     expect(first.totalPages).toBe(Math.ceil(live.length / SESSIONS_PAGE_SIZE));
     for (let n = 0; n < (first.totalPages ?? 0); n++) {
-      const page = await client.fetchQuery(sessionQueries.page({}, n));
+      const page = await client.fetchQuery(sessionQueries.page(toSessionsRequest({}), n));
       expect(page.totalCount).toBe(first.totalCount);
       expect(page.items.length).toBe(Math.min(SESSIONS_PAGE_SIZE, live.length - n * SESSIONS_PAGE_SIZE));
       expect(page.hasMorePages).toBe(n < (first.totalPages ?? 0) - 1);
@@ -359,9 +360,9 @@ describe('bad input answers an ApiError 400 naming the field', () => {
   it("a 400 is not retried under the app's retry policy", async () => {
     const spy = vi.spyOn(globalThis, 'fetch');
     const client = new QueryClient({ defaultOptions: { queries: { retry: shouldRetry, retryDelay: 0 } } });
-    await expect(client.fetchQuery(sessionQueries.page({ sortField: 'password' }, 0))).rejects.toBeInstanceOf(
-      ApiError,
-    );
+    await expect(
+      client.fetchQuery(sessionQueries.page(toSessionsRequest({ sortField: 'password' }), 0)),
+    ).rejects.toBeInstanceOf(ApiError);
     expect(spy).toHaveBeenCalledTimes(1);
   });
 });

@@ -162,3 +162,17 @@ function pickFilter(x: SessionsFilter): SessionsFilter {
   for (const k of FILTER_KEYS) out[k] = (x as Record<string, unknown>)[k];
   return out as SessionsFilter;
 }
+
+/**
+ * A search as the server will see it, with its identity: `key` is its query string, so two filters
+ * that send the same request are one result (one cache entry), and a key matches no other filter.
+ */
+export interface SessionsRequest {
+  filter: SessionsFilter;
+  key: string;
+}
+
+export function toSessionsRequest(filter: SessionsFilter): SessionsRequest {
+  const normalized = normalizeSessionsFilter(filter);
+  return { filter: normalized, key: buildSessionsQuery(normalized).toString() };
+}

@@ -1,13 +1,12 @@
 // Decodes `ListResponse<SessionInfo>` JSON into the model the UI reads (`session.ts`): the dates,
-// each session's own fields and the page around them. This is all a table page needs, and it is
-// plain code on the first screen; the drawer's flow log and members are decoded by
-// decode-sessions.ts, with zod, in a chunk loaded with the first session opened.
+// each session's own fields and the page around them. This is all a table page needs; the drawer's
+// flow log and members are decoded by decode-sessions.ts, in the same style.
 //
 // Every field has its own fallback, so a wrong type or null degrades that one field to `undefined`
 // (lists to `[]`) and never the item or the page. Items that are not objects are skipped; items
 // without an id get `unknown-<page>-<index>` (stable for the same response, unique within a result).
 // Unknown enum values are kept as the strings they are: newer servers add states.
-import type { CustomerCrumb, Session, SessionsPage, WireDate } from './session';
+import type { CustomerCrumb, SessionSummary, SessionsPage, WireDate } from './session';
 
 // ---- Dates ----
 
@@ -77,26 +76,25 @@ function daysFromCivil(year: number, month: number, day: number): number {
 
 // ---- A session's own fields ----
 // A wrong type or null is undefined (lists are empty); an empty date string carries nothing to show.
-// They run for 40 fields of every session of every page: as zod schemas, each field went through
-// several layers of calls, which made decoding a page most of the work between its arrival and its
-// rows on screen (and slow on a cold start, before the JIT has warmed up).
+// Plain readers rather than a schema library: they run for 40 fields of every session of every page,
+// on the way from a page's arrival to its rows on screen.
 
 export const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
-const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-const bool = (v: unknown): boolean | undefined => (typeof v === 'boolean' ? v : undefined);
-const date = (v: unknown): WireDate | undefined =>
+export const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+export const bool = (v: unknown): boolean | undefined => (typeof v === 'boolean' ? v : undefined);
+export const date = (v: unknown): WireDate | undefined =>
   typeof v === 'string' && v !== '' ? parseWireDate(v) : undefined;
 const crumbs = (v: unknown): CustomerCrumb[] =>
   Array.isArray(v) ? v.flatMap((x) => (isRecord(x) ? [{ id: str(x.id), name: str(x.name) }] : [])) : [];
 
 /**
- * A session's own fields; its log and members are left empty (decode-sessions.ts adds them).
+ * A session's own fields, without its log and members (decode-sessions.ts adds them).
  * Every key of the model, present as undefined when missing. One literal with every key keeps
  * each session a compact object of one shared shape: assigned key by key, 42 keys would turn it
  * into a hash table of twice the memory (and thousands of them stay cached).
  */
-export function decodeSessionFields(raw: Record<string, unknown>, fallbackId: string): Session {
+export function decodeSummary(raw: Record<string, unknown>, fallbackId: string): SessionSummary {
   const id = str(raw.id) || fallbackId;
   return {
     id,
@@ -139,8 +137,6 @@ export function decodeSessionFields(raw: Record<string, unknown>, fallbackId: st
     ringQueueId: str(raw.ringQueueId),
     consoleData: str(raw.consoleData),
     parentSessionId: str(raw.parentSessionId),
-    log: [],
-    members: [],
   };
 }
 
@@ -152,13 +148,13 @@ const count = (v: unknown): number | undefined =>
  * throws: anything that is not a list response decodes to an empty page. `page` is only used to
  * name items that lack an id.
  */
-export function decodePage(
+export function decodeListResponse<T extends SessionSummary>(
   json: unknown,
   page: number,
-  decodeItem: (raw: Record<string, unknown>, fallbackId: string) => Session = decodeSessionFields,
-): SessionsPage {
+  decodeItem: (raw: Record<string, unknown>, fallbackId: string) => T,
+): SessionsPage<T> {
   const top = isRecord(json) ? json : {};
-  const items: Session[] = [];
+  const items: T[] = [];
   (Array.isArray(top.items) ? top.items : []).forEach((raw: unknown, index) => {
     if (!isRecord(raw)) return;
     try {
@@ -173,4 +169,9 @@ export function decodePage(
     totalPages: count(top.totalPages),
     hasMorePages: bool(top.hasMorePages),
   };
+}
+
+/** A table page: every session's own fields, without log and members. */
+export function decodeSummaryPage(json: unknown, page: number): SessionsPage<SessionSummary> {
+  return decodeListResponse(json, page, decodeSummary);
 }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { makeWireSession, makeWireSessions } from '../../../test/session-factory';
 import { decodeSessionsPage, parseWireDate } from './decode-sessions';
-import { decodePage } from './decode-page';
+import { decodeSummaryPage } from './decode-page';
 import type { WireSessionInfo } from './session-types';
 
 const MIN_MS = Date.parse('0001-01-01T00:00:00Z');
@@ -266,10 +266,9 @@ describe('decodeSessionsPage', () => {
     expect(wire.some((w) => (w.log ?? []).length > 0 && (w.members ?? []).length > 0)).toBe(true);
     const json = { items: [...wire, {}], totalCount: 31, totalPages: 1, hasMorePages: false };
     const full = decodeSessionsPage(json, 2);
-    const summary = decodePage(json, 2);
-    expect(summary.items.map((s) => ({ ...s }))).toEqual(
-      full.items.map((s) => ({ ...s, log: [], members: [] })),
-    );
+    const summary = decodeSummaryPage(json, 2);
+    expect(summary.items).toEqual(full.items.map(({ log: _log, members: _members, ...s }) => s));
+    expect(summary.items.every((s) => !('log' in s) && !('members' in s))).toBe(true);
     expect(summary).toMatchObject({ totalCount: 31, totalPages: 1, hasMorePages: false });
     expect(summary.items.at(-1)?.id).toBe('unknown-2-30');
   });

@@ -42,19 +42,6 @@ describe('early requests', () => {
     expect(early.items.length).toBeGreaterThan(0);
   });
 
-  it('parse their body once, for whoever reads it first: the fetch that takes them reuses it', async () => {
-    const early = startEarlyRequest(sessionsUrl(query), SESSIONS_FETCH_INIT);
-    const parsed = await early.json();
-    expect(early.json()).toBe(early.json());
-    const parse = vi.spyOn(JSON, 'parse');
-    const page = await fetchSessions(query, { summary: true });
-    expect(parse).not.toHaveBeenCalled();
-    parse.mockRestore();
-    expect(page.items.map((s) => s.id)).toEqual(
-      (parsed as { items: { id: string }[] }).items.map((s) => s.id),
-    );
-  });
-
   it('are used once, and only for their URL', async () => {
     startEarlyRequest(sessionsUrl(query), SESSIONS_FETCH_INIT);
     await fetchSessions(buildSessionsQuery({ from: '+2' }, { page: 0, countPerPage: 10 }));

@@ -12,11 +12,6 @@ export interface EarlyRequest {
   response: Promise<Response>;
   /** The response's body, read as soon as it arrived. */
   body: Promise<string>;
-  /**
-   * The body parsed as JSON, once, for whoever asks first: the first rows drawn before the app
-   * (first-rows.ts) and the app's fetch read the same page 0, a third of a megabyte of JSON.
-   */
-  json: () => Promise<unknown>;
 }
 
 interface Pending extends EarlyRequest {
@@ -34,16 +29,14 @@ export function startEarlyRequest(url: string, init: RequestInit): EarlyRequest 
   const body = response.then((r) => r.text());
   // Its failure belongs to whoever takes it; until then it must not surface as unhandled.
   body.catch(() => {});
-  let parsed: Promise<unknown> | undefined;
-  const json = () => (parsed ??= body.then((text) => JSON.parse(text)));
-  const early = { response, body, json, controller };
+  const early = { response, body, controller };
   pending.set(url, early);
   setTimeout(() => {
     if (pending.get(url) !== early) return;
     pending.delete(url);
     controller.abort();
   }, EARLY_REQUEST_TTL_MS);
-  return { response, body, json };
+  return { response, body };
 }
 
 /**
@@ -56,5 +49,5 @@ export function takeEarlyRequest(url: string, signal: AbortSignal): EarlyRequest
   pending.delete(url);
   if (signal.aborted) early.controller.abort(signal.reason);
   else signal.addEventListener('abort', () => early.controller.abort(signal.reason), { once: true });
-  return { response: early.response, body: early.body, json: early.json };
+  return { response: early.response, body: early.body };
 }

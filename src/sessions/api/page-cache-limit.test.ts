@@ -2,6 +2,7 @@ import { QueriesObserver, QueryClient, QueryObserver } from '@tanstack/react-que
 import { afterEach, describe, expect, it } from 'vitest';
 import { limitInactivePages } from './page-cache-limit';
 import { sessionQueries } from './session-queries';
+import { toSessionsRequest } from './build-sessions-query';
 
 const PAGE = { items: [], totalCount: 1000, totalPages: 10, hasMorePages: true };
 const clients: QueryClient[] = [];
@@ -16,14 +17,14 @@ afterEach(() => clients.splice(0).forEach((c) => c.clear()));
 
 /** Reads page `n` as the table does while it is on screen; returns the function that leaves it. */
 function view(client: QueryClient, filter: { from?: string }, n: number) {
-  const options = sessionQueries.page(filter, n);
+  const options = sessionQueries.page(toSessionsRequest(filter), n);
   client.setQueryData(options.queryKey, PAGE);
   const observer = new QueryObserver(client, { ...options, gcTime: Infinity, staleTime: Infinity });
   return observer.subscribe(() => {});
 }
 
 const cached = (client: QueryClient, filter: { from?: string }, n: number) =>
-  client.getQueryData(sessionQueries.page(filter, n).queryKey) !== undefined;
+  client.getQueryData(sessionQueries.page(toSessionsRequest(filter), n).queryKey) !== undefined;
 
 /** Eviction runs after the change that left a page. */
 const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -55,10 +56,10 @@ describe('limitInactivePages', () => {
 
   it('counts pages of every filter together and leaves other queries alone', async () => {
     const client = setup(2);
-    client.setQueryData(sessionQueries.count({}).queryKey, 5);
+    client.setQueryData(sessionQueries.count(toSessionsRequest({})).queryKey, 5);
     client.setQueryData(sessionQueries.detail('s1').queryKey, null);
     // Observed and left like pages: only pages are counted and dropped.
-    for (const options of [sessionQueries.count({}), sessionQueries.detail('s1')]) {
+    for (const options of [sessionQueries.count(toSessionsRequest({})), sessionQueries.detail('s1')]) {
       new QueryObserver(client, { ...options, gcTime: Infinity, staleTime: Infinity } as never).subscribe(
         () => {},
       )();
@@ -68,7 +69,7 @@ describe('limitInactivePages', () => {
     view(client, { from: '+3' }, 0)();
     await settle();
     expect(['+1', '+2', '+3'].filter((from) => cached(client, { from }, 0))).toEqual(['+2', '+3']);
-    expect(client.getQueryData(sessionQueries.count({}).queryKey)).toBe(5);
+    expect(client.getQueryData(sessionQueries.count(toSessionsRequest({})).queryKey)).toBe(5);
     expect(client.getQueryState(sessionQueries.detail('s1').queryKey)).toBeDefined();
   });
 
@@ -76,13 +77,13 @@ describe('limitInactivePages', () => {
     const client = setup(2);
     view(client, {}, 1)();
     view(client, {}, 2)();
-    client.setQueryData(sessionQueries.page({}, 3).queryKey, PAGE);
+    client.setQueryData(sessionQueries.page(toSessionsRequest({}), 3).queryKey, PAGE);
     const grid = new QueriesObserver(client, [
-      { ...sessionQueries.page({}, 3), staleTime: Infinity } as never,
+      { ...sessionQueries.page(toSessionsRequest({}), 3), staleTime: Infinity } as never,
     ]);
     grid.subscribe(() => {});
     // The grid moves from page 3 back to page 1, as when the thumb is dragged back.
-    grid.setQueries([{ ...sessionQueries.page({}, 1), staleTime: Infinity } as never]);
+    grid.setQueries([{ ...sessionQueries.page(toSessionsRequest({}), 1), staleTime: Infinity } as never]);
     await settle();
     expect(cached(client, {}, 1)).toBe(true);
     expect([2, 3].filter((n) => cached(client, {}, n))).toEqual([2, 3]); // two inactive: within bounds

@@ -8,11 +8,6 @@ import { sessionQueries } from './session-queries';
 /** Inactive table pages kept: 20 pages of 100 rows, about 2.5 MB. */
 export const MAX_INACTIVE_PAGES = 20;
 
-const PAGES_KEY = sessionQueries.pages();
-
-const isPageQuery = (query: Query) =>
-  query.queryKey[0] === PAGES_KEY[0] && query.queryKey[1] === PAGES_KEY[1];
-
 /** Starts bounding `client`'s inactive table pages; returns the function that stops it. */
 export function limitInactivePages(client: QueryClient, max = MAX_INACTIVE_PAGES): () => void {
   const cache = client.getQueryCache();
@@ -32,7 +27,7 @@ export function limitInactivePages(client: QueryClient, max = MAX_INACTIVE_PAGES
   };
   return cache.subscribe((event) => {
     const query = event.query;
-    if (!isPageQuery(query)) return;
+    if (!sessionQueries.isPage(query)) return;
     if (event.type === 'observerRemoved' && query.getObserversCount() === 0) {
       inactive.delete(query.queryHash);
       inactive.set(query.queryHash, query);

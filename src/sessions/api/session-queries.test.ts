@@ -7,6 +7,7 @@ import { ARCHIVE_AFTER_MS, FACTORY_NOW, makeWireSession } from '../../../test/se
 import { shouldRetry } from './api-error';
 import { setApiBase } from './fetch-sessions';
 import { SESSIONS_PAGE_SIZE, sessionQueries } from './session-queries';
+import { toSessionsRequest as req } from './build-sessions-query';
 
 const live = makeWireSession(
   { id: 'live-1', dateCreated: new Date(FACTORY_NOW - 3_600_000).toISOString() },
@@ -43,29 +44,37 @@ const newClient = () =>
   new QueryClient({ defaultOptions: { queries: { retry: shouldRetry, retryDelay: 0 } } });
 
 describe('sessionQueries keys', () => {
-  it('nest under one root, with the whole filter and the page in a page key', () => {
+  it("nest under one root, with the request's key and the page in a page key", () => {
     expect(sessionQueries.all()).toEqual(['sessions']);
-    const key = sessionQueries.page({ from: '503', searchArchive: true }, 3).queryKey;
-    expect(key).toEqual([
-      'sessions',
-      'page',
-      'searchArchive=true&from=503',
-      { from: '503', searchArchive: true },
-      3,
-    ]);
-    expect(key.slice(0, 2)).toEqual(sessionQueries.pages());
-    expect(sessionQueries.detail('abc').queryKey).toEqual(['sessions', 'detail', 'abc']);
+    const page = sessionQueries.page(req({ from: '503', searchArchive: true }), 3);
+    expect(page.queryKey).toEqual(['sessions', 'page', 'searchArchive=true&from=503', 3]);
+    expect(sessionQueries.isPage(page)).toBe(true);
+    expect(sessionQueries.isSessions(page)).toBe(true);
+    const detail = sessionQueries.detail('abc');
+    expect(detail.queryKey).toEqual(['sessions', 'detail', 'abc']);
+    expect(sessionQueries.isPage(detail)).toBe(false);
+    expect(sessionQueries.isSessions({ queryKey: ['auth'] })).toBe(false);
+  });
+
+  it('mark every sessions query as one whose 401 means the sign-in expired', () => {
+    for (const o of [
+      sessionQueries.page(req({}), 0),
+      sessionQueries.count(req({})),
+      sessionQueries.detail('x'),
+    ]) {
+      expect(o.meta?.signInOnUnauthorized).toBe(true);
+    }
   });
 
   it('give filters that send the same request the same key, and different ones different keys', () => {
-    const a = sessionQueries.page({ from: '', to: '1', accountIds: [] }, 0).queryKey;
-    const b = sessionQueries.page({ to: '1' }, 0).queryKey;
+    const a = sessionQueries.page(req({ from: '', to: '1', accountIds: [] }), 0).queryKey;
+    const b = sessionQueries.page(req({ to: '1' }), 0).queryKey;
     expect(a).toEqual(b);
-    expect(sessionQueries.page({ to: '1' }, 1).queryKey).not.toEqual(b);
-    expect(sessionQueries.page({ to: '1', sortOrder: 'Ascend' }, 0).queryKey).not.toEqual(b);
+    expect(sessionQueries.page(req({ to: '1' }), 1).queryKey).not.toEqual(b);
+    expect(sessionQueries.page(req({ to: '1', sortOrder: 'Ascend' }), 0).queryKey).not.toEqual(b);
   });
 
-  it('filterKey selects the pages of exactly one filter', async () => {
+  it('result selects the pages of exactly one filter', async () => {
     const client = newClient();
     const filters = [
       {},
@@ -75,21 +84,25 @@ describe('sessionQueries keys', () => {
       { accountIds: ['a', 'b'] },
     ];
     for (const f of filters)
-      for (const n of [0, 1]) client.setQueryData(sessionQueries.page(f, n).queryKey, EMPTY_PAGE);
+      for (const n of [0, 1]) client.setQueryData(sessionQueries.page(req(f), n).queryKey, EMPTY_PAGE);
     for (const f of filters) {
-      const hits = client.getQueryCache().findAll({ queryKey: sessionQueries.filterKey(f) });
-      expect(hits.map((q) => q.queryKey)).toEqual([0, 1].map((n) => sessionQueries.page(f, n).queryKey));
+      const hits = client.getQueryCache().findAll({ queryKey: sessionQueries.result(req(f)) });
+      expect(hits.map((q) => q.queryKey)).toEqual([0, 1].map((n) => sessionQueries.page(req(f), n).queryKey));
     }
   });
 
   it('drop unobserved pages soon and keep fresh ones for a while', () => {
-    const o = sessionQueries.page({}, 0);
+    const o = sessionQueries.page(req({}), 0);
     expect(o.gcTime).toBeLessThanOrEqual(30_000);
     expect(o.staleTime).toBeGreaterThan(0);
   });
 
   it("leave retries to the client's defaults, so a test client can turn them off", () => {
-    for (const o of [sessionQueries.page({}, 0), sessionQueries.count({}), sessionQueries.detail('x')]) {
+    for (const o of [
+      sessionQueries.page(req({}), 0),
+      sessionQueries.count(req({})),
+      sessionQueries.detail('x'),
+    ]) {
       expect(o).not.toHaveProperty('retry');
     }
   });
@@ -97,7 +110,7 @@ describe('sessionQueries keys', () => {
 
 describe('sessionQueries.page', () => {
   it('fetches one page of SESSIONS_PAGE_SIZE with the filter', async () => {
-    const page = await newClient().fetchQuery(sessionQueries.page({ to: '+1' }, 2));
+    const page = await newClient().fetchQuery(sessionQueries.page(req({ to: '+1' }), 2));
     expect(page.items).toEqual([]);
     expect(requests).toHaveLength(1);
     expect(requests[0]?.search).toBe(`?to=%2B1&page=2&countPerPage=${SESSIONS_PAGE_SIZE}`);
@@ -106,8 +119,8 @@ describe('sessionQueries.page', () => {
   it('keeps pages without logs and members: the drawer fetches its session whole', async () => {
     expect(live.log?.length).toBeGreaterThan(0);
     expect(live.members?.length).toBeGreaterThan(0);
-    const page = await newClient().fetchQuery(sessionQueries.page({}, 0));
-    expect(page.items.map((s) => [s.id, s.log, s.members])).toEqual([['live-1', [], []]]);
+    const page = await newClient().fetchQuery(sessionQueries.page(req({}), 0));
+    expect(page.items.map((s) => [s.id, 'log' in s, 'members' in s])).toEqual([['live-1', false, false]]);
     const detail = await newClient().fetchQuery(sessionQueries.detail('live-1'));
     expect(detail?.session.log).toHaveLength(live.log!.length);
     expect(detail?.session.members).toHaveLength(live.members!.length);
@@ -115,13 +128,17 @@ describe('sessionQueries.page', () => {
 
   it('does not retry a 400', async () => {
     server.use(http.get(SESSIONS_URL, () => serviceStackError(400, 'bad')));
-    await expect(newClient().fetchQuery(sessionQueries.page({}, 0))).rejects.toMatchObject({ status: 400 });
+    await expect(newClient().fetchQuery(sessionQueries.page(req({}), 0))).rejects.toMatchObject({
+      status: 400,
+    });
     expect(requests).toHaveLength(1);
   });
 
   it('retries a 503 twice', async () => {
     server.use(http.get(SESSIONS_URL, () => serviceStackError(503, 'busy')));
-    await expect(newClient().fetchQuery(sessionQueries.page({}, 0))).rejects.toMatchObject({ status: 503 });
+    await expect(newClient().fetchQuery(sessionQueries.page(req({}), 0))).rejects.toMatchObject({
+      status: 503,
+    });
     expect(requests).toHaveLength(3);
   });
 
@@ -129,7 +146,7 @@ describe('sessionQueries.page', () => {
     const fetchSpy = vi.spyOn(globalThis, 'fetch');
     server.use(http.get(SESSIONS_URL, () => new Promise<Response>(() => {})));
     const client = newClient();
-    const options = sessionQueries.page({}, 5);
+    const options = sessionQueries.page(req({}), 5);
     void client.fetchQuery(options).catch(() => {});
     await vi.waitFor(() => expect(fetchSpy).toHaveBeenCalled());
     await client.cancelQueries({ queryKey: options.queryKey });
@@ -140,8 +157,10 @@ describe('sessionQueries.page', () => {
 
 describe('sessionQueries.count', () => {
   it('asks for one row and resolves to the total', async () => {
-    expect(await newClient().fetchQuery(sessionQueries.count({}))).toBe(1);
-    expect(await newClient().fetchQuery(sessionQueries.count({ searchArchive: true, to: 'zzz' }))).toBe(0);
+    expect(await newClient().fetchQuery(sessionQueries.count(req({})))).toBe(1);
+    expect(await newClient().fetchQuery(sessionQueries.count(req({ searchArchive: true, to: 'zzz' })))).toBe(
+      0,
+    );
     expect(requests.map((u) => u.search)).toEqual([
       '?page=0&countPerPage=1',
       '?searchArchive=true&to=zzz&page=0&countPerPage=1',

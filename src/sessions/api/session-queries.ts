@@ -1,25 +1,33 @@
-// Every sessions query the UI makes, as `queryOptions` factories: keys come only from here.
+// Every sessions query the UI makes, as `queryOptions` factories: keys come only from here, and so
+// do the predicates that recognize them.
 //
 // Key layout:
 //   ['sessions']
-//   ['sessions', 'page', filterId, filter, n]     one page of a search
-//   ['sessions', 'count', filterId, filter]       the total of a search
-//   ['sessions', 'detail', id]                    one session, live or archived
-// `filter` is normalized (empty values dropped, list items split, as `buildSessionsQuery` sends it),
-// so filters that send the same request share cache entries. `filterId` is that request's query
-// string: React Query matches key prefixes partially inside objects (a `{}` filter would match
-// every filter, `accountIds: ['a']` would match `['a', 'b']`), a string only exactly, so
-// `filterKey(filter)` selects the pages of that one filter and no other.
+//   ['sessions', 'page', request.key, n]     one page of a search (table rows: summaries)
+//   ['sessions', 'count', request.key]       the total of a search
+//   ['sessions', 'detail', id]               one session whole, live or archived
+// `request.key` is the search's query string as the server sees it (build-sessions-query.ts), so
+// filters that send the same request share cache entries, and as a string it matches only itself
+// (React Query matches key prefixes partially inside objects).
 //
-// Retries are not set here: the app's QueryClient defaults to `shouldRetry` (api-error.ts), so a
-// test client with `retry: false` still turns them off (a per-query option would override it).
-import { queryOptions } from '@tanstack/react-query';
-import { buildSessionsQuery, normalizeSessionsFilter, type SessionsFilter } from './build-sessions-query';
-import { fetchSessions } from './fetch-sessions';
+// Every sessions query carries `meta.signInOnUnauthorized`: a 401 there means the sign-in expired
+// (query-client.ts). Retries are not set here: the app's QueryClient defaults to `shouldRetry`
+// (api-error.ts), so a test client with `retry: false` still turns them off.
+import { queryOptions, type Query } from '@tanstack/react-query';
+import { buildSessionsQuery, type SessionsRequest } from './build-sessions-query';
+import { fetchSessions, fetchSessionSummaries } from './fetch-sessions';
 import { pageQuery } from './sessions-url';
 import type { Session } from './session';
 
 export { SESSIONS_PAGE_SIZE } from './sessions-url';
+
+declare module '@tanstack/react-query' {
+  interface Register {
+    queryMeta: { signInOnUnauthorized?: boolean };
+  }
+}
+
+const meta = { signInOnUnauthorized: true };
 
 export interface SessionDetail {
   session: Session;
@@ -38,61 +46,48 @@ async function fetchDetail(id: string, signal: AbortSignal): Promise<SessionDeta
   return null;
 }
 
-// The grid asks for its pages' options on every scroll frame with the same filter object.
-const canonicalCache = new WeakMap<SessionsFilter, { normalized: SessionsFilter; filterId: string }>();
-
-function canonical(filter: SessionsFilter) {
-  let c = canonicalCache.get(filter);
-  if (!c) {
-    const normalized = normalizeSessionsFilter(filter);
-    c = { normalized, filterId: buildSessionsQuery(normalized).toString() };
-    canonicalCache.set(filter, c);
-  }
-  return c;
-}
+const ROOT = 'sessions';
 
 export const sessionQueries = {
-  all: () => ['sessions'] as const,
-  pages: () => [...sessionQueries.all(), 'page'] as const,
-  /** Prefix of every page of one filter: reset it to reload the result from the top. */
-  filterKey: (filter: SessionsFilter) => [...sessionQueries.pages(), canonical(filter).filterId] as const,
-  page: (filter: SessionsFilter, page: number) => {
-    const { normalized, filterId } = canonical(filter);
-    return queryOptions({
-      queryKey: [...sessionQueries.pages(), filterId, normalized, page] as const,
-      // The API sends every session whole, flow log and members included (up to 60 log lines
-      // each). The table shows neither and the drawer fetches its session on its own, so pages are
-      // decoded without them: a tenth of the decoding, and of the memory a cached page takes.
-      queryFn: ({ signal }) => fetchSessions(pageQuery(normalized, page), { signal, summary: true }),
+  all: () => [ROOT] as const,
+  /** Prefix of every page of one search: reset it to reload the result from the top. */
+  result: (request: SessionsRequest) => [ROOT, 'page', request.key] as const,
+  page: (request: SessionsRequest, page: number) =>
+    queryOptions({
+      queryKey: [...sessionQueries.result(request), page] as const,
+      queryFn: ({ signal }) => fetchSessionSummaries(pageQuery(request.filter, page), { signal }),
+      meta,
       // Pages scrolled far past lose their observers; dropping them soon keeps memory flat.
       gcTime: 10_000,
       staleTime: 30_000,
       // A page is replaced whole, never edited. Structural sharing would deep-compare each arriving
-      // page with the last (a millisecond of main thread per page, mid-scroll) to spare a refetched
-      // page's rows one re-render.
+      // page with the last, mid-scroll, to spare a refetched page's rows one re-render.
       structuralSharing: false,
-    });
-  },
-  /** Only the total of a filter (one row fetched): the live view's cheap probe for new sessions. */
-  count: (filter: SessionsFilter) => {
-    const { normalized, filterId } = canonical(filter);
-    return queryOptions({
-      queryKey: [...sessionQueries.all(), 'count', filterId, normalized] as const,
+    }),
+  /** Only the total of a search (one row fetched): the live view's cheap probe for new sessions. */
+  count: (request: SessionsRequest) =>
+    // eslint-disable-next-line @tanstack/query/exhaustive-deps -- request.key is request.filter's canonical form
+    queryOptions({
+      queryKey: [ROOT, 'count', request.key] as const,
       queryFn: async ({ signal }) =>
         (
-          await fetchSessions(buildSessionsQuery(normalized, { page: 0, countPerPage: 1 }), {
+          await fetchSessionSummaries(buildSessionsQuery(request.filter, { page: 0, countPerPage: 1 }), {
             signal,
-            summary: true,
           })
         ).totalCount ?? 0,
+      meta,
       gcTime: 20_000,
-    });
-  },
-  details: () => [...sessionQueries.all(), 'detail'] as const,
+    }),
   detail: (id: string) =>
     queryOptions({
-      queryKey: [...sessionQueries.details(), id] as const,
+      queryKey: [ROOT, 'detail', id] as const,
       queryFn: ({ signal }) => fetchDetail(id, signal),
+      meta,
       staleTime: 30_000,
     }),
+
+  /** Any sessions query (pages, counts, details). */
+  isSessions: (query: Pick<Query, 'queryKey'>) => query.queryKey[0] === ROOT,
+  /** A page of a table's result. */
+  isPage: (query: Pick<Query, 'queryKey'>) => query.queryKey[0] === ROOT && query.queryKey[1] === 'page',
 };

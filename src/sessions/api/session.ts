@@ -42,7 +42,11 @@ export interface SessionMember {
   muted: boolean | undefined;
 }
 
-export interface Session {
+/**
+ * A session without its flow log and members: what a table page holds. The API sends every
+ * session whole; table pages are decoded without the two lists (the drawer fetches its session).
+ */
+export interface SessionSummary {
   /** Always present: items without an id get a stable synthetic one (`unknown-<page>-<index>`). */
   id: string;
   dateCreated: WireDate | undefined;
@@ -84,12 +88,16 @@ export interface Session {
   ringQueueId: string | undefined;
   consoleData: string | undefined;
   parentSessionId: string | undefined;
+}
+
+/** A whole session, as the drawer and the print view show it. */
+export interface Session extends SessionSummary {
   log: SessionLogEntry[];
   members: SessionMember[];
 }
 
-export interface SessionsPage {
-  items: Session[];
+export interface SessionsPage<T extends SessionSummary = Session> {
+  items: T[];
   /** `undefined` when the server did not count (simplifiedPaging). */
   totalCount: number | undefined;
   totalPages: number | undefined;

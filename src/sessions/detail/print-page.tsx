@@ -5,7 +5,7 @@ import { usePrintMode } from '../../ui/use-print-mode';
 import { sessionQueries } from '../api/session-queries';
 import { useDisplayZone } from '../preferences';
 import { PrintableSession } from './session-document';
-import { sessionTitle } from './session-format';
+import { sessionTitle } from '../session-display';
 import { SessionDetailBody } from './session-detail-states';
 import './print-page.css';
 

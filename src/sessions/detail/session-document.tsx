@@ -1,7 +1,15 @@
 import { useId, type RefObject } from 'react';
 import type { DisplayZone } from '../../lib/format';
 import type { Session } from '../api/session';
-import { directionArrow, sessionTitle, stateBadges, toText, wireDateText } from './session-format';
+import {
+  callerAddress,
+  callerName,
+  directionArrow,
+  sessionTitle,
+  stateBadges,
+  toText,
+} from '../session-display';
+import { wireDateText } from './session-format';
 import { SessionSummary, StateBadges } from './session-summary';
 import { SessionMembers } from './session-members';
 import { PrintLog, VirtualLog } from './session-log';
@@ -14,8 +22,8 @@ import './session-document.css';
  */
 export function SessionTitleText({ session }: { session: Session }) {
   const arrow = directionArrow(session.direction);
-  const address = session.fromAddress ?? session.fromPhoneNumber;
-  const name = session.fromName;
+  const address = callerAddress(session);
+  const name = callerName(session);
   const to = toText(session);
   let line: React.ReactNode;
   if (!name && !address && !to) line = <bdi>{sessionTitle(session)}</bdi>;

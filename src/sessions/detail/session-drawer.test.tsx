@@ -305,7 +305,7 @@ describe('session drawer', () => {
         ),
       ),
     );
-    await queryClient.refetchQueries({ queryKey: sessionQueries.details() });
+    await queryClient.refetchQueries({ queryKey: sessionQueries.all() });
     const alert = await within(dialog).findByRole('alert');
     expect(alert).toHaveTextContent(
       'Could not refresh this session; showing the last answer. Access revoked',

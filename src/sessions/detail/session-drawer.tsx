@@ -6,13 +6,12 @@ import { CopyButton } from '../../ui/copy-button';
 import { useModalDialog } from '../../ui/use-modal-dialog';
 import { useBodyClass, usePrintMode } from '../../ui/use-print-mode';
 import { sessionQueries } from '../api/session-queries';
+import { isLive, LIVE_REFRESH_MS } from '../session-display';
 import { useDisplayZone } from '../preferences';
 import { useSessionSearch, useUpdateSessionSearch } from '../filters/use-session-search';
 import { PrintableSession, SessionDocument, SessionMeta, SessionTitleText } from './session-document';
 import { SessionDetailBody } from './session-detail-states';
 import './session-drawer.css';
-
-const LIVE_REFRESH_MS = 10_000;
 
 export interface SessionDrawerProps {
   sessionId: string;
@@ -33,7 +32,7 @@ export function SessionDrawer({ sessionId, onClose }: SessionDrawerProps) {
   // A session still going on keeps changing (state, log, members): refresh it like the live table does.
   const query = useQuery({
     ...sessionQueries.detail(sessionId),
-    refetchInterval: (q) => (q.state.data?.session.ended === false ? LIVE_REFRESH_MS : false),
+    refetchInterval: (q) => (q.state.data && isLive(q.state.data.session) ? LIVE_REFRESH_MS : false),
   });
   const titleId = useId();
   const dialogRef = useRef<HTMLElement>(null);
@@ -82,7 +81,7 @@ export function SessionDrawer({ sessionId, onClose }: SessionDrawerProps) {
             </button>
           </div>
           {session && detail && <SessionMeta session={session} archived={detail.archived} zone={zone} />}
-          {session?.ended === false && (
+          {session && isLive(session) && (
             <p className="drawer-live-note">Still going on: refreshes every {LIVE_REFRESH_MS / 1000} s.</p>
           )}
           <div className="drawer-actions" role="group" aria-label="Session actions">

@@ -4,15 +4,8 @@ import { LongText } from '../../ui/long-text';
 import { useNow } from '../../ui/use-now';
 import type { DisplayZone } from '../../lib/format';
 import type { Session, WireDate } from '../api/session';
-import {
-  directionArrow,
-  durationText,
-  isLive,
-  stateBadges,
-  wireDateText,
-  yesNo,
-  type StateBadge,
-} from './session-format';
+import { directionArrow, durationText, isLive, stateBadges, type StateBadge } from '../session-display';
+import { wireDateText, yesNo } from './session-format';
 
 export function StateBadges({ badges }: { badges: StateBadge[] }) {
   if (badges.length === 0) return null;

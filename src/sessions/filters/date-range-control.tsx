@@ -7,10 +7,10 @@ import {
   DEFAULT_RANGE,
   RANGE_LABELS,
   RANGE_PRESETS,
-  resolveRange,
   type RangePreset,
   type SessionSearch,
 } from './session-search';
+import type { SessionsView } from '../view/sessions-view';
 import { useSessionSearch, useUpdateSessionSearch } from './use-session-search';
 import './date-range-control.css';
 
@@ -117,11 +117,11 @@ function TypedRange({ initialStart, initialEnd, today, onApply }: TypedRangeProp
   );
 }
 
-export function DateRangeControl({ today }: { today: string }) {
+export function DateRangeControl({ view }: { view: SessionsView }) {
   const id = useId();
   const search = useSessionSearch();
   const update = useUpdateSessionSearch();
-  const range = resolveRange(search, today);
+  const { range, today } = view;
   const [open, setOpen] = useState(false);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const popoverRef = useRef<HTMLDivElement>(null);

@@ -111,7 +111,7 @@ describe('Clear all', () => {
     const { user, currentSearch } = await open(
       '/?range=30d&from=503&to=971&log=queue&account=a1,a2&customer=c1&endpoint=e1&parent=p1&archive=1',
     );
-    expect(panel().getByText('8 active')).toBeInTheDocument();
+    expect(panel().getByText('9 active')).toBeInTheDocument();
 
     await user.click(panel().getByRole('button', { name: 'Clear all' }));
 

@@ -6,21 +6,20 @@ import { Chip, ChipInput, type ChipItem } from '../../ui/chip-input';
 import { plural } from '../../lib/format';
 import { addUtcDays } from '../../lib/utc-days';
 import {
+  clearFilters,
   countActiveFilters,
   MAX_ID_LENGTH,
   MAX_IDS,
   MAX_TEXT_LENGTH,
-  reachesIntoArchive,
-  resolveRange,
   type SessionSearch,
 } from './session-search';
+import { ARCHIVE_AFTER_DAYS } from '../session-display';
+import type { SessionsView } from '../view/sessions-view';
 import { useSessionSearch, useUpdateSessionSearch } from './use-session-search';
 import { suggestNames, useNameIndex, type NameKind } from './name-suggestions';
 import { registerTypedFilter } from './typed-filters';
 import './filter-panel.css';
 
-/** Days after which Evo Voice moves a session to the archive. */
-const ARCHIVE_AFTER_DAYS = 15;
 /** A keystroke reaches the URL this long after typing stops. */
 const TYPING_DEBOUNCE_MS = 300;
 /** After this long without typing, the search counts as settled: the next edit starts a new history entry. */
@@ -195,12 +194,11 @@ function IdFilter({
   );
 }
 
-function ArchiveSwitch({ today }: { today: string }) {
-  const search = useSessionSearch();
+function ArchiveSwitch({ view }: { view: SessionsView }) {
   const update = useUpdateSessionSearch();
   const hintId = useId();
-  const archive = search.archive === true;
-  const range = resolveRange(search, today);
+  const { today, range } = view;
+  const archive = view.archived;
   const setArchive = (on: boolean) => update((s) => withValue(s, 'archive', on || undefined));
   // The newest archived day: anything after it is still live.
   const lastArchivedDay = addUtcDays(today, -ARCHIVE_AFTER_DAYS);
@@ -223,7 +221,7 @@ function ArchiveSwitch({ today }: { today: string }) {
       <p id={hintId} className="filter-hint">
         Sessions older than {ARCHIVE_AFTER_DAYS} days are archived.
       </p>
-      {!archive && reachesIntoArchive(range, today) && (
+      {!archive && view.reachesArchive && (
         <div className="banner banner-warning filter-banner" role="status">
           <div className="banner-body">
             <p>
@@ -250,20 +248,10 @@ function ArchiveSwitch({ today }: { today: string }) {
   );
 }
 
-/** Everything Clear all removes: the filters of this panel. The range, sort and open session stay. */
-function clearFilters(search: SessionSearch): SessionSearch {
-  const { range, start, end, sort, session } = search;
-  const next: SessionSearch = { range, start, end, sort, session };
-  for (const key of Object.keys(next) as (keyof SessionSearch)[])
-    if (next[key] === undefined) delete next[key];
-  return next;
-}
-
-export function FilterPanel({ today }: { today: string }) {
+export function FilterPanel({ view }: { view: SessionsView }) {
   const search = useSessionSearch();
   const update = useUpdateSessionSearch();
   const count = countActiveFilters(search);
-  const canClear = count > 0 || search.archive === true;
 
   return (
     <aside className="filter-panel" aria-label="Filters">
@@ -273,14 +261,14 @@ export function FilterPanel({ today }: { today: string }) {
         <button
           type="button"
           className="btn btn-small btn-ghost"
-          disabled={!canClear}
+          disabled={count === 0}
           onClick={() => update(clearFilters)}
         >
           Clear all
         </button>
       </div>
 
-      <ArchiveSwitch today={today} />
+      <ArchiveSwitch view={view} />
 
       {search.parent && (
         <div className="field filter-parent">

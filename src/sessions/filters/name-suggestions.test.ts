@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { QueryClient } from '@tanstack/react-query';
 import { sessionQueries } from '../api/session-queries';
+import { toSessionsRequest } from '../api/build-sessions-query';
 import type { Session } from '../api/session';
 import { addNames, buildNameIndex, suggestNames } from './name-suggestions';
 
@@ -9,7 +10,7 @@ const session = (over: Partial<Session>) => ({ id: 'x', customerBreadcrumb: [], 
 describe('buildNameIndex', () => {
   it('collects names from cached pages and details, breadcrumbs included, and ignores other queries', () => {
     const client = new QueryClient();
-    client.setQueryData(sessionQueries.page({ startDate: '2026-11-01' }, 0).queryKey, {
+    client.setQueryData(sessionQueries.page(toSessionsRequest({ startDate: '2026-11-01' }), 0).queryKey, {
       items: [
         session({
           accountId: 'a1',

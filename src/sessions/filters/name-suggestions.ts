@@ -8,7 +8,7 @@
 import { useSyncExternalStore } from 'react';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { sessionQueries } from '../api/session-queries';
-import type { Session } from '../api/session';
+import type { SessionSummary } from '../api/session';
 
 export type NameKind = 'account' | 'customer' | 'endpoint';
 
@@ -20,17 +20,12 @@ export interface NameSuggestion {
   name: string;
 }
 
-const ROOT = sessionQueries.all()[0];
-
-function isSessionQuery(queryKey: readonly unknown[]): boolean {
-  return queryKey[0] === ROOT;
-}
-
 /** The sessions a cached value holds: a page (`{ items }`) or a detail (`{ session }`). */
-function sessionsIn(data: unknown): readonly Session[] {
+function sessionsIn(data: unknown): readonly SessionSummary[] {
   if (!data || typeof data !== 'object') return [];
-  if ('items' in data && Array.isArray(data.items)) return data.items as Session[];
-  if ('session' in data && data.session && typeof data.session === 'object') return [data.session as Session];
+  if ('items' in data && Array.isArray(data.items)) return data.items as SessionSummary[];
+  if ('session' in data && data.session && typeof data.session === 'object')
+    return [data.session as SessionSummary];
   return [];
 }
 
@@ -38,7 +33,7 @@ function sessionsIn(data: unknown): readonly Session[] {
  * `index` with the names of `sessions` added; the same object when none was new. The first name
  * seen for an id wins.
  */
-export function addNames(index: NameIndex, sessions: readonly Session[]): NameIndex {
+export function addNames(index: NameIndex, sessions: readonly SessionSummary[]): NameIndex {
   let next: Record<NameKind, Map<string, string>> | undefined;
   const put = (kind: NameKind, id: string | undefined, name: string | undefined) => {
     if (!id || !name || (next ?? index)[kind].has(id)) return;
@@ -85,7 +80,7 @@ function storeFor(client: QueryClient): NameStore {
   const listeners = new Set<() => void>();
   client.getQueryCache().subscribe((event) => {
     if (event.type !== 'updated' || event.action.type !== 'success') return;
-    if (!isSessionQuery(event.query.queryKey)) return;
+    if (!sessionQueries.isSessions(event.query)) return;
     const next = addNames(index, sessionsIn(event.query.state.data));
     if (next === index) return;
     index = next;

@@ -2,14 +2,14 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { SORTABLE_FIELDS } from '../api/session-types';
 import {
-  freezeRange,
+  clearFilters,
+  countActiveFilters,
   parseSessionSearch,
   RANGE_PRESETS,
-  resolveRange,
   serializeSessionSearch,
-  toSessionsFilter,
   type SessionSearch,
 } from './session-search';
+import { resolveRange } from '../view/sessions-view';
 import { parseSearch, stringifySearch } from './search-codec';
 
 /** What the address bar holds for a search, read back the way the router reads it. */
@@ -161,38 +161,24 @@ describe('the link format', () => {
   });
 });
 
-describe('ranges resolve to UTC days at one place', () => {
-  const cases: [SessionSearch, string, string, string][] = [
-    [{}, '2026-11-27', '2026-11-21', '2026-11-27'],
-    [{ range: 'today' }, '2026-11-27', '2026-11-27', '2026-11-27'],
-    [{ range: 'yesterday' }, '2026-03-01', '2026-02-28', '2026-02-28'],
-    [{ range: '30d' }, '2026-11-27', '2026-10-29', '2026-11-27'],
-    [{ range: 'this-month' }, '2026-11-27', '2026-11-01', '2026-11-27'],
-    [{ range: 'last-month' }, '2026-03-15', '2026-02-01', '2026-02-28'],
-    [{ range: 'last-month' }, '2024-03-01', '2024-02-01', '2024-02-29'],
-    [{ range: 'last-month' }, '2026-01-10', '2025-12-01', '2025-12-31'],
-  ];
-  it.each(cases)('%j on %s is %s to %s', (search, today, start, end) => {
-    expect(resolveRange(search, today)).toMatchObject({ startDate: start, endDate: end });
-  });
-
-  it('makes the resolved days the API filter, so a relative link asks for the day it is opened', () => {
-    expect(toSessionsFilter({ range: 'today', from: '+1503', archive: true }, '2026-11-27')).toMatchObject({
-      startDate: '2026-11-27',
-      endDate: '2026-11-27',
+describe('clearing filters', () => {
+  it('keeps the range, the sort and the open session, and drops every filter, the store included', () => {
+    const search: SessionSearch = {
+      range: '30d',
+      sort: { field: 'fromAddress', desc: false },
+      session: 's1',
       from: '+1503',
-      searchArchive: true,
-      sortField: 'dateCreated',
-      sortOrder: 'Descend',
-    });
-    expect(toSessionsFilter({ range: 'today' }, '2026-11-28').startDate).toBe('2026-11-28');
-  });
-
-  it('freezes a relative range to the days shown now', () => {
-    expect(freezeRange({ range: '30d', from: '555' }, '2026-11-27')).toEqual({
-      start: '2026-10-29',
-      end: '2026-11-27',
-      from: '555',
-    });
+      to: 'sales',
+      log: 'transfer',
+      account: ['a1'],
+      customer: ['c1', 'c2'],
+      endpoint: ['e1'],
+      parent: 'p1',
+      archive: true,
+    };
+    expect(countActiveFilters(search)).toBe(9);
+    const cleared = clearFilters(search);
+    expect(serializeSessionSearch(cleared)).toEqual({ range: '30d', sort: 'fromAddress', session: 's1' });
+    expect(countActiveFilters(cleared)).toBe(0);
   });
 });

@@ -2,14 +2,7 @@
 // This is a public contract (README, "Link format"): a CRM or a ticket can link in with it.
 // Parsing never throws: anything invalid is dropped or corrected and reported as a notice.
 import { SORTABLE_FIELDS, type SortField } from '../api/session-types';
-import type { SessionsFilter } from '../api/build-sessions-query';
-import {
-  addUtcDays,
-  endOfPreviousUtcMonth,
-  isUtcDay,
-  startOfUtcMonth,
-  utcDaysBetween,
-} from '../../lib/utc-days';
+import { isUtcDay } from '../../lib/utc-days';
 
 export const RANGE_PRESETS = ['today', 'yesterday', '7d', '30d', 'this-month', 'last-month'] as const;
 export type RangePreset = (typeof RANGE_PRESETS)[number];
@@ -219,84 +212,20 @@ export function serializeSessionSearch(
   return out;
 }
 
-export interface ResolvedRange {
-  startDate: string;
-  endDate: string;
-  /** The preset in force, or undefined for absolute days. */
-  preset: RangePreset | undefined;
-}
-
-/** The one place relative ranges become days. `today` is the current UTC day. */
-export function resolveRange(search: SessionSearch, today: string): ResolvedRange {
-  if (search.start) return { startDate: search.start, endDate: search.end ?? today, preset: undefined };
-  const preset = search.range ?? DEFAULT_RANGE;
-  switch (preset) {
-    case 'today':
-      return { startDate: today, endDate: today, preset };
-    case 'yesterday': {
-      const day = addUtcDays(today, -1);
-      return { startDate: day, endDate: day, preset };
-    }
-    case '7d':
-    default:
-      return { startDate: addUtcDays(today, -6), endDate: today, preset: '7d' };
-    case '30d':
-      return { startDate: addUtcDays(today, -29), endDate: today, preset };
-    case 'this-month':
-      return { startDate: startOfUtcMonth(today), endDate: today, preset };
-    case 'last-month':
-      return {
-        startDate: startOfUtcMonth(endOfPreviousUtcMonth(today)),
-        endDate: endOfPreviousUtcMonth(today),
-        preset,
-      };
-  }
-}
-
-/** The API's filter for a view: the query key of every page of it. */
-export function toSessionsFilter(search: SessionSearch, today: string): SessionsFilter {
-  const { startDate, endDate } = resolveRange(search, today);
-  const sort = search.sort ?? DEFAULT_SORT;
-  return {
-    startDate,
-    endDate,
-    from: search.from,
-    to: search.to,
-    log: search.log,
-    accountIds: search.account,
-    customerIds: search.customer,
-    endpointIds: search.endpoint,
-    parentSessionId: search.parent,
-    searchArchive: search.archive ? true : undefined,
-    sortField: sort.field,
-    sortOrder: sort.desc ? 'Descend' : 'Ascend',
-  };
-}
-
-/** The same view with its relative range frozen to the days it shows now. */
-export function freezeRange(search: SessionSearch, today: string): SessionSearch {
-  const { startDate, endDate } = resolveRange(search, today);
-  const frozen: SessionSearch = { ...search, start: startDate, end: endDate };
-  delete frozen.range;
-  return frozen;
-}
-
-/** How many filters narrow the result (the range and sort are not counted). */
+/** How many filters narrow the result (the range, the sort and the open session are not filters). */
 export function countActiveFilters(search: SessionSearch): number {
   return (
-    [search.from, search.to, search.log, search.parent].filter(Boolean).length +
+    [search.from, search.to, search.log, search.parent, search.archive].filter(Boolean).length +
     (search.account?.length ?? 0) +
     (search.customer?.length ?? 0) +
     (search.endpoint?.length ?? 0)
   );
 }
 
-/** True when a range reaches past the live window (sessions older than 15 days are archived). */
-export function reachesIntoArchive(range: ResolvedRange, today: string): boolean {
-  return utcDaysBetween(range.startDate, today) >= 15;
-}
-
-/** True when the range includes today (the live view refreshes only then). */
-export function includesToday(range: ResolvedRange, today: string): boolean {
-  return range.startDate <= today && range.endDate >= today;
+/** What every "Clear" button leaves: the range, the sort and the open session; no filter. */
+export function clearFilters({ range, start, end, sort, session }: SessionSearch): SessionSearch {
+  const kept: SessionSearch = { range, start, end, sort, session };
+  for (const key of Object.keys(kept) as (keyof SessionSearch)[])
+    if (kept[key] === undefined) delete kept[key];
+  return kept;
 }

@@ -1,5 +1,5 @@
-// The table's columns, defined once, in plain code: the React grid builds its TanStack table from
-// them (columns.tsx), and first-rows.ts draws the first rows with them before React is there.
+// The table's columns, defined once, in plain code: the grid builds its TanStack table from them
+// (columns.tsx), and the display settings list them.
 import type { SortField } from '../api/session-types';
 import type { Density } from '../preference-values';
 
@@ -57,31 +57,19 @@ export const gridLabel = (archived: boolean) => (archived ? 'Archived sessions' 
 /** No column is narrower than this, whatever was stored. */
 export const MIN_COLUMN_SIZE = 48;
 
-export const DEFAULT_VISIBILITY: Record<string, boolean> = Object.fromEntries(
+const DEFAULT_VISIBILITY: Record<string, boolean> = Object.fromEntries(
   Object.entries(COLUMN_META)
     .filter(([, meta]) => meta.hiddenByDefault)
     .map(([id]) => [id, false]),
 );
 
-export function columnIdForSortField(field: SortField): string | undefined {
-  return Object.entries(COLUMN_META).find(([, meta]) => meta.sortField === field)?.[0];
+/** Which columns show: the user's choices (stored) over the defaults. */
+export function columnVisibility(stored: Record<string, boolean>): Record<string, boolean> {
+  return { ...DEFAULT_VISIBILITY, ...stored };
 }
 
-/**
- * The columns shown and their sizes for the stored preferences, as the TanStack table of
- * columns.tsx resolves them (first-rows.ts draws with this; a test holds the two together).
- */
-export function shownColumns(
-  visibility: Record<string, boolean>,
-  sizes: Record<string, number>,
-): { id: string; size: number; fixed: boolean }[] {
-  return Object.entries(COLUMN_META)
-    .filter(([id]) => visibility[id] ?? DEFAULT_VISIBILITY[id] ?? true)
-    .map(([id, meta]) => ({
-      id,
-      size: Math.max(MIN_COLUMN_SIZE, sizes[id] ?? meta.size),
-      fixed: meta.fixed === true,
-    }));
+export function columnIdForSortField(field: SortField): string | undefined {
+  return Object.entries(COLUMN_META).find(([, meta]) => meta.sortField === field)?.[0];
 }
 
 /**

@@ -1,16 +1,17 @@
 import { useState } from 'react';
 import { useRouter } from '@tanstack/react-router';
-import { freezeRange, resolveRange, type SessionSearch } from '../filters/session-search';
+import type { SessionSearch } from '../filters/session-search';
+import { freezeRange, type SessionsView } from '../view/sessions-view';
 import { copyText } from '../../ui/copy-button';
 
 /**
  * "Copy link": the view as it is and, for a relative range ("Last 7 days"), a link frozen to the
  * days shown now, so a colleague opening it next week sees the same sessions.
  */
-export function CopyLinkMenu({ search, today }: { search: SessionSearch; today: string }) {
+export function CopyLinkMenu({ view }: { view: SessionsView }) {
   const router = useRouter();
   const [copied, setCopied] = useState<string | undefined>();
-  const range = resolveRange(search, today);
+  const { range } = view;
   const linkFor = (s: SessionSearch) =>
     new URL(router.buildLocation({ to: '/', search: s }).href, window.location.origin).href;
 
@@ -22,14 +23,14 @@ export function CopyLinkMenu({ search, today }: { search: SessionSearch; today: 
 
   return (
     <div className="copy-link">
-      <button type="button" className="btn btn-small" onClick={() => copy('Link', search)}>
+      <button type="button" className="btn btn-small" onClick={() => copy('Link', view.search)}>
         Copy link
       </button>
       {range.preset && (
         <button
           type="button"
           className="btn btn-small"
-          onClick={() => copy('Link with fixed dates', freezeRange(search, today))}
+          onClick={() => copy('Link with fixed dates', freezeRange(view))}
           title={`A link to ${range.startDate} – ${range.endDate}, whenever it is opened`}
         >
           Copy link with fixed dates

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useColumnVisibility, useDensity, useDisplayZone } from '../preferences';
-import { COLUMN_META, DEFAULT_VISIBILITY } from './column-defs';
+import { COLUMN_META, columnVisibility } from './column-defs';
 
 /** Header menu for display preferences: time zone, density, columns. Kept in localStorage. */
 export function DisplaySettings() {
@@ -21,7 +21,8 @@ export function DisplaySettings() {
     return () => document.removeEventListener('pointerdown', onPointer);
   }, [open]);
 
-  const isVisible = (id: string) => visibility[id] ?? DEFAULT_VISIBILITY[id] ?? true;
+  const shown = columnVisibility(visibility);
+  const isVisible = (id: string) => shown[id] ?? true;
 
   return (
     <div className="display-settings" ref={rootRef}>

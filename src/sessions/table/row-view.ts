@@ -1,10 +1,20 @@
 // A session as the table shows it. A page of sessions is turned into RowViews once, when it arrives
 // (formatting dates and names is the costly part of a row), so scrolling only lays out text. What
-// each cell shows is `cellParts`, plain data, drawn by the React grid (sessions-grid.tsx) and, before
-// React is there, by first-rows.ts (first-rows.test.tsx holds the two drawings together).
-import type { Session, SessionsPage } from '../api/session';
+// each cell shows is `cellParts`, plain data that grid-row.tsx draws. Which text a session shows is
+// decided by the display rules (session-display.ts), as in the drawer and the print view.
+import type { SessionSummary, SessionsPage } from '../api/session';
 import { formatDateTime, formatDuration, formatFullDateTime, type DisplayZone } from '../../lib/format';
 import { SESSIONS_PAGE_SIZE } from '../api/sessions-url';
+import {
+  callerAddress,
+  callerName,
+  directionArrow,
+  durationText,
+  isLive,
+  isMissed,
+  liveStates,
+  toText,
+} from '../session-display';
 
 export interface RowView {
   id: string;
@@ -21,7 +31,7 @@ export interface RowView {
   endpoint: string;
   answeredBy: string;
   outcome: string;
-  missed: boolean | undefined;
+  missed: boolean;
   /** While live (`ended === false`) the duration ticks from this start. */
   liveSince: number | undefined;
   duration: string;
@@ -31,50 +41,35 @@ export interface RowView {
 const text = (value: string | undefined) => value ?? '';
 
 /** The start cell's hover title: the full date, with weekday, year and zone. */
-export function startTitle(s: Session, zone: DisplayZone): string {
+export function startTitle(s: SessionSummary, zone: DisplayZone): string {
   const created = s.dateCreated?.ms;
   return created !== undefined ? formatFullDateTime(created, zone) : text(s.dateCreated?.raw);
 }
 
-/**
- * `title: false` leaves `startTitle` empty, for the first rows drawn before the app (first-rows.ts):
- * it takes an Intl formatter, which the browser takes 25-50 ms to set up the first time here.
- */
-export function toRowView(s: Session, zone: DisplayZone, { title = true } = {}): RowView {
+export function toRowView(s: SessionSummary, zone: DisplayZone): RowView {
   const created = s.dateCreated?.ms;
   const completed = s.dateCompleted?.ms;
-  const live = s.ended === false;
-  // Queued or ringing in a queue says more than the call state; "Active" dialing says least.
-  const states = live
-    ? [
-        s.queueState === 'Queued' || s.queueState === 'Ringing' ? s.queueState : undefined,
-        s.callState,
-        s.queueState,
-        s.dialState,
-      ].filter((v): v is string => !!v && v !== 'None' && v !== 'Disconnected')
-    : [];
+  const live = isLive(s);
   return {
     id: s.id,
     start: created !== undefined ? formatDateTime(created, zone) : text(s.dateCreated?.raw),
-    startTitle: title ? startTitle(s, zone) : '',
+    startTitle: startTitle(s, zone),
     completed: completed !== undefined ? formatDateTime(completed, zone) : text(s.dateCompleted?.raw),
     direction: s.direction,
     channel: text(s.channel),
-    fromName: text(s.fromName ?? s.displayName),
-    fromNumber: text(s.fromAddress ?? s.fromPhoneNumber),
-    to: text(s.toAddress ?? s.destination),
+    fromName: text(callerName(s)),
+    fromNumber: text(callerAddress(s)),
+    to: text(toText(s)),
     account: text(s.accountName ?? s.accountId),
     customer: text(s.customerName ?? s.customerId),
     endpoint: text(s.endpointName ?? s.endpointId),
     answeredBy: text(s.answeredByName),
     outcome: text(s.outcome),
-    missed: s.wasMissed,
+    missed: isMissed(s),
     liveSince: live && created !== undefined ? created : undefined,
-    duration:
-      !live && created !== undefined && completed !== undefined && completed >= created
-        ? formatDuration(completed - created)
-        : '',
-    states: [...new Set(states)],
+    // Ended: "now" plays no part in the duration.
+    duration: live ? '' : text(durationText(s, 0)),
+    states: liveStates(s),
   };
 }
 
@@ -85,7 +80,7 @@ export interface RowPage {
 }
 
 function selectRows(zone: DisplayZone) {
-  return (page: SessionsPage): RowPage => ({
+  return (page: SessionsPage<SessionSummary>): RowPage => ({
     rows: page.items.map((s) => toRowView(s, zone)),
     totalCount: page.totalCount,
     hasMorePages: page.hasMorePages,
@@ -93,7 +88,7 @@ function selectRows(zone: DisplayZone) {
 }
 
 // Stable per zone, so React Query memoizes the selected rows per page.
-export const SELECT_ROWS: Record<DisplayZone, (page: SessionsPage) => RowPage> = {
+export const SELECT_ROWS: Record<DisplayZone, (page: SessionsPage<SessionSummary>) => RowPage> = {
   local: selectRows('local'),
   utc: selectRows('utc'),
 };
@@ -130,7 +125,6 @@ export type CellPart =
   string | { text: string; className?: string; title?: string; ariaHidden?: true; liveSince?: number };
 
 const MISSED_BADGE: CellPart = { text: 'Missed', className: 'badge badge-danger' };
-const ARROWS: Record<string, string> = { Incoming: '↘', Outgoing: '↗' };
 
 /** What the cell of column `id` shows for `row`, at `now` (for live durations). */
 export function cellParts(id: string, row: RowView, now: number): CellPart[] {
@@ -139,7 +133,7 @@ export function cellParts(id: string, row: RowView, now: number): CellPart[] {
       return [{ text: row.start, title: row.startTitle }];
     case 'direction':
       return row.direction
-        ? [{ text: ARROWS[row.direction] ?? '•', ariaHidden: true }, ` ${row.direction}`]
+        ? [{ text: directionArrow(row.direction) ?? '•', ariaHidden: true }, ` ${row.direction}`]
         : [];
     case 'channel':
       return [row.channel];

@@ -1,0 +1,76 @@
+// What an empty result says: what was searched, in words, and the ways out of it.
+import { plural } from '../../lib/format';
+import {
+  clearFilters,
+  countActiveFilters,
+  quoteLinkValue,
+  type SessionSearch,
+} from '../filters/session-search';
+import type { useUpdateSessionSearch } from '../filters/use-session-search';
+import type { SessionsView } from '../view/sessions-view';
+
+const SHOWN_IDS = 3;
+
+/** "accounts a, b, c and 47 more": the filter panel lists them all. */
+function idsTerm(noun: string, ids: string[] | undefined): string | undefined {
+  if (!ids?.length) return undefined;
+  const shown = ids.slice(0, SHOWN_IDS).map((id) => quoteLinkValue(id));
+  const more = ids.length > SHOWN_IDS ? ` and ${ids.length - SHOWN_IDS} more` : '';
+  return `${ids.length === 1 ? noun : `${noun}s`} ${shown.join(', ')}${more}`;
+}
+
+function searchTerms(search: SessionSearch): string[] {
+  return [
+    search.from && `From contains “${quoteLinkValue(search.from)}”`,
+    search.to && `To contains “${quoteLinkValue(search.to)}”`,
+    search.log && `Log contains “${quoteLinkValue(search.log)}”`,
+    idsTerm('account', search.account),
+    idsTerm('customer', search.customer),
+    idsTerm('endpoint', search.endpoint),
+    search.parent && `child sessions of ${quoteLinkValue(search.parent)}`,
+  ].filter((term): term is string => !!term);
+}
+
+export function EmptyState({
+  view,
+  update,
+}: {
+  view: SessionsView;
+  update: ReturnType<typeof useUpdateSessionSearch>;
+}) {
+  const { search, range } = view;
+  const active = countActiveFilters(search);
+  const terms = searchTerms(search);
+  const wideRange =
+    range.preset === '30d' || range.preset === 'this-month' || range.preset === 'last-month' || !range.preset;
+  return (
+    <div className="empty-state" role="status">
+      <h2>No {view.archived ? 'archived' : 'live'} sessions found</h2>
+      <p>
+        Searched {range.startDate} to {range.endDate} (UTC days)
+        {terms.length ? ` for ${terms.join('; ')}` : ''}.
+      </p>
+      <div className="empty-actions">
+        {!wideRange && (
+          <button
+            type="button"
+            className="btn"
+            onClick={() => update((s) => ({ ...s, range: '30d', start: undefined, end: undefined }))}
+          >
+            Widen to the last 30 days
+          </button>
+        )}
+        {!view.archived && (view.reachesArchive || wideRange) && (
+          <button type="button" className="btn" onClick={() => update((s) => ({ ...s, archive: true }))}>
+            Search the archive
+          </button>
+        )}
+        {active > 0 && (
+          <button type="button" className="btn" onClick={() => update(clearFilters)}>
+            Clear {plural(active, 'filter')}
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,149 @@
+// The line above the grid: the total, the store, new sessions in a live view, and the error,
+// warning or empty state of the result. It renders when the result's counts or state change, not
+// while the grid scrolls.
+import { memo } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { ApiError } from '../api/api-error';
+import { sessionQueries } from '../api/session-queries';
+import { formatCount, plural } from '../../lib/format';
+import { signInPath } from '../../auth/safe-redirect';
+import { LIVE_REFRESH_MS } from '../session-display';
+import { useUpdateSessionSearch } from '../filters/use-session-search';
+import type { SessionsView } from '../view/sessions-view';
+import { CopyLinkMenu } from './copy-link-menu';
+import { EmptyState } from './empty-state';
+
+interface ResultStatusProps {
+  view: SessionsView;
+  status: 'pending' | 'error' | 'success';
+  error: unknown;
+  total: number | undefined;
+  rowCount: number;
+  hasMore: boolean;
+  isFetching: boolean;
+  /** The first page shown is the new view's own (not the previous view's, kept while it loads). */
+  isCurrent: boolean;
+  pageError: unknown;
+  /** Shows the sessions that arrived since the view was anchored. */
+  onShowNew: () => void;
+}
+
+export const ResultStatus = memo(function ResultStatus({
+  view,
+  status,
+  error,
+  total,
+  rowCount,
+  hasMore,
+  isFetching,
+  isCurrent,
+  pageError,
+  onShowNew,
+}: ResultStatusProps) {
+  const queryClient = useQueryClient();
+  const update = useUpdateSessionSearch();
+
+  // Live view: every ~10 s (not while the tab is hidden), a one-row count of the same request. New
+  // sessions never move the rows being read; they wait behind a button.
+  const probe = useQuery({
+    ...sessionQueries.count(view.request),
+    enabled: view.live && status === 'success' && isCurrent && total !== undefined,
+    refetchInterval: LIVE_REFRESH_MS,
+    refetchIntervalInBackground: false,
+  });
+  const newCount = probe.data !== undefined && total !== undefined ? probe.data - total : 0;
+  const showNew = () => {
+    void queryClient.resetQueries({ queryKey: sessionQueries.result(view.request) });
+    onShowNew();
+  };
+  const retryPages = () =>
+    queryClient.refetchQueries({ queryKey: sessionQueries.result(view.request), type: 'active' });
+
+  return (
+    <div className="results-status">
+      <div className="results-line" aria-live="polite">
+        <span className="results-count">
+          {status === 'pending' ? (
+            'Loading sessions…'
+          ) : total !== undefined ? (
+            <>
+              <strong>{formatCount(total)}</strong> {total === 1 ? 'session' : 'sessions'}
+            </>
+          ) : status === 'success' ? (
+            <>
+              <strong>{formatCount(rowCount)}</strong>
+              {hasMore ? '+' : ''} sessions
+            </>
+          ) : null}
+        </span>
+        <span className={`badge ${view.archived ? 'badge-info' : 'badge-live'}`}>
+          {view.archived ? 'Archived' : 'Live'}
+        </span>
+        {view.live && <span className="muted small">Refreshes every {LIVE_REFRESH_MS / 1000} s</span>}
+        {newCount > 0 && (
+          <button type="button" className="btn btn-small btn-primary" onClick={showNew}>
+            {plural(newCount, 'new session')} — show
+          </button>
+        )}
+        <span className="results-spacer" />
+        <CopyLinkMenu view={view} />
+      </div>
+      <div className={`progress${isFetching ? ' is-active' : ''}`} aria-hidden="true" />
+      {status === 'error' && <ErrorBanner error={error} onRetry={retryPages} />}
+      {status !== 'error' && pageError !== undefined && (
+        <div className="banner banner-warning" role="status">
+          <div className="banner-body">Some rows could not be loaded: {errorMessage(pageError)}</div>
+          <button type="button" className="btn btn-small" onClick={retryPages}>
+            Retry
+          </button>
+        </div>
+      )}
+      {status === 'success' && isCurrent && rowCount === 0 && <EmptyState view={view} update={update} />}
+    </div>
+  );
+});
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : 'Unknown error';
+}
+
+function ErrorBanner({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+  const unauthorized = error instanceof ApiError && error.status === 401;
+  return (
+    <div className="banner banner-error" role="alert">
+      <div className="banner-body">
+        {unauthorized ? (
+          <>
+            <strong>Your sign-in has expired.</strong> Sign in again to see sessions; this view will be kept.
+          </>
+        ) : (
+          <>
+            <strong>Sessions could not be loaded.</strong> {errorMessage(error)}
+            {error instanceof ApiError && error.fieldErrors.length > 0 && (
+              <ul className="field-errors">
+                {error.fieldErrors.map((f, i) => (
+                  <li key={i}>
+                    {f.fieldName ? `${f.fieldName}: ` : ''}
+                    {f.message}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </>
+        )}
+      </div>
+      {unauthorized ? (
+        <a
+          className="btn btn-small btn-primary"
+          href={signInPath(window.location.pathname + window.location.search)}
+        >
+          Sign in
+        </a>
+      ) : (
+        <button type="button" className="btn btn-small" onClick={onRetry}>
+          Retry
+        </button>
+      )}
+    </div>
+  );
+}

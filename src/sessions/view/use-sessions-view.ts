@@ -1,0 +1,31 @@
+import { useEffect, useMemo, useSyncExternalStore } from 'react';
+import { useRouteContext } from '@tanstack/react-router';
+import { useDisplayZone } from '../preferences';
+import type { SessionSearch } from '../filters/session-search';
+import { resolveView, type SessionsView } from './sessions-view';
+import { viewIdentity } from './view-anchor-store';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The view shown, resolved once per screen from the link's search, the display zone and the view's
+ * anchor (view-anchor-store.ts). A relative range left open past UTC midnight moves to the new day.
+ */
+export function useSessionsView(search: SessionSearch): { view: SessionsView; reanchor: () => void } {
+  const [zone] = useDisplayZone();
+  const { viewAnchors } = useRouteContext({ from: '__root__' });
+  const anchorMs = useSyncExternalStore(viewAnchors.subscribe, viewAnchors.get);
+  const identity = viewIdentity(search);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `identity` stands for `search` less the open session
+  const view = useMemo(() => resolveView(search, anchorMs, zone), [identity, anchorMs, zone]);
+
+  const relative = !view.search.start;
+  useEffect(() => {
+    if (!relative) return;
+    const nextDay = Math.floor(anchorMs / DAY_MS) * DAY_MS + DAY_MS;
+    const timer = setTimeout(viewAnchors.reanchor, Math.max(0, nextDay - Date.now()) + 50);
+    return () => clearTimeout(timer);
+  }, [relative, anchorMs, viewAnchors]);
+
+  return { view, reanchor: viewAnchors.reanchor };
+}

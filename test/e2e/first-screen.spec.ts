@@ -1,0 +1,70 @@
+// The first screen, as a user meets it: the rows come, and they work at once. One renderer draws
+// them (React's), so the rows first painted are the rows one clicks.
+import { test, expect, type Page } from '@playwright/test';
+
+const rows = (page: Page) => page.locator('[role="grid"] [role="row"][data-session-id]');
+
+test('the first rows painted are live: a click on one at once opens its session', async ({ page }) => {
+  // Tags the first data rows the moment they enter the page, to check that they are never replaced.
+  await page.addInitScript(() => {
+    new MutationObserver((records, observer) => {
+      for (const r of records)
+        for (const n of r.addedNodes)
+          if (n instanceof Element && n.querySelector('[data-session-id]')) {
+            n.querySelectorAll('[data-session-id]').forEach((row) => row.setAttribute('data-first', ''));
+            observer.disconnect();
+            return;
+          }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto('/?archive=1&range=30d');
+  const first = rows(page).nth(2);
+  await first.waitFor();
+  const id = await first.getAttribute('data-session-id');
+  await first.click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  expect(new URL(page.url()).searchParams.get('session')).toBe(id);
+  // Nothing was drawn twice: the row clicked is one of those first added.
+  await expect(page.locator(`[data-session-id="${id}"][data-first]`)).toHaveCount(1);
+});
+
+test('the keyboard works as soon as the rows are there', async ({ page }) => {
+  await page.goto('/?archive=1&range=30d');
+  await rows(page).first().waitFor();
+  await rows(page).first().focus();
+  await page.keyboard.press('j');
+  await page.keyboard.press('j');
+  await expect(rows(page).nth(2)).toBeFocused();
+  await expect(rows(page).nth(2)).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog')).toBeVisible();
+});
+
+test('a slow first page shows the panels and skeleton rows until it comes', async ({ page }) => {
+  let answer!: () => void;
+  const answered = new Promise<void>((resolve) => (answer = resolve));
+  await page.route('**/api/sessions?*', async (route) => {
+    await answered;
+    await route.continue();
+  });
+  await page.goto('/?archive=1&range=30d');
+  await expect(page.getByRole('button', { name: /filters/i })).toBeVisible();
+  await expect(page.locator('[role="row"][aria-busy="true"]').first()).toBeVisible();
+  await expect(page.getByText('Loading sessions…')).toBeVisible();
+  answer();
+  await expect(rows(page).first()).toBeVisible();
+  await expect(page.locator('[role="row"][aria-busy="true"]')).toHaveCount(0);
+});
+
+test('an error from the first page is shown where the rows would be, with a retry', async ({ page }) => {
+  await page.route('**/api/sessions?*', (route) =>
+    route.fulfill({
+      status: 500,
+      contentType: 'application/json',
+      body: JSON.stringify({ responseStatus: { errorCode: 'Boom', message: 'The database is down' } }),
+    }),
+  );
+  await page.goto('/?archive=1&range=30d');
+  await expect(page.getByRole('alert')).toContainText('The database is down');
+  await expect(page.getByRole('alert').getByRole('button', { name: 'Retry' })).toBeVisible();
+});
