@@ -1,10 +1,6 @@
 // `npm run bench`: Session History's production build against AG Grid Community (Infinite Row Model)
 // and a plain 3,000-row static table, in headless Chromium on the same sandbox data. See issue 6.
-// Options (flags or env): --sessions (BENCH_SESSIONS, default 150000), --runs (3), --scroll-seconds
-// (8), --filter-changes (20), --first-rows-loads (3 cold loads per target and run for the first-rows
-// and ready figures, and as many of Session History clicked at first paint), --out (bench/results), --port (4310; the peer pages use port+1),
-// --app-dist (serve this build instead of building a private copy of src/), --build-dir (where the
-// peer pages and the private app build go; default bench/results/tmp).
+// Options: USAGE below (`npm run bench -- --help`). What each figure means: docs/performance.md.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -905,6 +901,20 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
   }
 }
 
+const USAGE = `npm run bench -- [options]
+  --sessions N          sandbox size (env BENCH_SESSIONS; default 150000)
+  --runs N              runs per target (3)
+  --scroll-seconds N    continuous scroll per run (8)
+  --filter-changes N    filter changes for the heap figure (20)
+  --first-rows-loads N  cold loads per grid and run for first rows and ready, the run's own
+                        included, and as many loads of Session History clicked at first paint (3)
+  --out DIR             where latest.md and latest.json go (bench/results)
+  --port N              Session History's port; the peer pages use N+1 (4310)
+  --app-dist DIR        serve this build instead of building a private copy of src/
+  --build-dir DIR       where the peer pages and the private app build go (bench/results/tmp)
+A check that it works (its times mean nothing):
+  npm run bench -- --sessions 1000 --runs 1 --scroll-seconds 1 --filter-changes 2 --first-rows-loads 1`;
+
 export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.env): BenchOptions {
   const flag = (name: string) => {
     const i = argv.indexOf(`--${name}`);
@@ -930,12 +940,14 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  runBench(parseOptions(process.argv.slice(2)))
-    .then((r) => {
-      console.log('\n' + r.markdown);
-    })
-    .catch((error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    });
+  if (process.argv.includes('--help')) console.log(USAGE);
+  else
+    runBench(parseOptions(process.argv.slice(2)))
+      .then((r) => {
+        console.log('\n' + r.markdown);
+      })
+      .catch((error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      });
 }
