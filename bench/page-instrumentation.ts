@@ -30,7 +30,7 @@ export const PROBES: Record<Target, Probe> = {
     idAttr: 'data-session-id',
     indexAttr: 'aria-rowindex',
     indexOffset: 2, // aria-rowindex counts the header row and starts at 1
-    // The first rows may be drawn before the app runs (first-rows.ts); its toolbar comes with it.
+    // The app's own toolbar: there once the app has rendered its first screen.
     live: '.sessions-toolbar button',
     dialog: '[role="dialog"][aria-modal="true"]',
   },
