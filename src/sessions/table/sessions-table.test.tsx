@@ -1,52 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { delay, http, HttpResponse } from 'msw';
+import { describe, expect, it } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
 import { server } from '../../../test/msw-server';
 import { renderApp } from '../../../test/render';
 import { SESSIONS_URL, serviceStackError } from '../../../test/msw-handlers';
 import { makeWireSession } from '../../../test/session-factory';
 import type { WireListResponse, WireSessionInfo } from '../api/session-types';
 
-/** Records every /api/sessions request the app makes (the default handler still answers). */
-function recordRequests() {
-  const seen: URLSearchParams[] = [];
-  server.events.on('request:start', ({ request }) => {
-    const url = new URL(request.url);
-    if (url.pathname === '/api/sessions') seen.push(url.searchParams);
-  });
-  return seen;
-}
-afterEach(() => server.events.removeAllListeners());
-
-const grid = () => screen.getByRole('grid');
-const dataRows = () =>
-  within(grid())
-    .queryAllByRole('row')
-    .filter((r) => r.hasAttribute('data-session-id'));
-
-/** A page of a result of `total` sessions, made up on request, like a server over a big table. */
-function bigPage(request: Request, total: number) {
-  const q = new URL(request.url).searchParams;
-  const page = Number(q.get('page'));
-  const size = Number(q.get('countPerPage'));
-  const items: WireSessionInfo[] = [];
-  for (let i = page * size; i < Math.min(total, (page + 1) * size); i++) {
-    items.push(
-      makeWireSession(
-        { id: `row-${i}`, fromAddress: `+1503555${String(i).padStart(4, '0')}`, fromName: `Caller ${i}` },
-        i,
-      ),
-    );
-  }
-  return HttpResponse.json<WireListResponse>({
-    items,
-    totalCount: total,
-    totalPages: Math.ceil(total / size),
-    hasMorePages: (page + 1) * size < total,
-  });
-}
-
-const bigResult = (total: number) => http.get(SESSIONS_URL, ({ request }) => bigPage(request, total));
+import { dataRows, grid, recordRequests } from '../../../test/table-helpers';
 
 describe('the sessions table', () => {
   it('shows the total, live or archived, and the rows of page 0', async () => {
@@ -259,46 +220,6 @@ describe('display preferences', () => {
   });
 });
 
-describe('the live view', () => {
-  it('holds new sessions behind a button, and shows them on click', async () => {
-    const requests = recordRequests();
-    let extra = 0;
-    server.use(
-      http.get(SESSIONS_URL, async ({ request }) => {
-        // The count probe (one row) sees three sessions more than the pages did.
-        if (new URL(request.url).searchParams.get('countPerPage') !== '1') return undefined;
-        const real = await fetch(request.url.replace('countPerPage=1', 'countPerPage=100')).then((r) =>
-          r.json(),
-        );
-        return HttpResponse.json({
-          ...real,
-          totalCount: real.totalCount + extra,
-          items: real.items.slice(0, 1),
-        });
-      }),
-    );
-    extra = 3;
-    const { user } = renderApp('/');
-    const button = await screen.findByRole('button', { name: /3 new sessions/ });
-    const pageRequests = () =>
-      requests.filter((q) => q.get('countPerPage') === '100' && q.get('page') === '0').length;
-    const before = pageRequests();
-    extra = 0;
-    await user.click(button);
-    await waitFor(() => expect(pageRequests()).toBeGreaterThan(before));
-    await waitFor(() => expect(screen.queryByRole('button', { name: /new session/ })).toBeNull());
-  });
-
-  it('does not poll an archived or past view', async () => {
-    const requests = recordRequests();
-    renderApp('/?range=yesterday');
-    await waitFor(() => expect(dataRows().length).toBeGreaterThan(0));
-    await new Promise((r) => setTimeout(r, 300));
-    expect(requests.some((q) => q.get('countPerPage') === '1')).toBe(false);
-    expect(screen.queryByText(/Refreshes every/)).toBeNull();
-  });
-});
-
 describe('keyboard shortcuts', () => {
   it('focuses the search with /, but not while typing in a field', async () => {
     const { user } = renderApp('/');
@@ -335,92 +256,5 @@ describe('keyboard shortcuts', () => {
     await user.keyboard('{Escape}');
     await waitFor(() => expect(currentSearch().get('session')).toBeNull());
     await waitFor(() => expect(document.activeElement).toBe(dataRows()[2]));
-  });
-});
-
-describe('random access over a large result', () => {
-  it('sizes the scrollbar from totalCount and fetches only the pages in view after a jump', async () => {
-    const requests = recordRequests();
-    server.use(bigResult(130_000));
-    renderApp('/?archive=1&range=30d');
-    await waitFor(() => expect(grid()).toHaveAttribute('aria-rowcount', '130001'));
-    expect(await screen.findByText('130,000')).toBeInTheDocument();
-    // Page 0, and one page ahead.
-    await waitFor(() => expect(requests.map((q) => q.get('page')).sort()).toEqual(['0', '1']));
-
-    // Jump to the middle (a scrollbar drag): row 65,000 is at 65,000 x 36 px.
-    const before = requests.length;
-    act(() => {
-      grid().scrollTop = 65_000 * 36;
-      fireEvent.scroll(grid());
-    });
-    await waitFor(() => expect(dataRows().some((r) => r.dataset.sessionId === 'row-65000')).toBe(true));
-    // The page under the viewport (row 65,000 on, not the overscan rows drawn above it) and one ahead.
-    const pages = (from: number) =>
-      [...new Set(requests.slice(from).map((q) => Number(q.get('page'))))].sort();
-    await waitFor(() => expect(pages(before)).toEqual([650, 651]));
-    // Nothing in between was asked for.
-    expect(requests.every((q) => Number(q.get('page')) <= 1 || Number(q.get('page')) >= 650)).toBe(true);
-
-    // A view ending a few rows short of page 653 (its overscan rows reach into it): page 652 and the
-    // one ahead, not 653 as under the view and 654 ahead of it.
-    const again = requests.length;
-    act(() => {
-      grid().scrollTop = 65_275 * 36;
-      fireEvent.scroll(grid());
-    });
-    await waitFor(() => expect(dataRows().some((r) => r.dataset.sessionId === 'row-65275')).toBe(true));
-    const lastShown = Math.max(...dataRows().map((r) => Number(r.dataset.sessionId!.slice(4))));
-    expect(lastShown).toBeGreaterThanOrEqual(65_300); // overscan rows drawn from page 653
-    await waitFor(() => expect(pages(again)).toEqual([652, 653]));
-    // The rows drawn below the view from page 653 (the page ahead) show their sessions once it is in.
-    await waitFor(() => expect(dataRows().some((r) => r.dataset.sessionId === 'row-65302')).toBe(true));
-  });
-
-  it('asks for no page ahead of a filter left at once, and for the next page of one that stays', async () => {
-    const requests = recordRequests();
-    server.use(bigResult(130_000));
-    const { router } = renderApp('/?archive=1&range=30d&from=1');
-    await waitFor(() => expect(dataRows().length).toBeGreaterThan(3));
-    // Typed on: this filter's first rows were on screen for less than a moment.
-    await act(() => router.navigate({ to: '/', search: { archive: true, range: '30d', from: '15' } }));
-    await waitFor(() =>
-      expect(requests.some((q) => q.get('from') === '15' && q.get('page') === '1')).toBe(true),
-    );
-    expect(requests.filter((q) => q.get('from') === '1').map((q) => q.get('page'))).toEqual(['0']);
-  });
-
-  it('shows placeholders for rows whose page is still loading', async () => {
-    server.use(
-      http.get(SESSIONS_URL, async ({ request }) => {
-        if (new URL(request.url).searchParams.get('page') !== '0') await delay('infinite');
-        return bigPage(request, 5000);
-      }),
-    );
-    renderApp('/');
-    await waitFor(() => expect(dataRows().length).toBeGreaterThan(0));
-    act(() => {
-      grid().scrollTop = 2000 * 36;
-      fireEvent.scroll(grid());
-    });
-    await waitFor(() => expect(within(grid()).getAllByText('Loading').length).toBeGreaterThan(5));
-  });
-
-  it('keeps the old rows, dimmed, until page 0 of a new filter arrives', async () => {
-    let slow = false;
-    server.use(
-      http.get(SESSIONS_URL, async () => {
-        if (slow) await delay(400);
-        return undefined;
-      }),
-    );
-    const { router } = renderApp('/');
-    await waitFor(() => expect(dataRows().length).toBeGreaterThan(3));
-    const oldFirst = dataRows()[0]!.dataset.sessionId;
-    slow = true;
-    await act(() => router.navigate({ to: '/', search: { from: '1' } }));
-    expect(grid()).toHaveClass('is-stale');
-    expect(dataRows()[0]!.dataset.sessionId).toBe(oldFirst);
-    await waitFor(() => expect(grid()).not.toHaveClass('is-stale'));
   });
 });

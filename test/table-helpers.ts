@@ -1,0 +1,49 @@
+// Helpers for tests of the sessions table: requests seen, the grid's rows, a made-up large result.
+import { afterEach } from 'vitest';
+import { screen, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { server } from './msw-server';
+import { SESSIONS_URL } from './msw-handlers';
+import { makeWireSession } from './session-factory';
+import type { WireListResponse, WireSessionInfo } from '../src/sessions/api/session-types';
+
+/** Records every /api/sessions request the app makes (the default handler still answers). */
+export function recordRequests() {
+  const seen: URLSearchParams[] = [];
+  server.events.on('request:start', ({ request }) => {
+    const url = new URL(request.url);
+    if (url.pathname === '/api/sessions') seen.push(url.searchParams);
+  });
+  return seen;
+}
+afterEach(() => server.events.removeAllListeners());
+
+export const grid = () => screen.getByRole('grid');
+export const dataRows = () =>
+  within(grid())
+    .queryAllByRole('row')
+    .filter((r) => r.hasAttribute('data-session-id'));
+
+/** A page of a result of `total` sessions, made up on request, like a server over a big table. */
+export function bigPage(request: Request, total: number) {
+  const q = new URL(request.url).searchParams;
+  const page = Number(q.get('page'));
+  const size = Number(q.get('countPerPage'));
+  const items: WireSessionInfo[] = [];
+  for (let i = page * size; i < Math.min(total, (page + 1) * size); i++) {
+    items.push(
+      makeWireSession(
+        { id: `row-${i}`, fromAddress: `+1503555${String(i).padStart(4, '0')}`, fromName: `Caller ${i}` },
+        i,
+      ),
+    );
+  }
+  return HttpResponse.json<WireListResponse>({
+    items,
+    totalCount: total,
+    totalPages: Math.ceil(total / size),
+    hasMorePages: (page + 1) * size < total,
+  });
+}
+
+export const bigResult = (total: number) => http.get(SESSIONS_URL, ({ request }) => bigPage(request, total));
