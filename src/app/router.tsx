@@ -9,11 +9,18 @@ import {
 } from '@tanstack/react-router';
 import type { QueryClient } from '@tanstack/react-query';
 import { parseSessionSearch, SEARCH_KEYS, type SessionSearch } from '../sessions/filters/session-search';
+import { sessionQueries } from '../sessions/api/session-queries';
+import { ZONE } from '../sessions/preference-values';
+import { resolveView } from '../sessions/view/sessions-view';
+import { readStored } from '../lib/stored-value';
 import { SessionsScreen } from '../sessions/sessions-screen';
 import { parseSearch, stringifySearch } from '../sessions/filters/search-codec';
 import { createUrlNoticeStore, type UrlNoticeStore } from '../sessions/filters/url-notice-store';
 import { createViewAnchorStore, type ViewAnchorStore } from '../sessions/view/view-anchor-store';
 import { AppError, NotFound } from './not-found';
+
+/** How long entering the sessions screen waits for page 0 before it renders skeleton rows. */
+const FIRST_PAGE_WAIT_MS = 150;
 
 const rootRoute = createRootRouteWithContext<{
   queryClient: QueryClient;
@@ -34,6 +41,19 @@ const sessionsRoute = createRoute({
   validateSearch: (raw: Record<string, unknown>): SessionSearch => {
     const { search } = parseSessionSearch(raw);
     return Object.fromEntries(SEARCH_KEYS.map((key) => [key, search[key]])) as SessionSearch;
+  },
+  // Entering the screen (a link opened, a reload), the first render waits a little for page 0, which
+  // the head start asked for while the code loaded: one render then draws the rows, instead of
+  // skeleton rows first and the rows in a second render and layout. A view change never waits: the
+  // old rows stay, dimmed, until the new ones arrive. The view is resolved as the screen resolves it.
+  loaderDeps: ({ search: { session: _open, ...view } }) => view,
+  loader: async ({ context, deps, cause }) => {
+    if (cause !== 'enter') return;
+    const view = resolveView(deps, context.viewAnchors.get(), readStored(ZONE));
+    await Promise.race([
+      context.queryClient.prefetchQuery(sessionQueries.page(view.request, 0)),
+      new Promise((resolve) => setTimeout(resolve, FIRST_PAGE_WAIT_MS)),
+    ]);
   },
   component: SessionsScreen,
 });

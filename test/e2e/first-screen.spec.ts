@@ -7,14 +7,15 @@ const rows = (page: Page) => page.locator('[role="grid"] [role="row"][data-sessi
 test('the first rows painted are live: a click on one at once opens its session', async ({ page }) => {
   // Tags the first data rows the moment they enter the page, to check that they are never replaced.
   await page.addInitScript(() => {
+    const row = '[data-session-id]';
     new MutationObserver((records, observer) => {
-      for (const r of records)
-        for (const n of r.addedNodes)
-          if (n instanceof Element && n.querySelector('[data-session-id]')) {
-            n.querySelectorAll('[data-session-id]').forEach((row) => row.setAttribute('data-first', ''));
-            observer.disconnect();
-            return;
-          }
+      const added = records
+        .flatMap((r) => [...r.addedNodes])
+        .filter((n): n is Element => n instanceof Element)
+        .flatMap((n) => [...(n.matches(row) ? [n] : []), ...n.querySelectorAll(row)]);
+      if (added.length === 0) return;
+      added.forEach((el) => el.setAttribute('data-first', ''));
+      observer.disconnect();
     }).observe(document, { childList: true, subtree: true });
   });
   await page.goto('/?archive=1&range=30d');
