@@ -69,6 +69,8 @@ describe('safeRedirect', () => {
       fc.property(fc.webPath(), fc.webQueryParameters(), (path, query) => {
         const candidate = `/${path.replace(/^\/+/, '')}${query ? `?${query}` : ''}`;
         if (candidate.startsWith('/sign-in')) return;
+        // Dot segments that resolve to `//...` (`/.//x`) are refused on purpose, see above.
+        if (new URL(candidate, 'https://app.example').pathname.startsWith('//')) return;
         expect(safeRedirect(candidate)).toBe(candidate);
       }),
     );
