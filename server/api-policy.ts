@@ -374,6 +374,10 @@ export function createApiPolicy(backend: ApiBackend, options: ApiPolicyOptions =
 
   api.all('*', (c) => c.json(errorResponse('NotFound', `No API route ${c.req.path}.`), 404));
   api.onError((error, c) => {
+    // The client went away (or was cut off) mid-request: nobody is left to read an answer or a log line.
+    if (c.req.raw.signal.aborted) {
+      return c.json(errorResponse('RequestAborted', 'The request was not received whole.'), 400);
+    }
     console.error('[api]', error);
     return c.json(errorResponse('InternalServerError', 'Internal server error.'), 500);
   });

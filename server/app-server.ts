@@ -56,6 +56,8 @@ export const LISTENER_OPTIONS = {
   // bytes cannot hold a connection for Node's default 5 minutes.
   requestTimeout: 30_000,
   headersTimeout: 20_000,
+  // How often Node looks for requests past those limits (its default, 30 s, would double them).
+  connectionsCheckingInterval: 2_000,
 };
 
 /**
@@ -113,14 +115,20 @@ const CLIENT_ERROR_STATUS: Record<string, [number, string]> = {
  */
 export async function listen(
   app: { fetch: (request: Request) => Response | Promise<Response> },
-  options: { hostname: string; port: number; secure?: boolean },
+  options: {
+    hostname: string;
+    port: number;
+    secure?: boolean;
+    /** Overrides LISTENER_OPTIONS (tests shorten the timeouts). */
+    serverOptions?: Partial<typeof LISTENER_OPTIONS>;
+  },
 ): Promise<Server> {
   const headers = await securityHeaderList({ secure: options.secure });
   const server = serve({
     fetch: app.fetch,
     hostname: options.hostname,
     port: options.port,
-    serverOptions: LISTENER_OPTIONS,
+    serverOptions: { ...LISTENER_OPTIONS, ...options.serverOptions },
   }) as Server<typeof IncomingMessage, typeof ServerResponse>;
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
     const inFlight = (socket as { _httpMessage?: ServerResponse })._httpMessage;

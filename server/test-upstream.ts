@@ -7,7 +7,7 @@ import zlib from 'node:zlib';
  * How the next GET /sessions misbehaves (queued with `misbehave`, for tests where the query string
  * cannot carry it because the proxy filters it): `status` answers that status with an ErrorResponse
  * (204/304 with no body), `delayMs` answers late, `huge` streams that many bytes of JSON, `gzipBomb`
- * sends that many zero bytes gzip-compressed (a few KB on the wire), `html` and `jsonp` answer as
+ * sends that many spaces (rounded up to whole MB) gzip-compressed (a few KB on the wire), `html` and `jsonp` answer as
  * ServiceStack does when asked for them, `reset` closes the connection without answering, `hang` sends
  * the headers and then nothing.
  */
@@ -94,6 +94,8 @@ export async function startStubUpstream(): Promise<StubUpstream> {
               sessionId: 'good',
               userName: 'demo@example.com',
               displayName: 'Demo User',
+              bearerToken: 'jwt-secret',
+              refreshToken: 'refresh-secret',
             });
           } else {
             json(
@@ -105,7 +107,14 @@ export async function startStubUpstream(): Promise<StubUpstream> {
         } else if (req.method === 'POST' && url.pathname === '/auth/credentials') {
           json(
             200,
-            { userId: '1', sessionId: 'good', userName: 'demo@example.com', displayName: 'Demo User' },
+            {
+              userId: '1',
+              SessionId: 'good',
+              userName: 'demo@example.com',
+              displayName: 'Demo User',
+              BearerToken: 'jwt-secret',
+              refreshToken: 'refresh-secret',
+            },
             {
               'set-cookie': [
                 'ss-id=good; Domain=.evovoice.io; Path=/; Secure; HttpOnly; SameSite=None',
@@ -159,7 +168,9 @@ function misbehave(how: Misbehaviour, req: http.IncomingMessage, res: http.Serve
     pump();
   } else if ('gzipBomb' in how) {
     res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
-    res.end(zlib.gzipSync(Buffer.alloc(how.gzipBomb, 0x20), { level: 9 }));
+    // Concatenated gzip members are one valid gzip stream: the bomb never exists uncompressed here.
+    const megabyte = zlib.gzipSync(Buffer.alloc(1024 * 1024, 0x20), { level: 9 });
+    res.end(Buffer.concat(Array.from({ length: Math.ceil(how.gzipBomb / (1024 * 1024)) }, () => megabyte)));
   } else if ('html' in how) {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     res.end('<html><body><script>alert(1)</script></body></html>');
