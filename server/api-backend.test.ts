@@ -56,18 +56,18 @@ describe('openApiBackend', () => {
 
   it('opens the sandbox with the SANDBOX_* settings otherwise, and closes it', async () => {
     const close = vi.fn();
-    const openSandbox = vi.fn(() => ({ app: new Hono(), summary: '42 sessions', close }));
+    const openSandboxOffThread = vi.fn(async () => ({ app: new Hono(), summary: '42 sessions', close }));
     const readSandboxConfig = vi.fn((env?: NodeJS.ProcessEnv) => ({
       sessions: Number(env?.SANDBOX_SESSIONS),
     }));
     const backend = await openApiBackend(
       readAppServerEnv({}),
-      async () => ({ openSandbox, readSandboxConfig }),
+      async () => ({ openSandboxOffThread, readSandboxConfig }),
       {
         SANDBOX_SESSIONS: '42',
       },
     );
-    expect(openSandbox).toHaveBeenCalledWith({ sessions: 42 });
+    expect(openSandboxOffThread).toHaveBeenCalledWith({ sessions: 42 });
     expect(backend.description).toBe('sandbox: 42 sessions');
     backend.close();
     expect(close).toHaveBeenCalled();

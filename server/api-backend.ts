@@ -3,10 +3,11 @@
 import type { Hono } from 'hono';
 import type { ApiOptions } from './app-server.ts';
 
-/** The part of server/sandbox/{config,sandbox}.ts this file relies on. */
+/** The part of server/sandbox/{config,off-thread}.ts this file relies on. */
 export interface SandboxModules {
   readSandboxConfig(env?: NodeJS.ProcessEnv): object;
-  openSandbox(config: never): { app: Hono; summary: string; close(): void };
+  /** Opens the sandbox with its queries in worker threads, off the server's event loop. */
+  openSandboxOffThread(config: never): Promise<{ app: Hono; summary: string; close(): void }>;
 }
 
 export interface ApiBackend {
@@ -64,7 +65,7 @@ export async function openApiBackend(
     };
   }
   const modules = await loadSandbox();
-  const sandbox = modules.openSandbox(modules.readSandboxConfig(env) as never);
+  const sandbox = await modules.openSandboxOffThread(modules.readSandboxConfig(env) as never);
   return {
     apiOptions: { ...common, sandbox },
     description: `sandbox: ${sandbox.summary}`,

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 import { Hono } from 'hono';
 import { serve } from '@hono/node-server';
-import { createAppServer, filterSessionCookies, LISTENER_OPTIONS, rewriteSetCookie } from './app-server';
+import { createAppServer, listen, LISTENER_OPTIONS } from './app-server';
+import { filterSessionCookies, rewriteSetCookie } from './api-policy';
 import { INDEX_HTML, longestAcceptedLink, makeTestDist } from './test-dist';
 import { startStubUpstream, type StubUpstream } from './test-upstream';
 import { openSandbox } from './sandbox/sandbox';
@@ -164,7 +165,8 @@ describe('the Evo Voice proxy', () => {
   });
 
   it.each([400, 403, 500, 503])('passes upstream status %i through with its body', async (status) => {
-    const res = await proxyApp().request(`${ORIGIN}/api/sessions?status=${status}`);
+    upstream.misbehave({ status });
+    const res = await proxyApp().request(`${ORIGIN}/api/sessions`);
     expect(res.status).toBe(status);
     expect(await res.json()).toEqual({
       responseStatus: { errorCode: `Upstream${status}`, message: 'upstream says no' },
@@ -264,7 +266,8 @@ describe('the Evo Voice proxy', () => {
   });
 
   it('answers 504 with a ServiceStack error when upstream is too slow', async () => {
-    const res = await proxyApp({ upstreamTimeoutMs: 200 }).request(`${ORIGIN}/api/sessions?delayMs=2000`);
+    upstream.misbehave({ delayMs: 2000 });
+    const res = await proxyApp({ upstreamTimeoutMs: 200 }).request(`${ORIGIN}/api/sessions`);
     expect(res.status).toBe(504);
     expect(await res.json()).toMatchObject({ responseStatus: { errorCode: 'GatewayTimeout' } });
   });
@@ -298,8 +301,8 @@ describe('the Evo Voice proxy', () => {
 
   it('keeps a path prefix of EVOVOICE_URL', async () => {
     const app = createAppServer({ distDir: dist.dir, evoVoiceUrl: `${upstream.url}/prefix/` });
-    await app.request(`${ORIGIN}/api/sessions?a=1`);
-    expect(upstream.seen.at(-1)?.url).toBe('/prefix/sessions?a=1');
+    await app.request(`${ORIGIN}/api/sessions?page=1`);
+    expect(upstream.seen.at(-1)?.url).toBe('/prefix/sessions?page=1');
   });
 });
 
@@ -353,6 +356,72 @@ describe('cookie helpers', () => {
     expect(rewriteSetCookie('tracker=1; Path=/', false)).toBeUndefined();
     expect(rewriteSetCookie('ss-opt=perm; Max-Age=60; Domain=x; Path=/; SameSite=None', true)).toBe(
       'ss-opt=perm; Max-Age=60; Path=/api; HttpOnly; SameSite=Lax; Secure',
+    );
+  });
+});
+
+describe('the listener', () => {
+  /** Writes `raw` to a fresh connection and returns everything the server answers before closing. */
+  async function rawExchange(port: number, raw: string, { endAfterMs }: { endAfterMs?: number } = {}) {
+    const socket = net.connect(port, '127.0.0.1');
+    const chunks: Buffer[] = [];
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+    socket.write(raw);
+    if (endAfterMs !== undefined) setTimeout(() => socket.destroy(), endAfterMs);
+    await new Promise((resolve) => socket.on('close', resolve));
+    return Buffer.concat(chunks).toString('latin1');
+  }
+
+  async function withListener(
+    run: (port: number) => Promise<void>,
+    serverOptions?: Parameters<typeof listen>[1]['serverOptions'],
+  ) {
+    const server = await listen(proxyApp(), { hostname: '127.0.0.1', port: 0, serverOptions });
+    try {
+      await run((server.address() as AddressInfo).port);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  }
+
+  const expectSecurityHeaders = (answer: string) => {
+    expect(answer).toMatch(/^content-security-policy: default-src 'self'/im);
+    expect(answer).toMatch(/^x-content-type-options: nosniff/im);
+    expect(answer).toMatch(/^x-frame-options: DENY/im);
+  };
+
+  it("answers a malformed request with Node's 400, carrying the security headers", async () => {
+    await withListener(async (port) => {
+      const answer = await rawExchange(port, 'GET /\u0001 HTTP/1.1\r\nHost: x\r\n\r\n');
+      expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+      expectSecurityHeaders(answer);
+    });
+  });
+
+  it('answers headers over 64 KB with 431, carrying the security headers', async () => {
+    await withListener(async (port) => {
+      const answer = await rawExchange(port, `GET /?q=${'a'.repeat(70 * 1024)} HTTP/1.1\r\nHost: x\r\n\r\n`);
+      expect(answer).toMatch(/^HTTP\/1\.1 431 /);
+      expectSecurityHeaders(answer);
+    });
+  });
+
+  it('closes a request whose body trickles in past the request timeout with 408', async () => {
+    expect(LISTENER_OPTIONS.requestTimeout).toBe(30_000);
+    await withListener(
+      async (port) => {
+        const started = Date.now();
+        const answer = await rawExchange(
+          port,
+          'POST /api/auth/credentials HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{',
+          { endAfterMs: 10_000 },
+        );
+        expect(answer).toMatch(/^HTTP\/1\.1 408 /);
+        expectSecurityHeaders(answer);
+        expect(Date.now() - started).toBeLessThan(5000);
+      },
+      { requestTimeout: 500, headersTimeout: 500, connectionsCheckingInterval: 100 },
     );
   });
 });

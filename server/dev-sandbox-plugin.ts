@@ -16,7 +16,7 @@ export function devSandboxPlugin(): Plugin {
       // Loaded through Vite (not bundled into the config), so the sandbox's TypeScript needs no build step.
       const loadSandbox = async (): Promise<SandboxModules> => {
         const config = await server.ssrLoadModule('/server/sandbox/config.ts');
-        const sandbox = await server.ssrLoadModule('/server/sandbox/sandbox.ts');
+        const sandbox = await server.ssrLoadModule('/server/sandbox/off-thread.ts');
         return { ...config, ...sandbox } as unknown as SandboxModules;
       };
       backend = await openApiBackend(settings, loadSandbox);

@@ -2,9 +2,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
 import { openApiBackend, readAppServerEnv } from './api-backend.ts';
-import { createAppServer, LISTENER_OPTIONS } from './app-server.ts';
+import { createAppServer, listen } from './app-server.ts';
 import { buildIfStale } from './build-if-stale.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -15,21 +14,20 @@ async function main() {
 
   const backend = await openApiBackend(settings, async () => ({
     ...(await import('./sandbox/config.ts')),
-    ...(await import('./sandbox/sandbox.ts')),
+    ...(await import('./sandbox/off-thread.ts')),
   }));
   const app = createAppServer({ distDir: path.join(root, 'dist'), ...backend.apiOptions });
-  const server = serve(
-    { fetch: app.fetch, hostname: settings.host, port: settings.port, serverOptions: LISTENER_OPTIONS },
-    (info: AddressInfo) => {
-      const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
-      console.log(`Session History on http://${host}:${info.port} (${backend.description})`);
-    },
-  );
-  server.on('error', (error) => {
-    console.error(`Cannot listen on ${settings.host}:${settings.port}: ${error.message}`);
+  let server: Awaited<ReturnType<typeof listen>>;
+  try {
+    server = await listen(app, { hostname: settings.host, port: settings.port, secure: settings.secure });
+  } catch (error) {
+    console.error(`Cannot listen on ${settings.host}:${settings.port}: ${(error as Error).message}`);
     backend.close();
     process.exit(1);
-  });
+  }
+  const info = server.address() as AddressInfo;
+  const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
+  console.log(`Session History on http://${host}:${info.port} (${backend.description})`);
 
   let stopping = false;
   const stop = (signal: string) => {

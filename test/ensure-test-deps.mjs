@@ -12,7 +12,9 @@ const needs = [
 const missing = needs.filter((n) => !existsSync(n.binary)).map((n) => n.pkg);
 if (missing.length === 0) process.exit(0);
 
-const command = `apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${missing.join(' ')}`;
+// The lock timeout makes apt wait for another apt (an unattended upgrade, a parallel job) instead of failing.
+const apt = 'apt-get -o DPkg::Lock::Timeout=300';
+const command = `${apt} update -qq && DEBIAN_FRONTEND=noninteractive ${apt} install -y -qq ${missing.join(' ')}`;
 if (process.getuid?.() !== 0) {
   console.error(
     `The tests need ${missing.join(', ')} (Debian packages). Install them once as root:\n  sudo ${command.replace('&& ', '&& sudo ')}`,

@@ -39,10 +39,25 @@ async function signIn(app: Sandbox['app'], rememberMe = false): Promise<string> 
 }
 
 describe('auth', () => {
-  it('leaves /sessions open when auth is off', async () => {
+  it('leaves /sessions open when auth is off, and says "no sign-in here" on /auth without an error status', async () => {
     const { app } = open(false);
     expect((await app.request('/sessions')).status).toBe(200);
+    const me = await app.request('/auth');
+    expect(me.status).toBe(204);
+    expect(await me.text()).toBe('');
+  });
+
+  it('answers 401 on /auth when auth is on and nobody is signed in', async () => {
+    const { app } = open(true);
     expect((await app.request('/auth')).status).toBe(401);
+  });
+
+  it('never reads credentials from the query string', async () => {
+    const { app } = open(true);
+    const query = new URLSearchParams({ userName: DEMO_USER.userName, password: DEMO_USER.password });
+    const response = await app.request(`/auth/credentials?${query}`, json({}));
+    expect(response.status).toBe(401);
+    expect(response.headers.getSetCookie()).toEqual([]);
   });
 
   it('answers 401 ErrorResponse on /sessions without a cookie when auth is on', async () => {

@@ -48,14 +48,18 @@ async function readCredentials(c: Context): Promise<Record<string, unknown>> {
   } else if (type.includes('form')) {
     body = (await c.req.parseBody()) as Record<string, unknown>;
   }
-  // Keys are case-insensitive, as ServiceStack binds them; query string values count too.
+  // Keys are case-insensitive, as ServiceStack binds them. Never from the query string: a password
+  // there ends up in logs and browser history.
   const out: Record<string, unknown> = {};
-  for (const [key, value] of new URL(c.req.url).searchParams) out[key.toLowerCase()] = value;
   for (const [key, value] of Object.entries(body)) out[key.toLowerCase()] = value;
   return out;
 }
 
-export function registerAuthRoutes(app: Hono): AuthStore {
+/**
+ * `required`: whether this sandbox asks for sign-in (SANDBOX_AUTH). Without it, `GET /auth` answers
+ * 204 when nobody is signed in: "no sign-in here", which the app reads as nobody without an error.
+ */
+export function registerAuthRoutes(app: Hono, { required }: { required: boolean }): AuthStore {
   const sessions = new Map<string, AuthSession>();
 
   const current = (c: Context) => {
@@ -96,8 +100,9 @@ export function registerAuthRoutes(app: Hono): AuthStore {
 
   app.get('/auth', (c) => {
     const session = current(c);
-    if (!session) return c.json(errorBody('Unauthorized', 'Not Authenticated'), 401);
-    return c.json(authResponse(session));
+    if (session) return c.json(authResponse(session));
+    if (!required) return c.body(null, 204);
+    return c.json(errorBody('Unauthorized', 'Not Authenticated'), 401);
   });
 
   const logout = (c: Context) => {

@@ -1,11 +1,11 @@
 // Answers a parsed ListSessions request from the database. SQL is assembled only from fixed
 // fragments; every value a client sends travels as a bound parameter.
 import type { Statement } from 'better-sqlite3';
-import type { SortField, WireListResponse, WireSessionInfo } from '../../src/sessions/api/session-types';
+import type { SortField, WireSessionInfo } from '../../src/sessions/api/session-types';
 import { ROW_COLUMNS, type Db, type StoredRow } from './database';
 import { FieldError } from './errors';
 import { DAY_MS } from './generate-sessions';
-import { MAX_ALL, type ListRequest } from './parse-list-request';
+import { MAX_ALL, MAX_ALL_BYTES, type ListRequest } from './parse-list-request';
 import { expandSession, LIVE_ANSWERED_FROM_SECOND, LIVE_CYCLE_SECONDS } from './session-detail';
 import type { World } from './world';
 
@@ -123,7 +123,8 @@ export function createSessionLister(db: Db) {
     return statement;
   };
 
-  return function listSessions(req: ListRequest, ctx: Omit<ListContext, 'db'>): WireListResponse {
+  /** The answer as JSON text: built item by item, so `all` can stop at its byte limit without holding more. */
+  return function listSessions(req: ListRequest, ctx: Omit<ListContext, 'db'>): string {
     const { sql: where, params, from } = whereClause(req, ctx.now);
     const dir = req.sortOrder === 'Ascend' ? 'ASC' : 'DESC';
     // Live calls show who answered only once their cycle reaches Connected: sort on what is shown.
@@ -136,7 +137,9 @@ export function createSessionLister(db: Db) {
     const select = `SELECT ${ROW_COLUMNS.replace(/(^|,\s*)(\w+)/g, '$1s.$2')} FROM ${from} WHERE ${where} ${orderBy}`;
     const count = () =>
       (prepare(`SELECT count(*) AS n FROM ${from} WHERE ${where}`).get(...params) as { n: number }).n;
-    const toWire = (rows: StoredRow[]) => rows.map((row) => toWireSession(row, ctx));
+    const itemJson = (row: StoredRow) => JSON.stringify(toWireSession(row, ctx));
+    const answer = (items: string[], rest: Record<string, unknown>) =>
+      `{"items":[${items.join(',')}],${JSON.stringify(rest).slice(1)}`;
 
     if (req.all) {
       const total = count();
@@ -147,10 +150,23 @@ export function createSessionLister(db: Db) {
           `All returns at most ${MAX_ALL} sessions and ${total} match; page through them with Page and CountPerPage instead`,
         );
       }
-      const items = toWire(prepare(select).all(...selectParams) as StoredRow[]);
+      const items: string[] = [];
+      let bytes = 0;
+      for (const row of prepare(select).iterate(...selectParams) as IterableIterator<StoredRow>) {
+        const item = itemJson(row);
+        bytes += Buffer.byteLength(item);
+        if (bytes > MAX_ALL_BYTES) {
+          throw new FieldError(
+            'All',
+            'TooLarge',
+            `All returns at most ${MAX_ALL_BYTES / (1024 * 1024)} MB of sessions and these ${total} are more; page through them with Page and CountPerPage instead`,
+          );
+        }
+        items.push(item);
+      }
       return req.simplifiedPaging
-        ? { items, hasMorePages: false }
-        : { items, totalCount: total, totalPages: total === 0 ? 0 : 1, hasMorePages: false };
+        ? answer(items, { hasMorePages: false })
+        : answer(items, { totalCount: total, totalPages: total === 0 ? 0 : 1, hasMorePages: false });
     }
 
     const offset = req.page * req.countPerPage;
@@ -160,7 +176,9 @@ export function createSessionLister(db: Db) {
         req.countPerPage + 1,
         offset,
       ) as StoredRow[];
-      return { items: toWire(rows.slice(0, req.countPerPage)), hasMorePages: rows.length > req.countPerPage };
+      return answer(rows.slice(0, req.countPerPage).map(itemJson), {
+        hasMorePages: rows.length > req.countPerPage,
+      });
     }
     const total = count();
     const rows =
@@ -171,12 +189,11 @@ export function createSessionLister(db: Db) {
             req.countPerPage,
             offset,
           ) as StoredRow[]);
-    return {
-      items: toWire(rows),
+    return answer(rows.map(itemJson), {
       totalCount: total,
       totalPages: Math.ceil(total / req.countPerPage),
       hasMorePages: offset + req.countPerPage < total,
-    };
+    });
   };
 }
 

@@ -7,6 +7,13 @@ import { FieldError } from './errors';
 export const MAX_COUNT_PER_PAGE = 1000;
 export const DEFAULT_COUNT_PER_PAGE = 25;
 export const MAX_ALL = 10_000;
+/** `all` also stops at this much JSON: a few sessions with long logs weigh as much as thousands of others. */
+export const MAX_ALL_BYTES = 20 * 1024 * 1024;
+/**
+ * Longest from/to/log text. The app's links allow 200 characters; far past that a search is an attack on
+ * the database (SQLite refuses LIKE patterns over 50,000 bytes, and a long one is slow over the archive).
+ */
+export const MAX_TEXT_LENGTH = 1000;
 
 export interface ListRequest {
   accountIds: string[];
@@ -97,9 +104,9 @@ export function parseListRequest(params: URLSearchParams): ListRequest {
     startMs: startDay,
     endMs: endDay === undefined ? undefined : endDay + 24 * 60 * 60 * 1000,
     // Not trimmed beyond emptiness: a contains-search for " 555" is the user's choice.
-    from: nonEmpty(values.get('from')),
-    to: nonEmpty(values.get('to')),
-    log: nonEmpty(values.get('log')),
+    from: text(values.get('from'), 'From'),
+    to: text(values.get('to'), 'To'),
+    log: text(values.get('log'), 'Log'),
     parentSessionId: last('parentSessionId'),
     page,
     countPerPage,
@@ -110,9 +117,13 @@ export function parseListRequest(params: URLSearchParams): ListRequest {
   };
 }
 
-function nonEmpty(values: string[] | undefined): string | undefined {
+function text(values: string[] | undefined, field: string): string | undefined {
   const value = values?.[values.length - 1];
-  return value === undefined || value.trim() === '' ? undefined : value;
+  if (value === undefined || value.trim() === '') return undefined;
+  if (value.length > MAX_TEXT_LENGTH) {
+    throw new FieldError(field, 'MaximumLength', `${field} must be ${MAX_TEXT_LENGTH} characters or fewer`);
+  }
+  return value;
 }
 
 function parseDay(raw: string | undefined, field: string): number | undefined {

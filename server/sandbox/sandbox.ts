@@ -1,12 +1,14 @@
 // The sandbox as a Hono app with relative routes, so it can be served at the root (npm run sandbox)
-// or mounted under /api by the app server and Vite.
+// or mounted under /api by the app server and Vite. The app (auth, latency, failures, parsing) is
+// cheap; the queries are not, so they go through `SessionQueries`: in this thread (openSandbox) or
+// in worker threads that keep the app server's event loop free (openSandboxOffThread).
 import { Hono, type Context } from 'hono';
 import { registerAuthRoutes } from './auth';
 import type { SandboxConfig } from './config';
-import { openDatabase } from './database';
+import { openDatabase, type BuildMeta } from './database';
 import { errorBody, FieldError, fieldErrorBody } from './errors';
 import { createSessionLister } from './list-sessions';
-import { parseListRequest } from './parse-list-request';
+import { parseListRequest, type ListRequest } from './parse-list-request';
 import { SPECIMEN_IDS } from './specimens';
 import { buildWorld } from './world';
 
@@ -19,19 +21,48 @@ export interface Sandbox {
   expireAllSessions(): void;
 }
 
-export function openSandbox(config: SandboxConfig): Sandbox {
-  const clock = () => config.now ?? Date.now();
-  const builtFor = clock();
+/** Answers a parsed ListSessions request as JSON (text or UTF-8), or throws (rejects with) a FieldError. */
+export type SessionQueries = (
+  request: ListRequest,
+  now: number,
+) => string | Uint8Array<ArrayBuffer> | Promise<string | Uint8Array<ArrayBuffer>>;
+
+/** Opens (building when needed) the database and returns its query function; runs in any thread. */
+export function openSessionQueries(config: SandboxConfig): {
+  list: (request: ListRequest, now: number) => string;
+  meta: BuildMeta;
+  rebuilt: string | undefined;
+  close(): void;
+} {
   const world = buildWorld(config.seed);
   const { db, meta, rebuilt } = openDatabase(
     config.dbPath,
     { sessions: config.sessions, seed: config.seed, specimens: config.specimens },
-    builtFor,
+    config.now ?? Date.now(),
     world,
   );
   const listSessions = createSessionLister(db);
+  // Data is generated for the clock it was built for (meta.builtFor); live states follow the clock now.
+  const list = (request: ListRequest, now: number) => listSessions(request, { world, seed: meta.seed, now });
+  return { list, meta, rebuilt, close: () => db.close() };
+}
+
+export function sandboxSummary(config: SandboxConfig, meta: BuildMeta, rebuilt: string | undefined): string {
+  const specimens = config.specimens ? ` + ${Object.keys(SPECIMEN_IDS).length} specimens` : '';
+  const how = rebuilt
+    ? `built in ${meta.buildSeconds.toFixed(1)} s (${rebuilt})`
+    : `reused (built in ${meta.buildSeconds.toFixed(1)} s)`;
+  return `${meta.sessions} sessions${specimens}, database ${config.dbPath}, ${how}`;
+}
+
+/** The sandbox's routes over a query function; `expireAll` signs everyone out. */
+export function createSandboxApp(
+  config: SandboxConfig,
+  list: SessionQueries,
+): { app: Hono; expireAll(): void } {
+  const clock = () => config.now ?? Date.now();
   const app = new Hono();
-  const auth = registerAuthRoutes(app);
+  const auth = registerAuthRoutes(app, { required: config.auth });
 
   const handleList = async (c: Context) => {
     if (config.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, config.latencyMs));
@@ -40,9 +71,8 @@ export function openSandbox(config: SandboxConfig): Sandbox {
       return c.json(errorBody('SandboxFailure', 'Simulated failure (SANDBOX_FAIL_RATE)'), 500);
     }
     try {
-      const request = parseListRequest(new URL(c.req.url).searchParams);
-      // Data is generated for the clock it was built for (meta.builtFor); live states follow the clock now.
-      return c.json(listSessions(request, { world, seed: meta.seed, now: clock() }));
+      const json = await list(parseListRequest(new URL(c.req.url).searchParams), clock());
+      return c.body(json, 200, { 'content-type': 'application/json; charset=UTF-8' });
     } catch (error) {
       if (error instanceof FieldError) return c.json(fieldErrorBody(error), 400);
       throw error;
@@ -64,15 +94,17 @@ export function openSandbox(config: SandboxConfig): Sandbox {
     console.error('[sandbox]', error);
     return c.json(errorBody('InternalServerError', 'The sandbox failed to answer this request'), 500);
   });
+  return { app, expireAll: auth.expireAll };
+}
 
-  const specimens = config.specimens ? ` + ${Object.keys(SPECIMEN_IDS).length} specimens` : '';
-  const how = rebuilt
-    ? `built in ${meta.buildSeconds.toFixed(1)} s (${rebuilt})`
-    : `reused (built in ${meta.buildSeconds.toFixed(1)} s)`;
+/** The sandbox with its queries in this thread: `npm run sandbox` and tests. */
+export function openSandbox(config: SandboxConfig): Sandbox {
+  const queries = openSessionQueries(config);
+  const { app, expireAll } = createSandboxApp(config, queries.list);
   return {
     app,
-    summary: `${meta.sessions} sessions${specimens}, database ${config.dbPath}, ${how}`,
-    close: () => db.close(),
-    expireAllSessions: () => auth.expireAll(),
+    summary: sandboxSummary(config, queries.meta, queries.rebuilt),
+    close: queries.close,
+    expireAllSessions: expireAll,
   };
 }

@@ -63,10 +63,13 @@ function toUser(body: unknown): CurrentUser {
   return { userName, displayName };
 }
 
-/** Who is signed in: GET /api/auth. 401 (or no auth at all, 404) means nobody: null, never a redirect. */
+/**
+ * Who is signed in: GET /api/auth. 401 (or no auth at all, 404) means nobody: null, never a redirect.
+ * 204 is the sandbox without sign-in saying so: nobody, and no failed request in the console.
+ */
 export async function fetchCurrentUser(signal?: AbortSignal): Promise<CurrentUser | null> {
   const res = await request('/api/auth', { headers: JSON_HEADERS, signal });
-  if (res.status === 401 || res.status === 403 || res.status === 404) return null;
+  if (res.status === 204 || res.status === 401 || res.status === 403 || res.status === 404) return null;
   if (!res.ok) throw await authError(res);
   return toUser(await res.json());
 }

@@ -33,6 +33,10 @@ describe('safeRedirect', () => {
     ' /',
     '/sign-in',
     '/sign-in?redirect=%2F',
+    '/.//evil.example',
+    '/..//evil.example',
+    '/a/..//evil.example/x?y=1',
+    '/%2e//evil.example',
   ])('refuses %j and answers /', (raw) => {
     expect(safeRedirect(raw)).toBe('/');
   });
@@ -52,6 +56,7 @@ describe('safeRedirect', () => {
           expect(resolved.origin).toBe('https://app.example');
           expect(out.startsWith('/')).toBe(true);
           expect(out.startsWith('//')).toBe(false);
+          expect(resolved.pathname.startsWith('//')).toBe(false);
           expect(out === '/' || out === raw).toBe(true);
         },
       ),
@@ -64,6 +69,8 @@ describe('safeRedirect', () => {
       fc.property(fc.webPath(), fc.webQueryParameters(), (path, query) => {
         const candidate = `/${path.replace(/^\/+/, '')}${query ? `?${query}` : ''}`;
         if (candidate.startsWith('/sign-in')) return;
+        // Dot segments that resolve to `//...` (`/.//x`) are refused on purpose, see above.
+        if (new URL(candidate, 'https://app.example').pathname.startsWith('//')) return;
         expect(safeRedirect(candidate)).toBe(candidate);
       }),
     );
@@ -91,7 +98,9 @@ describe('signInPath', () => {
         const here = `/${path.replace(/^\/+/, '')}${query ? `?${query}` : ''}`;
         // Where an address leads: `/.` and `/a/..` are the start page, as browsers resolve them.
         const resolve = (p: string) => new URL(p, 'https://app.example').href;
-        if (new URL(resolve(here)).pathname.startsWith('/sign-in')) return;
+        const { pathname } = new URL(resolve(here));
+        // Addresses that resolve to `//...` are refused on purpose (the list above): `/` is right for them.
+        if (pathname.startsWith('/sign-in') || pathname.startsWith('//')) return;
         const target = new URL(signInPath(here), 'https://app.example');
         const back = target.searchParams.get('redirect') ?? '/';
         expect(resolve(safeRedirect(back))).toBe(resolve(here));

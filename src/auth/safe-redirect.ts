@@ -6,7 +6,7 @@ const PROBE_ORIGIN = 'https://same-origin.invalid';
 
 /**
  * The path to navigate to after signing in: `raw` when it is a same-origin path (one leading `/`, no
- * backslash right after it, no control characters), otherwise `/`. Returned as given, so its query
+ * backslash right after it, no control characters, no dot segments that normalize to `//`), otherwise `/`. Returned as given, so its query
  * string keeps its encoding (`%2B1503...` stays a plus sign). The sign-in page itself maps to `/`.
  */
 export function safeRedirect(raw: unknown): string {
@@ -22,6 +22,9 @@ export function safeRedirect(raw: unknown): string {
     return '/';
   }
   if (url.origin !== PROBE_ORIGIN) return '/';
+  // `/.//evil.example` and `/..//evil.example` normalize to the path `//evil.example`: harmless as
+  // given, but a protocol-relative URL the moment anything rebuilds a link from the normalized path.
+  if (url.pathname.startsWith('//')) return '/';
   if (url.pathname === SIGN_IN_PATH) return '/';
   return raw;
 }

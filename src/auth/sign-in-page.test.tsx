@@ -104,6 +104,14 @@ describe('UserMenu', () => {
     expect(screen.queryByRole('button', { name: 'Sign out' })).toBeNull();
   });
 
+  it('shows nothing, without an error, when GET /api/auth answers 204 (a sandbox without sign-in)', async () => {
+    server.use(http.get('*/api/auth', () => new HttpResponse(null, { status: 204 })));
+    const { queryClient } = renderWithClient(<UserMenu />);
+    await waitFor(() => expect(queryClient.getQueryState(['auth', 'me'])?.status).toBe('success'));
+    expect(queryClient.getQueryData(['auth', 'me'])).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Sign out' })).toBeNull();
+  });
+
   it('shows the display name and signs out', async () => {
     let loggedOut = false;
     server.use(
