@@ -14,8 +14,9 @@ import './sessions-screen.css';
 // Only signed-in users of a real Evo Voice have a menu: its code and its /api/auth request wait
 // until the browser is first idle (useWhenIdle), so they do not compete with the first rows.
 const UserMenu = lazy(() => import('../auth/user-menu').then((m) => ({ default: m.UserMenu })));
-const loadDrawer = () => import('./detail/session-drawer');
-const SessionDrawer = lazy(() => loadDrawer().then((m) => ({ default: m.SessionDrawer })));
+const SessionDrawer = lazy(() =>
+  import('./detail/session-drawer').then((m) => ({ default: m.SessionDrawer })),
+);
 
 /** The screen support staff live in: filters, the range, the table, and the open session. */
 export function SessionsScreen() {
@@ -31,10 +32,6 @@ export function SessionsScreen() {
   }, [update, openId]);
 
   const menuReady = useWhenIdle();
-  // Once the browser is idle, the drawer's code is fetched ahead of the first session opened.
-  useEffect(() => {
-    if (menuReady) void loadDrawer();
-  }, [menuReady]);
   const [filtersOpen, setFiltersOpen] = useFilterPanelOpen();
   const activeFilters = countActiveFilters(search);
 
