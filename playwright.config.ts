@@ -17,7 +17,7 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  reporter: process.env.CI ? [['list']] : [['list']],
+  reporter: [['list'], ['./test/browsers-reporter.ts']],
   use: {
     launchOptions: chromiumLaunchOptions,
     viewport: { width: 1440, height: 900 },

@@ -1,11 +1,12 @@
-// What the tests need from Debian beyond npm: Chromium for the browser tests (Playwright never
-// downloads a browser here), nginx for the test of docs/nginx.conf, poppler's pdftotext to read the
+// What the tests need from Debian beyond npm: Chromium and Firefox ESR for the browser tests
+// (Playwright never downloads a browser here; puppeteer-core drives Firefox), nginx for the test of docs/nginx.conf, poppler's pdftotext to read the
 // printed PDF. Installs what is missing with apt-get when we are root; otherwise says what to do.
 import { existsSync } from 'node:fs';
 import { execSync } from 'node:child_process';
 
 const needs = [
   { binary: '/usr/bin/chromium', pkg: 'chromium' },
+  { binary: '/usr/bin/firefox-esr', pkg: 'firefox-esr' },
   { binary: '/usr/sbin/nginx', pkg: 'nginx' },
   { binary: '/usr/bin/pdftotext', pkg: 'poppler-utils' },
 ];
@@ -23,3 +24,8 @@ if (process.getuid?.() !== 0) {
 }
 console.log(`Installing ${missing.join(', ')} for the tests (about a minute)...`);
 execSync(command, { stdio: 'inherit' });
+const stillMissing = needs.filter((n) => !existsSync(n.binary));
+if (stillMissing.length > 0) {
+  console.error(`Installed, but still missing: ${stillMissing.map((n) => n.binary).join(', ')}`);
+  process.exit(1);
+}
