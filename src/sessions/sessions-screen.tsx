@@ -1,10 +1,10 @@
 import { lazy, Suspense, useCallback, useEffect } from 'react';
 import { useWhenIdle } from '../ui/use-when-idle';
-import { FilterPanel } from './filters/filter-panel';
+import { FilterSlot } from './filters/filter-sheet';
 import { DateRangeControl } from './filters/date-range-control';
 import { UrlNotices } from './filters/url-notices';
 import { countActiveFilters } from './filters/session-search';
-import { useFilterPanelOpen } from './preferences';
+import { useFiltersOpen } from './filters/use-filters-open';
 import { useSessionSearch, useUpdateSessionSearch } from './filters/use-session-search';
 import { useSessionsView } from './view/use-sessions-view';
 import { SessionsTable } from './table/sessions-table';
@@ -32,7 +32,7 @@ export function SessionsScreen() {
   }, [update, openId]);
 
   const menuReady = useWhenIdle();
-  const [filtersOpen, setFiltersOpen] = useFilterPanelOpen();
+  const [filtersOpen, setFiltersOpen, filtersAsSheet] = useFiltersOpen();
   const activeFilters = countActiveFilters(search);
 
   // `/` jumps to the search, as in most tools of the kind (not while typing in a field).
@@ -71,9 +71,13 @@ export function SessionsScreen() {
         </div>
       </header>
       <div className="sessions-layout">
-        <div id="filter-panel" className="filter-panel-slot" hidden={!filtersOpen}>
-          <FilterPanel view={view} />
-        </div>
+        <FilterSlot
+          id="filter-panel"
+          view={view}
+          open={filtersOpen}
+          asSheet={filtersAsSheet}
+          onClose={() => setFiltersOpen(false)}
+        />
         <main className="sessions-main" aria-label="Sessions">
           <div className="sessions-toolbar">
             <button

@@ -33,7 +33,8 @@ export const COLUMN_META: Record<string, ColumnMeta> = {
   customer: { label: 'Customer', size: 140, sortField: 'customerName', clip: true },
   endpoint: { label: 'Endpoint', size: 130, sortField: 'endpointName', clip: true },
   answeredBy: { label: 'Answered by', size: 130, sortField: 'answeredByName', clip: true },
-  outcome: { label: 'Outcome', size: 130, sortField: 'outcome', clip: true },
+  // Short words (Answered, Transferred, a Missed badge): kept whole while the text columns shrink.
+  outcome: { label: 'Outcome', size: 104, sortField: 'outcome', clip: true, fixed: true },
   missed: { label: 'Missed', size: 68, sortField: 'wasMissed', fixed: true, hiddenByDefault: true },
   completed: {
     label: 'Completed',
@@ -74,12 +75,13 @@ export function columnIdForSortField(field: SortField): string | undefined {
 
 /**
  * Column widths for a grid `available` px wide. Text columns share the spare width in proportion to
- * their sizes and shrink to 55% of them before the grid scrolls sideways; fixed-format columns
- * (times, badges) keep their size.
+ * their sizes and shrink to half of them before the grid scrolls sideways (at 1024 px, with the
+ * filters in a sheet, every default column fits); fixed-format columns (times, badges) keep their
+ * size.
  */
 export function fitColumns(columns: { size: number; fixed: boolean }[], available: number): number[] {
   const fixed = columns.reduce((sum, c) => sum + (c.fixed ? c.size : 0), 0);
   const flexible = columns.reduce((sum, c) => sum + (c.fixed ? 0 : c.size), 0);
-  const scale = flexible > 0 ? Math.max(0.55, (available - fixed) / flexible) : 1;
+  const scale = flexible > 0 ? Math.max(0.5, (available - fixed) / flexible) : 1;
   return columns.map((c) => (c.fixed ? c.size : Math.floor(c.size * scale)));
 }

@@ -74,6 +74,9 @@ export function DisplaySettings() {
           </fieldset>
           <fieldset>
             <legend>Columns</legend>
+            <p className="display-narrow-note muted small">
+              This narrow screen shows Start, From and Outcome; your choice applies on wider ones.
+            </p>
             {Object.entries(COLUMN_META).map(([id, meta]) => (
               <label key={id} className="check">
                 <input

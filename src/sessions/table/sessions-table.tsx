@@ -3,12 +3,13 @@
 // sort are the TanStack table's state; the sort comes from the link, the rest from preferences.
 import { useCallback, useMemo } from 'react';
 import { useTable, type SortingState, type Updater } from '@tanstack/react-table';
-import { useColumnSizes, useColumnVisibility, useDensity } from '../preferences';
+import { useColumnSizes, useDensity } from '../preferences';
 import { DEFAULT_SORT } from '../filters/session-search';
 import { useUpdateSessionSearch } from '../filters/use-session-search';
 import type { SessionsView } from '../view/sessions-view';
 import { columns, tableFeatureSet } from './columns';
-import { columnIdForSortField, COLUMN_META, columnVisibility, gridLabel } from './column-defs';
+import { columnIdForSortField, COLUMN_META, gridLabel } from './column-defs';
+import { useShownColumnVisibility } from './narrow-columns';
 import type { RowView } from './row-view';
 import { ResultStatus } from './result-status';
 import { SessionsGrid } from './sessions-grid';
@@ -67,14 +68,13 @@ export function SessionsTable({ view, openSessionId, onReanchor }: SessionsTable
 /** The TanStack table over the columns: sorting follows the link, visibility and sizes the preferences. */
 function useSessionsTableModel(view: SessionsView) {
   const update = useUpdateSessionSearch();
-  const [visibility, setVisibility] = useColumnVisibility();
+  const [shown, setVisibility] = useShownColumnVisibility();
   const [sizes, setSizes] = useColumnSizes();
   const sort = view.search.sort ?? DEFAULT_SORT;
   const sorting = useMemo<SortingState>(
     () => [{ id: columnIdForSortField(sort.field) ?? 'start', desc: sort.desc }],
     [sort.field, sort.desc],
   );
-  const shown = useMemo(() => columnVisibility(visibility), [visibility]);
 
   return useTable({
     features: tableFeatureSet,
