@@ -31,13 +31,18 @@ export const SessionRow = memo(function SessionRow({
       className={`sessions-row${open ? ' is-open' : ''}${row.missed ? ' is-missed' : ''}`}
       style={{ transform: `translateY(${top}px)` }}
     >
-      {columnIds.split(' ').map((id) => (
-        <div key={id} role="gridcell" className={COLUMN_META[id]?.clip ? 'cell clip' : 'cell'}>
-          <Cell id={id} row={row} />
-        </div>
-      ))}
+      <RowCells row={row} columnIds={columnIds} />
     </div>
   );
+});
+
+/** A row's cells, apart from its place: past the height cap every row moves on every scroll. */
+const RowCells = memo(function RowCells({ row, columnIds }: { row: RowView; columnIds: string }) {
+  return columnIds.split(' ').map((id) => (
+    <div key={id} role="gridcell" className={COLUMN_META[id]?.clip ? 'cell clip' : 'cell'}>
+      <Cell id={id} row={row} />
+    </div>
+  ));
 });
 
 /** A row whose page has not arrived yet. */

@@ -1,7 +1,9 @@
-// The virtualized grid: a sticky header and only the rows under the viewport in the DOM. It draws
-// the result it is given (sessions-table.tsx owns it) and reports which rows are in view.
-import { useEffect, useLayoutEffect, useRef } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
+// The virtualized grid: a sticky header and only the rows under the viewport in the DOM, placed by
+// useRowWindow (fixed row heights; past the browsers' height cap in a scaled scroll space,
+// docs/scrolling.md). It draws the result it is given (sessions-table.tsx owns it) and reports which
+// rows are in view.
+import { useImperativeHandle, useRef, type Ref } from 'react';
+import { useRowWindow } from '../../ui/use-row-window';
 import type { Density } from '../preferences';
 import { SESSIONS_PAGE_SIZE } from '../api/session-queries';
 import { COLUMN_META, fitColumns, HEADER_HEIGHT, ROW_HEIGHT } from './column-defs';
@@ -24,6 +26,12 @@ interface SessionsGridProps {
   /** Which pages hold the rows in view, as the user scrolls. */
   onScrollChange: (wanted: PageRange, scrollOffset: number, viewportHeight: number) => void;
   ariaLabel: string;
+  ref?: Ref<SessionsGridHandle>;
+}
+
+export interface SessionsGridHandle {
+  /** Scrolls row `index` into view (any row of the result, past the browsers' height cap too). */
+  scrollToIndex: (index: number, align?: 'auto' | 'start') => void;
 }
 
 export function SessionsGrid({
@@ -35,59 +43,33 @@ export function SessionsGrid({
   onOpen,
   onScrollChange,
   ariaLabel,
+  ref,
 }: SessionsGridProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const loadingFirstPage = result.status === 'pending';
   const rowCount = loadingFirstPage ? SKELETON_ROWS : result.rowCount;
   const rowHeight = ROW_HEIGHT[density];
 
-  const virtualizer = useVirtualizer({
-    count: rowCount,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => rowHeight,
+  const { items, space, width, scrollToIndex } = useRowWindow({
+    scrollRef,
+    rowCount,
+    rowHeight,
+    header: HEADER_HEIGHT,
     overscan: 6,
-    scrollPaddingStart: HEADER_HEIGHT,
-    // The first render already draws the rows a window's height can show (a few more than the grid
-    // shows): measured at 0x0 it would draw none, then lay out the page and render them all again.
-    initialRect: { width: window.innerWidth, height: window.innerHeight },
-    // Render rows in React's own batch, not synchronously inside the scroll event.
-    useFlushSync: false,
-    onChange: (v) => {
+    resetKey: resultKey,
+    onChange: (rows, direction, offset, viewportHeight) => {
       // Skeleton rows stand for a result of unknown size: they decide no pages.
       if (loadingFirstPage) return;
-      // Pages are fetched for the rows in view (`range`), not for those drawn around them.
-      const items = v.getVirtualItems();
-      const drawnFirst = items[0]?.index ?? 0;
-      const drawnLast = items[items.length - 1]?.index ?? 0;
-      const pageCount = Math.ceil(v.options.count / SESSIONS_PAGE_SIZE);
+      // Pages are fetched for the rows in view, not for those drawn around them.
+      const pageCount = Math.ceil(rowCount / SESSIONS_PAGE_SIZE);
       onScrollChange(
-        pagesForRows(
-          v.range?.startIndex ?? drawnFirst,
-          v.range?.endIndex ?? drawnLast,
-          v.scrollDirection,
-          pageCount,
-          drawnFirst,
-          drawnLast,
-        ),
-        v.scrollOffset ?? 0,
-        v.scrollRect?.height ?? 0,
+        pagesForRows(rows.first, rows.last, direction, pageCount, rows.drawnFirst, rows.drawnLast),
+        offset,
+        viewportHeight,
       );
     },
   });
-
-  // Row height is fixed per density: re-measure only when it changes, never while scrolling, nor on
-  // mount (that lays out every row of the result again).
-  const measuredHeight = useRef(rowHeight);
-  useLayoutEffect(() => {
-    if (measuredHeight.current === rowHeight) return;
-    measuredHeight.current = rowHeight;
-    virtualizer.measure();
-  }, [rowHeight, virtualizer]);
-
-  // A new result starts at the top.
-  useEffect(() => {
-    scrollRef.current?.scrollTo({ top: 0 });
-  }, [resultKey]);
+  useImperativeHandle(ref, () => ({ scrollToIndex }), [scrollToIndex]);
 
   const { selected, onKeyDown, onFocus, onClick } = useGridKeyboard({
     scrollRef,
@@ -95,7 +77,7 @@ export function SessionsGrid({
     rowCount,
     rowHeight,
     rowAt: result.rowAt,
-    scrollToIndex: (index) => virtualizer.scrollToIndex(index, { align: 'auto' }),
+    scrollToIndex,
     onOpen,
   });
 
@@ -104,7 +86,7 @@ export function SessionsGrid({
   // Pixel widths, computed once per container width: rows then lay out a plain px grid.
   const widths = fitColumns(
     visibleColumns.map((c) => ({ size: c.getSize(), fixed: COLUMN_META[c.id]?.fixed === true })),
-    virtualizer.scrollRect?.width ?? 0,
+    width,
   );
   const columnWidths = Object.fromEntries(widths.map((w, i) => [`--c${i + 1}`, `${w}px`]));
   const totalWidth = widths.reduce((sum, w) => sum + w, 0);
@@ -132,18 +114,18 @@ export function SessionsGrid({
       <div
         className="sessions-body"
         role="rowgroup"
-        style={{ height: virtualizer.getTotalSize() }}
+        style={{ height: space.spacer }}
         onClick={onClick}
         onFocus={onFocus}
       >
-        {virtualizer.getVirtualItems().map((item) => {
+        {items.map((item) => {
           const row = loadingFirstPage ? undefined : result.rowAt(item.index);
           return row ? (
             <SessionRow
               key={row.id}
               row={row}
               index={item.index}
-              top={item.start}
+              top={item.top}
               columnIds={columnIds}
               selected={item.index === selected}
               open={row.id === openSessionId}
@@ -152,7 +134,7 @@ export function SessionsGrid({
             <PlaceholderRow
               key={`p${item.index}`}
               index={item.index}
-              top={item.start}
+              top={item.top}
               columns={visibleColumns.length}
             />
           );

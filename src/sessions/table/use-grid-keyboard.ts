@@ -47,7 +47,9 @@ export function useGridKeyboard({
     );
     if (row) {
       pendingFocus.current = undefined;
-      row.focus();
+      // The grid has scrolled it into view: a scroll by the browser's focus would move, past the
+      // height cap, by a proportional distance.
+      row.focus({ preventScroll: true });
     }
   });
 
