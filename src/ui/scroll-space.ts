@@ -40,7 +40,8 @@ export function scrollSpace(options: {
   const header = Math.max(0, finite(options.header));
   const viewport = Math.max(0, finite(options.viewport));
   const height = rowCount * rowHeight;
-  const spacer = Math.min(height, Math.max(1, Math.floor(finite(options.cap))));
+  // However small a cap, a scaled spacer leaves the page some scroll range.
+  const spacer = Math.min(height, Math.max(2 * viewport, Math.floor(finite(options.cap))));
   const virtualMax = Math.max(0, header + height - viewport);
   const realMax = Math.max(0, header + spacer - viewport);
   const scale = height > spacer && realMax > 0 ? virtualMax / realMax : 1;
@@ -49,6 +50,8 @@ export function scrollSpace(options: {
 
 /** The virtual offset a page scroll position points at. */
 export function toVirtual(space: ScrollSpace, real: number): number {
+  // The end exactly: the last row is reachable whatever the rounding of the scale.
+  if (real >= space.realMax) return space.virtualMax;
   return clamp(finite(real) * space.scale, 0, space.virtualMax);
 }
 
