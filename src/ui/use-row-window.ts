@@ -146,26 +146,36 @@ export function useRowWindow({
           : { width: el.clientWidth, height: el.clientHeight, ratio: window.devicePixelRatio },
       );
     measure();
+    // Focusing an element scrolls it into view: a move of its own distance, not a share of the result.
+    let focusing = false;
+    const onFocusIn = () => {
+      focusing = true;
+      // Scroll events are dispatched before the frame's animation callbacks.
+      requestAnimationFrame(() => (focusing = false));
+    };
     const onScroll = () => {
       const real = el.scrollTop;
-      const { space } = latest.current;
+      const { space, pos } = latest.current;
       if (space.scale === 1) return move(real, real, false);
       // The scroll event of our own write: its position is already shown.
       if (written.current !== undefined && Math.abs(real - written.current) <= 1) return;
       written.current = undefined;
-      move(toVirtual(space, real), real, false);
+      if (focusing) moveTo(pos.virtual + real - pos.real);
+      else move(toVirtual(space, real), real, false);
     };
     el.addEventListener('scroll', onScroll, { passive: true });
+    el.addEventListener('focusin', onFocusIn);
     // A zoom changes the device pixel ratio, and with it Chromium's cap in CSS px.
     window.addEventListener('resize', measure);
     const observer = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(measure);
     observer?.observe(el);
     return () => {
       el.removeEventListener('scroll', onScroll);
+      el.removeEventListener('focusin', onFocusIn);
       window.removeEventListener('resize', measure);
       observer?.disconnect();
     };
-  }, [scrollRef, move]);
+  }, [scrollRef, move, moveTo]);
 
   // Past the cap a wheel step moves rows by its own distance, not the proportional one (a notch
   // would skip hundreds of rows). Below the cap no wheel listener is added: a non-passive one
