@@ -48,10 +48,11 @@ export interface IndexedApp {
   close(): Promise<void>;
 }
 
-/** Serves dist/ (build it first) with the stand-in API on `port` (0: any free one). */
-export async function startIndexedApp(port = 0): Promise<IndexedApp> {
-  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-  const app = createAppServer({ distDir: path.join(root, 'dist'), sandbox: { app: indexedSessionsApi() } });
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Serves a build (dist/ unless told; build it first) with the stand-in API on `port` (0: any free one). */
+export async function startIndexedApp(port = 0, distDir = path.join(ROOT, 'dist')): Promise<IndexedApp> {
+  const app = createAppServer({ distDir, sandbox: { app: indexedSessionsApi() } });
   return new Promise((resolve) => {
     const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port }, (info: AddressInfo) =>
       resolve({
