@@ -11,7 +11,7 @@ import type { World } from './world';
 export type Db = Database.Database;
 
 /** Bump when the schema or the generator changes, so old database files are rebuilt. */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 export interface DataSettings {
   sessions: number;
@@ -199,7 +199,7 @@ function fillDatabase(db: Db, settings: DataSettings, now: number, world: World)
           str('direction'),
           str('outcome'),
           w.wasMissed === true ? 1 : 0,
-          null,
+          str('parentSessionId'),
           0,
           null,
           null,

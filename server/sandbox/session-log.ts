@@ -55,7 +55,7 @@ function inboundFlow(rng: Rng, row: SessionRow, world: World): string[] {
   const caller = row.fromName ? `${row.fromAddress} (${row.fromName})` : row.fromAddress;
   const out: string[] = [];
   if (row.parentId) {
-    out.push(`Transferred call from ${caller} arrived for ${row.endpointName}`);
+    out.push(`Transferred from session ${row.parentId}: call from ${caller} arrived for ${row.endpointName}`);
     out.push(`Ringing ${row.endpointName}`);
     if (row.answeredByName) {
       out.push(`Call answered by ${row.answeredByName}`, 'Joined conference with caller');

@@ -2,6 +2,7 @@
 // survive. All are dated within the last day of the clock so the default 7-day live view shows them.
 // docs/sandbox.md lists what each one holds.
 import type { World } from './world';
+import { buildTransferSpecimens, TRANSFER_IDS } from './transfer-specimens';
 
 export const SPECIMEN_IDS = {
   hugeLog: 'specimen-huge-log',
@@ -9,6 +10,9 @@ export const SPECIMEN_IDS = {
   oddEnums: 'specimen-odd-enums',
   oddDates: 'specimen-odd-dates',
   sparse: 'specimen-sparse',
+  transfer: TRANSFER_IDS.call,
+  transferLeg: TRANSFER_IDS.leg,
+  transferLeg2: TRANSFER_IDS.leg2,
 } as const;
 
 export const HUGE_LOG_LINES = 5000;
@@ -240,9 +244,17 @@ export function buildSpecimens(now: number, world: World): Specimen[] {
     members: [{ identity: null, role: null, applicationData: null }],
   };
 
-  return [hugeLog, hostile, oddEnums, oddDates, sparse].map((wire, i) => ({
-    id: wire.id,
-    createdMs: [hugeCreated, hostileCreated, oddEnumsCreated, oddDatesCreated, sparseCreated][i] ?? now,
-    wire,
-  }));
+  const transfers = buildTransferSpecimens(
+    now - 7 * HOUR,
+    owner,
+    (customer?.agents ?? []).map((a) => a.name),
+  );
+  return [
+    ...[hugeLog, hostile, oddEnums, oddDates, sparse].map((wire, i) => ({
+      id: wire.id,
+      createdMs: [hugeCreated, hostileCreated, oddEnumsCreated, oddDatesCreated, sparseCreated][i] ?? now,
+      wire: wire as Record<string, unknown>,
+    })),
+    ...transfers.map(({ wire, createdMs }) => ({ id: wire.id, createdMs, wire })),
+  ];
 }

@@ -6,6 +6,7 @@
 //   ['sessions', 'page', request.key, n]     one page of a search (table rows: summaries)
 //   ['sessions', 'count', request.key]       the total of a search
 //   ['sessions', 'detail', id]               one session whole, live or archived
+//   ['sessions', 'children', id, archived, 'count' | 'list']   a session's transfers (child sessions)
 // `request.key` is the search's query string as the server sees it (build-sessions-query.ts), so
 // filters that send the same request share cache entries, and as a string it matches only itself
 // (React Query matches key prefixes partially inside objects).
@@ -48,6 +49,16 @@ async function fetchDetail(id: string, signal: AbortSignal): Promise<SessionDeta
 
 const ROOT = 'sessions';
 
+/** Legs listed under one session; a call transferred more often than this is not a person's call. */
+export const MAX_CHILDREN = 50;
+
+function childrenQuery(parentId: string, archived: boolean, countPerPage: number) {
+  return buildSessionsQuery(
+    { parentSessionId: parentId, searchArchive: archived, sortField: 'dateCreated', sortOrder: 'Ascend' },
+    { page: 0, countPerPage },
+  );
+}
+
 export const sessionQueries = {
   all: () => [ROOT] as const,
   /** Prefix of every page of one search: reset it to reload the result from the top. */
@@ -82,6 +93,25 @@ export const sessionQueries = {
     queryOptions({
       queryKey: [ROOT, 'detail', id] as const,
       queryFn: ({ signal }) => fetchDetail(id, signal),
+      meta,
+      staleTime: 30_000,
+    }),
+
+  /** How many child sessions (transfers) a session has: one row fetched, the total read. */
+  childCount: (parentId: string, archived: boolean) =>
+    queryOptions({
+      queryKey: [ROOT, 'children', parentId, archived, 'count'] as const,
+      queryFn: async ({ signal }) =>
+        (await fetchSessionSummaries(childrenQuery(parentId, archived, 1), { signal })).totalCount ?? 0,
+      meta,
+      staleTime: 30_000,
+    }),
+  /** A session's child sessions (transfers), oldest first, without logs and members. */
+  children: (parentId: string, archived: boolean) =>
+    queryOptions({
+      queryKey: [ROOT, 'children', parentId, archived, 'list'] as const,
+      queryFn: async ({ signal }) =>
+        (await fetchSessionSummaries(childrenQuery(parentId, archived, MAX_CHILDREN), { signal })).items,
       meta,
       staleTime: 30_000,
     }),
