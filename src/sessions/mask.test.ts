@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { decodeSessionsPage } from './api/decode-sessions';
-import { buildSpecimens, SPECIMEN_IDS } from '../../server/sandbox/specimens';
-import { buildWorld } from '../../server/sandbox/world';
+import { SPECIMEN_IDS, specimenWire } from '../../test/sandbox-sessions';
 import { maskPhoneNumber, maskSession, nameInitials, textMasker } from './mask';
 
 describe('masking caller details', () => {
@@ -26,7 +25,7 @@ describe('masking caller details', () => {
 
   it('masks a whole session: no full number or name left anywhere, ids kept', () => {
     const now = Date.parse('2026-11-27T15:00:00.000Z');
-    const wire = buildSpecimens(now, buildWorld(1)).find((s) => s.id === SPECIMEN_IDS.transfer)!.wire;
+    const wire = specimenWire(now).get(SPECIMEN_IDS.transfer);
     const session = decodeSessionsPage({ items: [wire] }, 0).items[0]!;
     const masked = maskSession(session);
     // Dates are not caller details (and their epoch ms are long digit runs).

@@ -2,22 +2,18 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { decodeSessionsPage } from './api/decode-sessions';
 import type { Session } from './api/session';
-import { buildSpecimens, HOSTILE, SPECIMEN_IDS } from '../../server/sandbox/specimens';
-import { buildWorld } from '../../server/sandbox/world';
-import { generateSessions } from '../../server/sandbox/generate-sessions';
-import { expandSession } from '../../server/sandbox/session-detail';
+import { generatedWire, HOSTILE, SPECIMEN_IDS, specimenWire } from '../../test/sandbox-sessions';
 import { matchLogLine } from './log-facts';
 import { fromText } from './session-display';
 import { sessionStory, storyText, type SessionStory } from './session-story';
 
 const NOW = Date.parse('2026-11-27T15:00:00.000Z');
-const world = buildWorld(1);
 const decode = (wire: unknown): Session => {
   const s = decodeSessionsPage({ items: [wire] }, 0).items[0];
   if (!s) throw new Error('not decoded');
   return s;
 };
-const specimens = new Map(buildSpecimens(NOW, world).map((sp) => [sp.id, decode(sp.wire)]));
+const specimens = new Map([...specimenWire(NOW)].map(([id, wire]) => [id, decode(wire)]));
 const specimen = (id: string) => specimens.get(id)!;
 const story = (s: Session, transfers?: number) => sessionStory(s, { zone: 'utc', now: NOW, transfers });
 
@@ -112,8 +108,7 @@ describe('the story of the specimen sessions', () => {
 });
 
 describe('the story of generated sandbox sessions', () => {
-  const rows = [...generateSessions(3000, NOW, 7, world)];
-  const sessions = rows.map((row) => decode(expandSession(row, world, 7, NOW)));
+  const sessions = generatedWire(3000, NOW, 7).map(decode);
 
   it('states only facts of each session, for every kind the generator makes', () => {
     for (const s of sessions) expectOnlyFacts(s, story(s));
