@@ -61,6 +61,9 @@ const sessionsRoute = createRoute({
 const printRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/sessions/$sessionId/print',
+  // `mask=1`: caller details masked (numbers to their last four digits, the caller's name to initials).
+  validateSearch: (raw: Record<string, unknown>): { mask?: boolean } =>
+    raw.mask === '1' || raw.mask === 'true' || raw.mask === true ? { mask: true } : {},
   component: lazyRouteComponent(() => import('../sessions/detail/print-page'), 'PrintPage'),
 });
 

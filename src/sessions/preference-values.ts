@@ -51,3 +51,10 @@ export const FILTER_PANEL_OPEN: StoredValue<boolean> = {
   fallback: true,
   parse: (v) => (typeof v === 'boolean' ? v : undefined),
 };
+
+/** "Mask caller details" in the drawer, its printout and copied summary, remembered once switched on. */
+export const MASK_CALLER: StoredValue<boolean> = {
+  key: 'sh.mask',
+  fallback: false,
+  parse: (v) => (typeof v === 'boolean' ? v : undefined),
+};

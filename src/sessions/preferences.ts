@@ -1,6 +1,13 @@
 // Display preferences as React state (kept in localStorage: preference-values.ts).
 import { useLocalStorageState } from '../lib/local-storage-store';
-import { COLUMN_SIZES, COLUMN_VISIBILITY, DENSITY, FILTER_PANEL_OPEN, ZONE } from './preference-values';
+import {
+  COLUMN_SIZES,
+  COLUMN_VISIBILITY,
+  DENSITY,
+  FILTER_PANEL_OPEN,
+  MASK_CALLER,
+  ZONE,
+} from './preference-values';
 
 export type { Density } from './preference-values';
 
@@ -9,3 +16,4 @@ export const useDensity = () => useLocalStorageState(DENSITY);
 export const useColumnVisibility = () => useLocalStorageState(COLUMN_VISIBILITY);
 export const useColumnSizes = () => useLocalStorageState(COLUMN_SIZES);
 export const useFilterPanelOpen = () => useLocalStorageState(FILTER_PANEL_OPEN);
+export const useMaskCaller = () => useLocalStorageState(MASK_CALLER);

@@ -97,6 +97,8 @@ export type Tone = 'live' | 'warn' | 'danger' | 'info' | 'neutral';
 export interface StateBadge {
   label: string;
   tone: Tone;
+  /** The API's own words ("Call state: Hold"), for a tooltip. */
+  title?: string;
 }
 
 const STATE_TONES: Record<string, Tone> = {
@@ -115,16 +117,47 @@ function tone(value: string): Tone {
   return STATE_TONES[value.toLowerCase()] ?? 'neutral';
 }
 
+type StateField = 'Dial' | 'Call' | 'Queue' | 'Hold';
+
+/** Plain words for the states the API documents; a state not listed here is shown as "Field: Value". */
+const PLAIN_STATES: Record<StateField, Record<string, string>> = {
+  Dial: { active: 'Active' },
+  Call: {
+    ringing: 'Ringing',
+    connected: 'Connected',
+    hold: 'On hold',
+    passive: 'Not connected yet',
+    disconnected: 'Disconnected',
+  },
+  Queue: {
+    queued: 'Waiting in queue',
+    ringing: 'Ringing',
+    connected: 'Connected',
+    hold: 'On hold',
+    disconnected: 'Left the queue',
+  },
+  Hold: { transferring: 'Being transferred' },
+};
+
+const FIELD_NAMES: Record<StateField, string> = {
+  Dial: 'Dial state',
+  Call: 'Call state',
+  Queue: 'Queue state',
+  Hold: 'Hold reason',
+};
+
 /**
- * The session's states as badges. Open enums: a value this client does not know is shown as it
- * came, in a neutral badge. "None" states say nothing and are left out.
+ * The session's states as badges, in plain words ("On hold", "Waiting in queue"), the API's value
+ * in the tooltip. Open enums: a value this client does not know is shown as it came ("Call:
+ * Transcribing"), in a neutral badge. "None" states say nothing and are left out; two states that
+ * read the same ("On hold" for the call and the queue) are one badge.
  */
 export function stateBadges(session: SessionSummary, archived: boolean): StateBadge[] {
   const badges: StateBadge[] = [];
   if (session.ended === false) badges.push({ label: 'Live', tone: 'live' });
   else if (session.ended === true) badges.push({ label: 'Ended', tone: 'neutral' });
-  if (isMissed(session)) badges.push({ label: 'Missed', tone: 'danger' });
-  const states: [string, string | undefined][] = [
+  if (isMissed(session)) badges.push({ label: 'Missed', tone: 'danger', title: 'wasMissed: true' });
+  const states: [StateField, string | undefined][] = [
     ['Dial', session.dialState],
     ['Call', session.callState],
     ['Queue', session.queueState],
@@ -132,7 +165,11 @@ export function stateBadges(session: SessionSummary, archived: boolean): StateBa
   ];
   for (const [name, value] of states) {
     if (value === undefined || value.toLowerCase() === 'none') continue;
-    badges.push({ label: `${name}: ${value}`, tone: tone(value) });
+    const label = PLAIN_STATES[name][value.toLowerCase()] ?? `${name}: ${value}`;
+    const title = `${FIELD_NAMES[name]}: ${value}`;
+    const same = badges.find((b) => b.label === label);
+    if (same) same.title = `${same.title}; ${title}`;
+    else badges.push({ label, tone: tone(value), title });
   }
   if (archived) badges.push({ label: 'Archived', tone: 'info' });
   return badges;

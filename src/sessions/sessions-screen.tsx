@@ -9,14 +9,12 @@ import { useSessionSearch, useUpdateSessionSearch } from './filters/use-session-
 import { useSessionsView } from './view/use-sessions-view';
 import { SessionsTable } from './table/sessions-table';
 import { DisplaySettings } from './table/display-settings';
+import { ShortcutsSheet, useShortcutsKey } from './shortcuts-sheet';
 import './sessions-screen.css';
 
 // Only signed-in users of a real Evo Voice have a menu: its code and its /api/auth request wait
 // until the browser is first idle (useWhenIdle), so they do not compete with the first rows.
 const UserMenu = lazy(() => import('../auth/user-menu').then((m) => ({ default: m.UserMenu })));
-const SessionDrawer = lazy(() =>
-  import('./detail/session-drawer').then((m) => ({ default: m.SessionDrawer })),
-);
 
 /** The screen support staff live in: filters, the range, the table, and the open session. */
 export function SessionsScreen() {
@@ -31,6 +29,7 @@ export function SessionsScreen() {
     if (openId) document.querySelector<HTMLElement>(`[data-session-id="${CSS.escape(openId)}"]`)?.focus();
   }, [update, openId]);
 
+  const [shortcutsOpen, setShortcutsOpen] = useShortcutsKey(!search.session);
   const menuReady = useWhenIdle();
   const [filtersOpen, setFiltersOpen, filtersAsSheet] = useFiltersOpen();
   const activeFilters = countActiveFilters(search);
@@ -92,14 +91,16 @@ export function SessionsScreen() {
             <DateRangeControl view={view} />
           </div>
           <UrlNotices />
-          <SessionsTable view={view} openSessionId={search.session} onReanchor={reanchor} />
+          <SessionsTable
+            view={view}
+            openSessionId={search.session}
+            onCloseSession={closeDrawer}
+            onReanchor={reanchor}
+          />
         </main>
       </div>
-      {search.session && (
-        <Suspense fallback={null}>
-          <SessionDrawer key={search.session} sessionId={search.session} onClose={closeDrawer} />
-        </Suspense>
-      )}
+      {/* The drawer has its own sheet, inside its dialog. */}
+      <ShortcutsSheet open={shortcutsOpen && !search.session} onClose={() => setShortcutsOpen(false)} />
     </div>
   );
 }

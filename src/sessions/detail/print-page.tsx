@@ -1,9 +1,10 @@
 import { useEffect } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Link, useParams } from '@tanstack/react-router';
+import { Link, useParams, useSearch } from '@tanstack/react-router';
 import { usePrintMode } from '../../ui/use-print-mode';
 import { sessionQueries } from '../api/session-queries';
-import { useDisplayZone } from '../preferences';
+import { useDisplayZone, useMaskCaller } from '../preferences';
+import { maskSession } from '../mask';
 import { PrintableSession } from './session-document';
 import { sessionTitle } from '../session-display';
 import { SessionDetailBody } from './session-detail-states';
@@ -19,6 +20,9 @@ export function PrintPage() {
   const [zone] = useDisplayZone();
   const { printedAt } = usePrintMode();
   const detail = query.data;
+  // Masked when the link says `mask=1` or the remembered switch is on.
+  const [maskPreference] = useMaskCaller();
+  const masked = useSearch({ from: '/sessions/$sessionId/print' }).mask === true || maskPreference;
 
   // The title names the PDF a browser saves.
   useEffect(() => {
@@ -32,12 +36,12 @@ export function PrintPage() {
   }, [detail]);
 
   // The footer's link opens this session in the dashboard (live or archived: the drawer finds either).
-  const link = `${window.location.origin}/?session=${encodeURIComponent(sessionId)}`;
+  const link = `${window.location.origin}/?session=${encodeURIComponent(sessionId)}${masked ? '&mask=1' : ''}`;
 
   return (
     <div className="print-page">
       <header className="print-toolbar">
-        <Link to="/" search={{ session: sessionId }} className="btn btn-small">
+        <Link to="/" search={{ session: sessionId, mask: masked || undefined }} className="btn btn-small">
           ← Back to sessions
         </Link>
         <button
@@ -54,7 +58,8 @@ export function PrintPage() {
         <SessionDetailBody query={query} sessionId={sessionId}>
           {({ session, archived }) => (
             <PrintableSession
-              session={session}
+              session={masked ? maskSession(session) : session}
+              mask={masked}
               archived={archived}
               zone={zone}
               printedAt={printedAt ?? query.dataUpdatedAt}

@@ -1,4 +1,4 @@
-import { useId, type RefObject } from 'react';
+import { useId, useState, type RefObject } from 'react';
 import type { DisplayZone } from '../../lib/format';
 import type { Session } from '../api/session';
 import {
@@ -10,10 +10,15 @@ import {
   toText,
 } from '../session-display';
 import { wireDateText } from './session-format';
-import { SessionSummary, StateBadges } from './session-summary';
+import { SessionSummary, StateBadges, type FilterBy } from './session-summary';
 import { SessionMembers } from './session-members';
-import { PrintLog, VirtualLog } from './session-log';
+import { VirtualLog, type ShownLines } from './session-log';
+import { PrintLog } from './print-log';
+import { SessionStoryView } from './session-story-view';
+import { SessionTransfers } from './session-transfers';
+import { useSessionStory } from './use-session-story';
 import './session-document.css';
+import './session-print.css';
 
 /**
  * The title line of a session: direction arrow, from → to, with the direction spelled out for
@@ -81,56 +86,101 @@ export function SessionMeta({
 }
 
 interface CommonProps {
+  /** The session as shown: already masked when caller details are masked. */
   session: Session;
   archived: boolean;
   zone: DisplayZone;
+  /** Caller details are masked (links to other sessions carry `mask=1`). */
+  mask: boolean;
 }
 
 export type SessionDocumentProps = CommonProps &
   (
-    | { mode: 'drawer'; scrollRef: RefObject<HTMLElement | null>; findText?: string }
-    | { mode: 'print'; scrollRef?: undefined; findText?: undefined }
+    | {
+        mode: 'drawer';
+        scrollRef: RefObject<HTMLElement | null>;
+        findText?: string;
+        onFilter?: (filter: FilterBy) => void;
+      }
+    | { mode: 'print'; scrollRef?: undefined; findText?: undefined; onFilter?: undefined }
   );
 
 /**
- * Summary, members and log of one session: the drawer's body and the printout share it. The
- * drawer's log is virtualized with find-in-log; the printed log has every line in the DOM.
- * Members come before the log because a log can run to thousands of lines.
+ * What happened first (the story and its figures), then the transfers, the summary, the members and
+ * the log of one session: the drawer's body and the printout share it. The drawer's log is
+ * virtualized with find-in-log; the printed log has every line in the DOM. Members come before the
+ * log because a log can run to thousands of lines. In print, each heading is grouped with the block
+ * after it (`keep-together`), so no heading ends a page.
  */
 export function SessionDocument(props: SessionDocumentProps) {
-  const { session, archived, zone, mode } = props;
+  const { session, archived, zone, mode, mask } = props;
   // The drawer's title is an h2; the print page's an h1.
   const Section = mode === 'drawer' ? 'h3' : 'h2';
   const id = useId();
   // On screen, a 10,000-character value folds away behind "Show all"; on paper everything shows.
   const collapseOver = mode === 'drawer' ? 400 : undefined;
+  const story = useSessionStory(session, archived, zone);
+  // A story part clicked in the drawer: its log lines, found in the log below.
+  const [shown, setShown] = useState<ShownLines>();
+  const logHeading = (
+    <Section id={`${id}-log`} className="document-heading">
+      Log
+    </Section>
+  );
   return (
     <div className={`session-document session-document-${mode}`}>
+      <section className="document-section document-story" aria-label="What happened">
+        <SessionStoryView
+          story={story}
+          onShowLines={
+            mode === 'drawer'
+              ? (lines, label) => setShown((p) => ({ lines, label, n: (p?.n ?? 0) + 1 }))
+              : undefined
+          }
+        />
+      </section>
+      <SessionTransfers
+        sessionId={session.id}
+        archived={archived}
+        zone={zone}
+        mask={mask}
+        heading={Section}
+      />
       <section className="document-section" aria-labelledby={`${id}-summary`}>
         <Section id={`${id}-summary`} className="document-heading">
           Summary
         </Section>
-        <SessionSummary session={session} archived={archived} zone={zone} collapseOver={collapseOver} />
+        <SessionSummary
+          session={session}
+          archived={archived}
+          zone={zone}
+          collapseOver={collapseOver}
+          onFilter={props.onFilter}
+        />
       </section>
       <section className="document-section" aria-labelledby={`${id}-members`}>
-        <Section id={`${id}-members`} className="document-heading">
-          Members ({session.members.length})
-        </Section>
-        <SessionMembers members={session.members} collapseOver={collapseOver} />
+        <div className="keep-together">
+          <Section id={`${id}-members`} className="document-heading">
+            Members ({session.members.length})
+          </Section>
+          <SessionMembers members={session.members} collapseOver={collapseOver} />
+        </div>
       </section>
       <section className="document-section document-log" aria-labelledby={`${id}-log`}>
-        <Section id={`${id}-log`} className="document-heading">
-          Log
-        </Section>
         {props.mode === 'drawer' ? (
-          <VirtualLog
-            session={session}
-            zone={zone}
-            scrollRef={props.scrollRef}
-            initialQuery={props.findText}
-          />
+          <>
+            {logHeading}
+            <VirtualLog
+              session={session}
+              zone={zone}
+              scrollRef={props.scrollRef}
+              initialQuery={props.findText}
+              shown={shown}
+              onClearShown={() => setShown(undefined)}
+            />
+          </>
         ) : (
-          <PrintLog session={session} zone={zone} />
+          <PrintLog session={session} zone={zone} heading={logHeading} />
         )}
       </section>
     </div>
@@ -145,7 +195,7 @@ export interface PrintableSessionProps extends CommonProps {
 }
 
 /** The printout of a session: title, summary, members, every log line, and a footer. */
-export function PrintableSession({ session, archived, zone, printedAt, link }: PrintableSessionProps) {
+export function PrintableSession({ session, archived, zone, mask, printedAt, link }: PrintableSessionProps) {
   const titleId = useId();
   return (
     <article className="printable-session" aria-labelledby={titleId}>
@@ -155,7 +205,7 @@ export function PrintableSession({ session, archived, zone, printedAt, link }: P
         </h1>
         <SessionMeta session={session} archived={archived} zone={zone} />
       </header>
-      <SessionDocument mode="print" session={session} archived={archived} zone={zone} />
+      <SessionDocument mode="print" session={session} archived={archived} zone={zone} mask={mask} />
       <footer className="printable-footer">
         Printed {wireDateText({ raw: '', ms: printedAt }, zone)} ·{' '}
         <span className="printable-link">{link}</span>

@@ -1,34 +1,58 @@
-import { useId, useRef } from 'react';
+import { useEffect, useId, useMemo, useRef } from 'react';
 import { createPortal } from 'react-dom';
 import { useQuery } from '@tanstack/react-query';
-import { Link, useLocation } from '@tanstack/react-router';
-import { CopyButton } from '../../ui/copy-button';
+import { useLocation } from '@tanstack/react-router';
 import { useModalDialog } from '../../ui/use-modal-dialog';
 import { useBodyClass, usePrintMode } from '../../ui/use-print-mode';
 import { sessionQueries } from '../api/session-queries';
 import { isLive, LIVE_REFRESH_MS } from '../session-display';
-import { useDisplayZone } from '../preferences';
+import { maskSession } from '../mask';
+import { useDisplayZone, useMaskCaller } from '../preferences';
 import { useSessionSearch, useUpdateSessionSearch } from '../filters/use-session-search';
+import { isTyping, ShortcutsSheet, useShortcutsKey } from '../shortcuts-sheet';
 import { PrintableSession, SessionDocument, SessionMeta, SessionTitleText } from './session-document';
 import { SessionDetailBody } from './session-detail-states';
+import { DrawerActions, type SessionNeighbours } from './drawer-actions';
+import type { FilterBy } from './session-summary';
 import './session-drawer.css';
 
 export interface SessionDrawerProps {
   sessionId: string;
   onClose: () => void;
+  /** The table's sessions around this one: `j`/`k` and the buttons move to them. */
+  neighbours?: SessionNeighbours;
 }
 
 /**
  * One session, over the table: a modal dialog on the right. It loads the session on its own (live,
  * then archive), so a `session=` link works for any session, loaded in the table or not.
  */
-export function SessionDrawer({ sessionId, onClose }: SessionDrawerProps) {
+export function SessionDrawer({ sessionId, onClose, neighbours }: SessionDrawerProps) {
   const search = useSessionSearch();
   const update = useUpdateSessionSearch();
   const [zone] = useDisplayZone();
+  // Masked by the link (`mask=1`) or by the remembered switch; a link copied from here says so.
+  const [maskPreference, setMaskPreference] = useMaskCaller();
+  const masked = search.mask === true || maskPreference;
+  const setMasked = (on: boolean) => {
+    setMaskPreference(on);
+    if (!on && search.mask) void update((s) => ({ ...s, mask: undefined }), { replace: true });
+  };
   // The app's own location (memory history in tests), made absolute for sharing.
   const location = useLocation();
-  const link = window.location.origin + location.href;
+  const url = new URL(location.href, window.location.origin);
+  if (masked) url.searchParams.set('mask', '1');
+  const link = url.href;
+  const [shortcutsOpen, setShortcutsOpen] = useShortcutsKey(true);
+  const filterBy = (filter: FilterBy) =>
+    void update((s) => ({
+      ...s,
+      ...('from' in filter
+        ? { from: filter.from }
+        : 'customer' in filter
+          ? { customer: [filter.customer] }
+          : { endpoint: [filter.endpoint] }),
+    }));
   // A session still going on keeps changing (state, log, members): refresh it like the live table does.
   const query = useQuery({
     ...sessionQueries.detail(sessionId),
@@ -44,7 +68,22 @@ export function SessionDrawer({ sessionId, onClose }: SessionDrawerProps) {
   const { printing, printedAt } = usePrintMode();
 
   const detail = query.data;
-  const session = detail?.session;
+  const session = useMemo(
+    () => (detail?.session && masked ? maskSession(detail.session) : detail?.session),
+    [detail, masked],
+  );
+
+  // A session moved to (j/k) is read from its top.
+  useEffect(() => bodyRef.current?.scrollTo({ top: 0 }), [sessionId]);
+
+  // j / k: the next and previous session of the table, the drawer kept open.
+  const onKeyDown = (event: React.KeyboardEvent) => {
+    if (!neighbours || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
+    const id = event.key === 'j' ? neighbours.nextId : event.key === 'k' ? neighbours.previousId : undefined;
+    if (!id) return;
+    event.preventDefault();
+    neighbours.onMove(id);
+  };
 
   // `data` is undefined until the first answer, null when neither live nor archive has the session.
   // A failed refresh of a session already shown keeps it on screen, with a notice.
@@ -70,6 +109,7 @@ export function SessionDrawer({ sessionId, onClose }: SessionDrawerProps) {
         aria-modal="true"
         aria-labelledby={titleId}
         tabIndex={-1}
+        onKeyDown={onKeyDown}
       >
         <header className="drawer-header">
           <div className="drawer-title-row">
@@ -84,52 +124,40 @@ export function SessionDrawer({ sessionId, onClose }: SessionDrawerProps) {
           {session && isLive(session) && (
             <p className="drawer-live-note">Still going on: refreshes every {LIVE_REFRESH_MS / 1000} s.</p>
           )}
-          <div className="drawer-actions" role="group" aria-label="Session actions">
-            {session && (
-              <button
-                type="button"
-                className="btn btn-small"
-                onClick={() => update((s) => ({ ...s, parent: sessionId, session: undefined }))}
-              >
-                Show child sessions
-              </button>
-            )}
-            {session && (
-              // A separate page: a clean document to review before printing, with its own link, and
-              // the 5,000-line log is laid out there rather than behind the table. Ctrl+P here
-              // still prints the session (beforeprint below).
-              <Link
-                to="/sessions/$sessionId/print"
-                params={{ sessionId }}
-                target="_blank"
-                rel="noopener"
-                className="btn btn-small"
-                aria-label="Print (opens a printable page in a new tab)"
-              >
-                Print
-              </Link>
-            )}
-            <CopyButton value={link} label="link to this session">
-              Copy link
-            </CopyButton>
-          </div>
+          <DrawerActions
+            sessionId={sessionId}
+            session={session}
+            archived={detail?.archived ?? false}
+            zone={zone}
+            link={link}
+            masked={masked}
+            onMaskChange={setMasked}
+            neighbours={neighbours}
+            onShowShortcuts={() => setShortcutsOpen(true)}
+          />
         </header>
         <div className="drawer-body" ref={bodyRef} tabIndex={0} role="region" aria-label="Session details">
           <div className="drawer-content">
             <SessionDetailBody query={query} sessionId={sessionId}>
-              {({ session, archived }) => (
-                <SessionDocument
-                  mode="drawer"
-                  session={session}
-                  archived={archived}
-                  zone={zone}
-                  scrollRef={bodyRef}
-                  findText={search.log}
-                />
-              )}
+              {({ archived }) =>
+                session && (
+                  <SessionDocument
+                    key={sessionId}
+                    mode="drawer"
+                    session={session}
+                    archived={archived}
+                    zone={zone}
+                    mask={masked}
+                    scrollRef={bodyRef}
+                    findText={search.log}
+                    onFilter={filterBy}
+                  />
+                )
+              }
             </SessionDetailBody>
           </div>
         </div>
+        <ShortcutsSheet open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
       </section>
       {printing && printedAt !== undefined && session && detail && (
         // Rendered only while printing: a 5,000-line log in full costs too much to keep in the page.
@@ -138,6 +166,7 @@ export function SessionDrawer({ sessionId, onClose }: SessionDrawerProps) {
             session={session}
             archived={detail.archived}
             zone={zone}
+            mask={masked}
             printedAt={printedAt}
             link={link}
           />

@@ -1,5 +1,4 @@
 import {
-  memo,
   useDeferredValue,
   useEffect,
   useId,
@@ -10,80 +9,15 @@ import {
   type RefObject,
 } from 'react';
 import { measureElement, useVirtualizer } from '@tanstack/react-virtual';
-import { findRanges, HighlightedText, textMatcher, type TextRange } from '../../ui/highlight-text';
-import { formatFullDateTime, plural, type DisplayZone } from '../../lib/format';
-import type { Session, SessionLogEntry } from '../api/session';
-import { logOrigin, offsetText, wireDateText } from './session-format';
+import { findRanges, textMatcher, type TextRange } from '../../ui/highlight-text';
+import { plural } from '../../lib/format';
+import type { SessionLogEntry } from '../api/session';
+import { logOrigin } from './session-format';
+import { LogLineContent, NO_RANGES, zoneNote, type LogProps } from './session-log-line';
+import { useLogKeepsItsPlace } from './use-log-keeps-its-place';
 
-const NO_RANGES: readonly TextRange[] = [];
 /** Estimated height of a one-line entry; real heights are measured as rows render. */
 const ESTIMATED_ROW = 24;
-
-interface LogLineProps {
-  entry: SessionLogEntry;
-  origin: number | undefined;
-  zone: DisplayZone;
-  ranges: readonly TextRange[];
-  /** Index into `ranges` of the current hit, or -1. */
-  current: number;
-}
-
-/** One entry's cells: absolute time, offset from the start, and the message in full. */
-const LogLineContent = memo(function LogLineContent({ entry, origin, zone, ranges, current }: LogLineProps) {
-  const { date } = entry;
-  const offset = offsetText(date, origin);
-  return (
-    <>
-      {date?.ms !== undefined ? (
-        <time
-          className="log-time"
-          dateTime={new Date(date.ms).toISOString()}
-          title={formatFullDateTime(date.ms, zone)}
-        >
-          {wireDateText(date, zone, 'time')}
-        </time>
-      ) : (
-        // Unparseable: the raw text, as the server sent it.
-        <span className="log-time log-time-raw" dir="auto">
-          {date?.raw || '—'}
-        </span>
-      )}
-      <span className="log-offset">{offset ?? ''}</span>
-      <span className="log-message" dir="auto">
-        <HighlightedText text={entry.message} ranges={ranges} current={current} />
-      </span>
-    </>
-  );
-});
-
-function zoneNote(zone: DisplayZone): string {
-  return zone === 'utc' ? 'Times in UTC' : 'Times in local time';
-}
-
-export interface LogProps {
-  session: Session;
-  zone: DisplayZone;
-}
-
-/** The whole log, every line in the DOM, for print. Not virtualized, never in a scrolling box. */
-export function PrintLog({ session, zone }: LogProps) {
-  const origin = logOrigin(session);
-  if (session.log.length === 0) return <p className="muted">No log entries.</p>;
-  return (
-    <>
-      <p className="log-note">
-        {plural(session.log.length, 'entry', 'entries')} · {zoneNote(zone)} · offsets from the start
-      </p>
-      <ol className="session-log session-log-print">
-        {session.log.map((entry, i) => (
-          <li key={i} className="log-line">
-            <LogLineContent entry={entry} origin={origin} zone={zone} ranges={NO_RANGES} current={-1} />
-          </li>
-        ))}
-      </ol>
-    </>
-  );
-}
 
 interface Hits {
   /** Ranges per line (undefined: no hit in that line). */
@@ -112,18 +46,35 @@ function findHits(log: SessionLogEntry[], query: string): Hits {
   return { perLine, lineOf, firstOfLine };
 }
 
+/** Log lines a story part stands on, shown on request (`n` counts requests, so a second click scrolls again). */
+export interface ShownLines {
+  lines: number[];
+  label: string;
+  n: number;
+}
+
 export interface VirtualLogProps extends LogProps {
   /** The element that scrolls (the drawer's body); the log is one part of its content. */
   scrollRef: RefObject<HTMLElement | null>;
   /** Prefills find-in-log, e.g. with the `log` filter the session was found by. */
   initialQuery?: string;
+  /** Lines to mark and bring into view. */
+  shown?: ShownLines;
+  onClearShown?: () => void;
 }
 
 /**
  * The log in the drawer: a virtualized timeline (only rows near the viewport are in the DOM, each
  * measured, so a 5,000-line log opens at once) with find-in-log.
  */
-export function VirtualLog({ session, zone, scrollRef, initialQuery = '' }: VirtualLogProps) {
+export function VirtualLog({
+  session,
+  zone,
+  scrollRef,
+  initialQuery = '',
+  shown,
+  onClearShown,
+}: VirtualLogProps) {
   const { log } = session;
   const origin = logOrigin(session);
   const inputId = useId();
@@ -192,6 +143,16 @@ export function VirtualLog({ session, zone, scrollRef, initialQuery = '' }: Virt
     setCursor({ query: deferredQuery, index: (current + step + total) % total });
   };
 
+  const shownLines = useMemo(() => new Set(shown?.lines ?? []), [shown]);
+  useEffect(() => {
+    const first = shown?.lines[0];
+    if (first !== undefined) virtualizer.scrollToIndex(first, { align: 'center' });
+  }, [shown, virtualizer]);
+
+  const { newLines, showNewLines } = useLogKeepsItsPlace(scrollRef, log.length, (index) =>
+    virtualizer.scrollToIndex(index, { align: 'start' }),
+  );
+
   const status = !deferredQuery.trim() ? '' : total === 0 ? 'No matches' : `${current + 1} of ${total}`;
   const items = virtualizer.getVirtualItems();
 
@@ -244,7 +205,20 @@ export function VirtualLog({ session, zone, scrollRef, initialQuery = '' }: Virt
           ↓
         </button>
         {initialQuery && query === initialQuery && <span className="log-find-note">From the Log filter</span>}
+        {newLines > 0 && (
+          <button type="button" className="btn btn-small btn-primary log-new-lines" onClick={showNewLines}>
+            {plural(newLines, 'new line')} ↓
+          </button>
+        )}
       </div>
+      {shown && (
+        <p className="log-shown" role="status">
+          Marked {plural(shown.lines.length, 'line')} for “<bdi>{shown.label}</bdi>”.{' '}
+          <button type="button" className="btn btn-small btn-ghost" onClick={onClearShown}>
+            Clear
+          </button>
+        </p>
+      )}
       <p className="log-note">
         {plural(log.length, 'entry', 'entries')} · {zoneNote(zone)} · offsets from the start
       </p>
@@ -265,7 +239,7 @@ export function VirtualLog({ session, zone, scrollRef, initialQuery = '' }: Virt
               key={item.key}
               data-index={item.index}
               ref={virtualizer.measureElement}
-              className={here >= 0 ? 'log-line log-line-current' : 'log-line'}
+              className={`log-line${here >= 0 ? ' log-line-current' : ''}${shownLines.has(item.index) ? ' log-line-linked' : ''}`}
               aria-setsize={log.length}
               aria-posinset={item.index + 1}
               style={{ transform: `translateY(${item.start - scrollMargin}px)` }}

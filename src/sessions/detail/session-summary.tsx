@@ -12,13 +12,21 @@ export function StateBadges({ badges }: { badges: StateBadge[] }) {
   return (
     <ul className="state-badges" aria-label="States">
       {badges.map((b) => (
-        <li key={b.label} className={b.tone === 'neutral' ? 'badge' : `badge badge-${b.tone}`} dir="auto">
+        <li
+          key={b.label}
+          className={b.tone === 'neutral' ? 'badge' : `badge badge-${b.tone}`}
+          title={b.title}
+          dir="auto"
+        >
           {b.label}
         </li>
       ))}
     </ul>
   );
 }
+
+/** "Filter by this": a value of the summary that the table can be narrowed to. */
+export type FilterBy = { customer: string } | { endpoint: string } | { from: string };
 
 interface FieldProps {
   label: string;
@@ -31,9 +39,11 @@ interface FieldProps {
   always?: boolean;
   /** Collapse text longer than this (the drawer); undefined shows everything (print). */
   collapseOver?: number;
+  /** Offers "Filter by this", narrowing the table to this value. */
+  onFilter?: () => void;
 }
 
-function Field({ label, value, mono, copy, always, collapseOver }: FieldProps) {
+function Field({ label, value, mono, copy, always, collapseOver, onFilter }: FieldProps) {
   const empty = value === undefined || value === null || value === false || value === '';
   if (empty && !always) return null;
   return (
@@ -50,6 +60,17 @@ function Field({ label, value, mono, copy, always, collapseOver }: FieldProps) {
           </span>
         )}
         {copy !== undefined && <CopyButton value={copy} label={label} />}
+        {onFilter && !empty && (
+          <button
+            type="button"
+            className="btn btn-small btn-ghost filter-by"
+            aria-label={`Filter by this ${label.toLowerCase()}`}
+            title="Show only sessions with this value in the table"
+            onClick={onFilter}
+          >
+            Filter by this
+          </button>
+        )}
       </dd>
     </div>
   );
@@ -114,10 +135,14 @@ export interface SessionSummaryProps {
   zone: DisplayZone;
   /** Collapse very long values behind "Show all" (the drawer); print shows everything. */
   collapseOver?: number;
+  /** Narrows the table to a value (the drawer); none in print. */
+  onFilter?: (filter: FilterBy) => void;
 }
 
 /** Every SessionInfo field a person cares about, in four groups. */
-export function SessionSummary({ session: s, archived, zone, collapseOver }: SessionSummaryProps) {
+export function SessionSummary({ session: s, archived, zone, collapseOver, onFilter }: SessionSummaryProps) {
+  const filterBy = (filter: FilterBy | undefined) =>
+    onFilter && filter ? () => onFilter(filter) : undefined;
   const live = isLive(s);
   const now = useNow(live);
   const arrow = directionArrow(s.direction);
@@ -130,23 +155,43 @@ export function SessionSummary({ session: s, archived, zone, collapseOver }: Ses
     <div className="session-summary">
       <Section title="Who">
         <Field collapseOver={collapseOver} label="From name" value={s.fromName} always />
-        <Field collapseOver={collapseOver} label="From address" value={s.fromAddress} mono always />
+        <Field
+          collapseOver={collapseOver}
+          label="From address"
+          value={s.fromAddress}
+          mono
+          always
+          copy={s.fromAddress}
+          onFilter={filterBy(s.fromAddress ? { from: s.fromAddress } : undefined)}
+        />
         <Field collapseOver={collapseOver} label="From phone number" value={s.fromPhoneNumber} mono />
-        <Field collapseOver={collapseOver} label="To" value={s.toAddress} mono always />
+        <Field collapseOver={collapseOver} label="To" value={s.toAddress} mono always copy={s.toAddress} />
         <Field collapseOver={collapseOver} label="Destination" value={s.destination} />
-        <Field collapseOver={collapseOver} label="Callback number" value={s.callbackNumber} mono />
+        <Field
+          collapseOver={collapseOver}
+          label="Callback number"
+          value={s.callbackNumber}
+          mono
+          copy={s.callbackNumber}
+        />
         <Field collapseOver={collapseOver} label="Display name" value={s.displayName} />
         <Field
           collapseOver={collapseOver}
           label="Account"
           value={nameAndId(s.accountName, s.accountId, collapseOver)}
         />
-        <Field collapseOver={collapseOver} label="Customer" value={breadcrumb(s)} />
+        <Field
+          collapseOver={collapseOver}
+          label="Customer"
+          value={breadcrumb(s)}
+          onFilter={filterBy(s.customerId ? { customer: s.customerId } : undefined)}
+        />
         <Field collapseOver={collapseOver} label="Customer id" value={s.customerId} mono />
         <Field
           collapseOver={collapseOver}
           label="Endpoint"
           value={nameAndId(s.endpointName, s.endpointId, collapseOver)}
+          onFilter={filterBy(s.endpointId ? { endpoint: s.endpointId } : undefined)}
         />
         <Field
           collapseOver={collapseOver}

@@ -38,6 +38,8 @@ export interface SessionSearch {
   archive?: boolean;
   sort?: SessionSort;
   session?: string;
+  /** Mask caller details in the open session (its printout and copied summary too). */
+  mask?: boolean;
 }
 
 /** Keys in the order they are written into a link. */
@@ -55,6 +57,7 @@ export const SEARCH_KEYS = [
   'archive',
   'sort',
   'session',
+  'mask',
 ] as const;
 
 export const MAX_TEXT_LENGTH = 200;
@@ -176,6 +179,13 @@ export function parseSessionSearch(raw: RawSearch): { search: SessionSearch; not
       notices.push(`Ignored archive "${quoteLinkValue(archive)}": use archive=1 for archived sessions.`);
   }
 
+  const mask = text('mask');
+  if (mask) {
+    if (mask === '1' || mask === 'true') search.mask = true;
+    else if (mask !== '0' && mask !== 'false')
+      notices.push(`Ignored mask "${quoteLinkValue(mask)}": use mask=1 to mask caller details.`);
+  }
+
   const sort = text('sort');
   if (sort) {
     const parsed = parseSort(sort);
@@ -222,9 +232,9 @@ export function countActiveFilters(search: SessionSearch): number {
   );
 }
 
-/** What every "Clear" button leaves: the range, the sort and the open session; no filter. */
-export function clearFilters({ range, start, end, sort, session }: SessionSearch): SessionSearch {
-  const kept: SessionSearch = { range, start, end, sort, session };
+/** What every "Clear" button leaves: the range, the sort and the open session (masked or not); no filter. */
+export function clearFilters({ range, start, end, sort, session, mask }: SessionSearch): SessionSearch {
+  const kept: SessionSearch = { range, start, end, sort, session, mask };
   for (const key of Object.keys(kept) as (keyof SessionSearch)[])
     if (kept[key] === undefined) delete kept[key];
   return kept;

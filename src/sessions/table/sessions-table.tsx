@@ -14,6 +14,7 @@ import type { RowView } from './row-view';
 import { ResultStatus } from './result-status';
 import { SessionsGrid } from './sessions-grid';
 import { useObservedPages, useSessionsResult } from './use-sessions-result';
+import { OpenSession, openSessionPosition } from './open-session';
 import './sessions-table.css';
 
 const NO_ROWS: RowView[] = [];
@@ -25,17 +26,24 @@ function resolve<T>(updater: Updater<T>, old: T): T {
 interface SessionsTableProps {
   view: SessionsView;
   openSessionId: string | undefined;
+  onCloseSession: () => void;
   /** Re-anchors the view at the current time (to show the sessions that arrived since). */
   onReanchor: () => void;
 }
 
-export function SessionsTable({ view, openSessionId, onReanchor }: SessionsTableProps) {
+export function SessionsTable({ view, openSessionId, onCloseSession, onReanchor }: SessionsTableProps) {
   const update = useUpdateSessionSearch();
   const [density] = useDensity();
   const table = useSessionsTableModel(view);
   const { observed, onScrollChange } = useObservedPages(view.request.key);
   const result = useSessionsResult(view, observed);
   const openSession = useCallback((id: string) => update((s) => ({ ...s, session: id })), [update]);
+  // Moving to the next session replaces the history entry: Back closes the drawer, not each step.
+  const moveTo = useCallback(
+    (id: string) => update((s) => ({ ...s, session: id }), { replace: true }),
+    [update],
+  );
+  const open = openSessionPosition(result, observed, openSessionId);
 
   return (
     <>
@@ -57,10 +65,14 @@ export function SessionsTable({ view, openSessionId, onReanchor }: SessionsTable
         resultKey={view.request.key}
         density={density}
         openSessionId={openSessionId}
+        openIndex={open?.index}
         onOpen={openSession}
         onScrollChange={onScrollChange}
         ariaLabel={gridLabel(view.archived)}
       />
+      {openSessionId && (
+        <OpenSession sessionId={openSessionId} position={open} onClose={onCloseSession} onMove={moveTo} />
+      )}
     </>
   );
 }

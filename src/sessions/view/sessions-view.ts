@@ -23,7 +23,7 @@ export interface ResolvedRange {
 
 export interface SessionsView {
   /** The link's view, without the open session: opening one never changes the result. */
-  search: Omit<SessionSearch, 'session'>;
+  search: Omit<SessionSearch, 'session' | 'mask'>;
   /** The instant relative ranges are resolved at ("now", held while the view is shown). */
   anchorMs: number;
   /** The UTC day of the anchor. */
@@ -67,7 +67,7 @@ export function resolveRange(search: SessionSearch, today: string): ResolvedRang
 }
 
 export function resolveView(search: SessionSearch, anchorMs: number, zone: DisplayZone): SessionsView {
-  const { session: _open, ...view } = search;
+  const { session: _open, mask: _mask, ...view } = search;
   const today = toUtcDay(anchorMs);
   const range = resolveRange(view, today);
   const sort = view.sort ?? DEFAULT_SORT;
