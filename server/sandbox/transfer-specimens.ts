@@ -122,6 +122,7 @@ export function buildTransferSpecimens(created: number, owner: Owner, agents: st
     dateCompleted: iso(legEnd),
     queueState: 'None',
     toAddress: 'client:billing',
+    endpointName: 'Billing',
     destination: 'Billing',
     answeredByName: 'Marcus Lee',
     log: timed(
@@ -149,6 +150,7 @@ export function buildTransferSpecimens(created: number, owner: Owner, agents: st
     dateLastModified: iso(leg2End),
     dateCompleted: iso(leg2End),
     toAddress: 'client:escalations',
+    endpointName: 'Escalations',
     destination: 'Escalations',
     answeredByName: 'Priya Nair',
     log: timed(

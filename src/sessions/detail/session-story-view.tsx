@@ -26,15 +26,21 @@ function Part({
   }
   if (part.lines && part.lines.length > 0 && onShowLines) {
     const lines = part.lines;
+    // A leading space stays outside the button, where it separates words.
+    const space = part.text.startsWith(' ') ? ' ' : '';
+    const label = part.text.slice(space.length);
     return (
-      <button
-        type="button"
-        className="story-fact"
-        title={`Show ${lines.length === 1 ? 'the log line' : `the ${lines.length} log lines`} that say this`}
-        onClick={() => onShowLines(lines, part.text)}
-      >
-        {content}
-      </button>
+      <>
+        {space}
+        <button
+          type="button"
+          className="story-fact"
+          title={`Show ${lines.length === 1 ? 'the log line' : `the ${lines.length} log lines`} that say this`}
+          onClick={() => onShowLines(lines, label)}
+        >
+          {part.value ? <bdi>{label}</bdi> : label}
+        </button>
+      </>
     );
   }
   return <>{content}</>;
