@@ -61,7 +61,7 @@ export function SessionStoryView({ story, onShowLines }: SessionStoryViewProps) 
         ))}
       </p>
       {story.figures.length > 0 && (
-        <dl className="key-figures" aria-label="Key figures">
+        <dl className="key-figures" role="group" aria-label="Key figures">
           {story.figures.map((f) => (
             <div key={f.key} className="key-figure" title={f.title}>
               <dt>{f.label}</dt>
