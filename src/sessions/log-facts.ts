@@ -94,8 +94,14 @@ export function matchLogLine(message: string): { kind: LogFactKind; values: stri
   return undefined;
 }
 
+// A log is read once: the drawer, its copied summary and a live session's ticking figures all ask
+// again for the same (immutable) log array; a 5,000-line log costs tens of milliseconds to match.
+const cache = new WeakMap<readonly SessionLogEntry[], LogFact[]>();
+
 /** Every fact the log states, in log order. */
 export function logFacts(log: readonly SessionLogEntry[]): LogFact[] {
+  const cached = cache.get(log);
+  if (cached) return cached;
   const facts: LogFact[] = [];
   log.forEach((entry, line) => {
     // Flow lines are short; a very long message is not one of them and costs the regexes time.
@@ -103,5 +109,6 @@ export function logFacts(log: readonly SessionLogEntry[]): LogFact[] {
     const match = matchLogLine(entry.message);
     if (match) facts.push({ ...match, line, at: entry.date?.ms });
   });
+  cache.set(log, facts);
   return facts;
 }

@@ -1,10 +1,12 @@
 import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { CopyButton } from '../../ui/copy-button';
 import type { DisplayZone } from '../../lib/format';
 import type { Session } from '../api/session';
+import { sessionQueries } from '../api/session-queries';
 import { sessionSummaryText } from '../session-summary-text';
-import { useSessionStory } from './use-session-story';
+import { sessionStory } from '../session-story';
 
 export interface SessionNeighbours {
   /** The sessions before and after this one in the table, when the table has them. */
@@ -37,14 +39,18 @@ function CopySummary({
   zone: DisplayZone;
   link: string;
 }) {
-  const story = useSessionStory(session, archived, zone);
+  const transfers = useQuery(sessionQueries.childCount(session.id, archived)).data;
   const [withLog, setWithLog] = useState(false);
+  // Built when copied, not on every render: the same words as the story on screen.
+  const text = () =>
+    sessionSummaryText(session, sessionStory(session, { zone, now: Date.now(), transfers }), {
+      zone,
+      link,
+      includeLog: withLog,
+    });
   return (
     <span className="drawer-copy-summary">
-      <CopyButton
-        value={() => sessionSummaryText(session, story, { zone, link, includeLog: withLog })}
-        label="summary"
-      >
+      <CopyButton value={text} label="summary">
         Copy summary
       </CopyButton>
       <label className="drawer-check">
@@ -73,6 +79,7 @@ export function DrawerActions({
           <button
             type="button"
             className="btn btn-small"
+            aria-label="Previous session"
             title="Previous session (k)"
             disabled={!neighbours.previousId}
             onClick={() => neighbours.previousId && neighbours.onMove(neighbours.previousId)}
@@ -82,6 +89,7 @@ export function DrawerActions({
           <button
             type="button"
             className="btn btn-small"
+            aria-label="Next session"
             title="Next session (j)"
             disabled={!neighbours.nextId}
             onClick={() => neighbours.nextId && neighbours.onMove(neighbours.nextId)}

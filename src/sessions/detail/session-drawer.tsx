@@ -74,7 +74,10 @@ export function SessionDrawer({ sessionId, onClose, neighbours }: SessionDrawerP
   );
 
   // A session moved to (j/k) is read from its top.
-  useEffect(() => bodyRef.current?.scrollTo({ top: 0 }), [sessionId]);
+  useEffect(() => {
+    // A block body: Chromium's scrollTo returns a promise, which React would take for a cleanup.
+    bodyRef.current?.scrollTo({ top: 0 });
+  }, [sessionId]);
 
   // j / k: the next and previous session of the table, the drawer kept open.
   const onKeyDown = (event: React.KeyboardEvent) => {

@@ -61,14 +61,17 @@ export function SessionStoryView({ story, onShowLines }: SessionStoryViewProps) 
         ))}
       </p>
       {story.figures.length > 0 && (
-        <dl className="key-figures" role="group" aria-label="Key figures">
-          {story.figures.map((f) => (
-            <div key={f.key} className="key-figure" title={f.title}>
-              <dt>{f.label}</dt>
-              <dd className="tabular">{f.value}</dd>
-            </div>
-          ))}
-        </dl>
+        // The group carries the name: a <dl> with a role of its own would no longer hold its items.
+        <div role="group" aria-label="Key figures">
+          <dl className="key-figures">
+            {story.figures.map((f) => (
+              <div key={f.key} className="key-figure" title={f.title}>
+                <dt>{f.label}</dt>
+                <dd className="tabular">{f.value}</dd>
+              </div>
+            ))}
+          </dl>
+        </div>
       )}
     </div>
   );

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useNow } from '../../ui/use-now';
 import type { DisplayZone } from '../../lib/format';
@@ -8,7 +9,10 @@ import { sessionStory, type SessionStory } from '../session-story';
 
 /** The story of a session as the drawer and the print view show it, its transfers counted. */
 export function useSessionStory(session: Session, archived: boolean, zone: DisplayZone): SessionStory {
-  const now = useNow(isLive(session));
+  const live = isLive(session);
+  const clock = useNow(live);
+  // An ended session's story does not change with the clock: built once, not every second.
+  const now = live ? clock : 0;
   const transfers = useQuery(sessionQueries.childCount(session.id, archived)).data;
-  return sessionStory(session, { zone, now, transfers });
+  return useMemo(() => sessionStory(session, { zone, now, transfers }), [session, zone, now, transfers]);
 }
