@@ -29,3 +29,9 @@ describe('the table of log patterns', () => {
     expect(facts).toEqual([{ kind: 'answered', line: 1, at: 5000, values: ['Olivia'] }]);
   });
 });
+
+describe('each pattern’s needle', () => {
+  it.each(LOG_PATTERNS.map((p) => [p.kind, p]))('%s: its example contains it', (_, row) => {
+    expect(row.example).toContain(row.needle);
+  });
+});

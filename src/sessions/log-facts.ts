@@ -22,6 +22,8 @@ export type LogFactKind =
 
 export interface LogPattern {
   kind: LogFactKind;
+  /** Text every matching line contains: a cheap test first, as most lines of a long log match nothing. */
+  needle: string;
   /** Matched against the whole message; its groups are the fact's values. */
   pattern: RegExp;
   example: string;
@@ -31,46 +33,68 @@ export const LOG_PATTERNS: readonly LogPattern[] = [
   // Values: the parent session's id.
   {
     kind: 'transferred-from',
+    needle: 'Transferred from session ',
     pattern: /^Transferred from session ([\w-]{1,128})(?:[:.,](?: .*)?)?$/,
     example: 'Transferred from session 3f9a0c1b2d4e5f60000001a2: call from +15035550100 arrived',
   },
   // Values: the queue's name.
   {
     kind: 'queue-entered',
+    needle: 'Entered queue "',
     pattern: /^Entered queue "(.+)" at position \d+$/,
     example: 'Entered queue "Support Queue" at position 3',
   },
   // Values: the agent's name (without the extension).
   {
     kind: 'agent-rung',
+    needle: 'Ringing agent ',
     pattern: /^Ringing agent (.+?)(?: \(ext [^)]*\))?$/,
     example: 'Ringing agent Olivia Cohen (ext 104)',
   },
   // Values: who answered.
-  { kind: 'answered', pattern: /^Call answered by (.+)$/, example: 'Call answered by Olivia Cohen' },
+  {
+    kind: 'answered',
+    needle: 'Call answered by ',
+    pattern: /^Call answered by (.+)$/,
+    example: 'Call answered by Olivia Cohen',
+  },
   // Values: who put the call on hold / took it back.
   {
     kind: 'hold',
+    needle: ' on hold',
     pattern: /^(.+) placed the (?:caller|call) on hold$/,
     example: 'Olivia Cohen placed the caller on hold',
   },
-  { kind: 'resumed', pattern: /^(.+) resumed the call$/, example: 'Olivia Cohen resumed the call' },
+  {
+    kind: 'resumed',
+    needle: ' resumed the call',
+    pattern: /^(.+) resumed the call$/,
+    example: 'Olivia Cohen resumed the call',
+  },
   // Values: who transferred, and to whom.
   {
     kind: 'transfer',
+    needle: 'transfer to ',
     pattern: /^(.+) started a (?:warm |cold |blind )?transfer to (.+)$/,
     example: 'Olivia Cohen started a warm transfer to Billing',
   },
   {
     kind: 'abandoned-in-queue',
+    needle: 'while waiting in queue',
     pattern: /^Caller hung up while waiting in queue$/,
     example: 'Caller hung up while waiting in queue',
   },
   // Values: who hung up ("Caller", "Remote party", an agent's name).
-  { kind: 'hung-up', pattern: /^(.+) hung up$/, example: 'Caller hung up' },
-  { kind: 'voicemail', pattern: /^Sent caller to voicemail$/, example: 'Sent caller to voicemail' },
+  { kind: 'hung-up', needle: ' hung up', pattern: /^(.+) hung up$/, example: 'Caller hung up' },
+  {
+    kind: 'voicemail',
+    needle: 'Sent caller to voicemail',
+    pattern: /^Sent caller to voicemail$/,
+    example: 'Sent caller to voicemail',
+  },
   {
     kind: 'queue-timeout',
+    needle: 'Queue timed out',
     pattern: /^Queue timed out: no agents available$/,
     example: 'Queue timed out: no agents available',
   },
@@ -87,7 +111,8 @@ export interface LogFact {
 
 /** The first pattern matching a message, or undefined. */
 export function matchLogLine(message: string): { kind: LogFactKind; values: string[] } | undefined {
-  for (const { kind, pattern } of LOG_PATTERNS) {
+  for (const { kind, pattern, needle } of LOG_PATTERNS) {
+    if (!message.includes(needle)) continue;
     const m = pattern.exec(message);
     if (m) return { kind, values: m.slice(1).map((v) => v ?? '') };
   }
