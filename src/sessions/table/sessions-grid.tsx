@@ -22,8 +22,6 @@ interface SessionsGridProps {
   resultKey: string;
   density: Density;
   openSessionId: string | undefined;
-  /** The open session's row, when it is among the rows at hand: the grid keeps it in view. */
-  openIndex: number | undefined;
   onOpen: (id: string) => void;
   /** Which pages hold the rows in view, as the user scrolls. */
   onScrollChange: (wanted: PageRange, scrollOffset: number, viewportHeight: number) => void;
@@ -42,7 +40,6 @@ export function SessionsGrid({
   resultKey,
   density,
   openSessionId,
-  openIndex,
   onOpen,
   onScrollChange,
   ariaLabel,
@@ -73,11 +70,6 @@ export function SessionsGrid({
     },
   });
   useImperativeHandle(ref, () => ({ scrollToIndex }), [scrollToIndex]);
-
-  // The row follows the drawer (j/k there): the open session's row is scrolled into view.
-  useEffect(() => {
-    if (openIndex !== undefined) virtualizer.scrollToIndex(openIndex, { align: 'auto' });
-  }, [openIndex, virtualizer]);
 
   const { selected, onKeyDown, onFocus, onClick } = useGridKeyboard({
     scrollRef,

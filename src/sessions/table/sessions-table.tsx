@@ -1,7 +1,7 @@
 // The table of a view: it owns the result (the pages in view, their rows and counts) and hands rows
 // to the grid and counts to the status line above it. Column definitions, visibility, sizes and the
 // sort are the TanStack table's state; the sort comes from the link, the rest from preferences.
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useTable, type SortingState, type Updater } from '@tanstack/react-table';
 import { useColumnSizes, useDensity } from '../preferences';
 import { DEFAULT_SORT } from '../filters/session-search';
@@ -12,7 +12,7 @@ import { columnIdForSortField, COLUMN_META, gridLabel } from './column-defs';
 import { useShownColumnVisibility } from './narrow-columns';
 import type { RowView } from './row-view';
 import { ResultStatus } from './result-status';
-import { SessionsGrid } from './sessions-grid';
+import { SessionsGrid, type SessionsGridHandle } from './sessions-grid';
 import { useObservedPages, useSessionsResult } from './use-sessions-result';
 import { OpenSession, openSessionPosition } from './open-session';
 import './sessions-table.css';
@@ -44,6 +44,12 @@ export function SessionsTable({ view, openSessionId, onCloseSession, onReanchor 
     [update],
   );
   const open = openSessionPosition(result, observed, openSessionId);
+  // The row follows the drawer (j/k there): the open session's row is scrolled into view.
+  const grid = useRef<SessionsGridHandle>(null);
+  const openIndex = open?.index;
+  useEffect(() => {
+    if (openIndex !== undefined) grid.current?.scrollToIndex(openIndex);
+  }, [openIndex]);
 
   return (
     <>
@@ -65,10 +71,10 @@ export function SessionsTable({ view, openSessionId, onCloseSession, onReanchor 
         resultKey={view.request.key}
         density={density}
         openSessionId={openSessionId}
-        openIndex={open?.index}
         onOpen={openSession}
         onScrollChange={onScrollChange}
         ariaLabel={gridLabel(view.archived)}
+        ref={grid}
       />
       {openSessionId && (
         <OpenSession sessionId={openSessionId} position={open} onClose={onCloseSession} onMove={moveTo} />
