@@ -181,10 +181,12 @@ function presetDays(range: TimeRange, today: string): [string, string] {
 function makeWindow(
   base: Pick<TimeWindow, 'kind' | 'range' | 'atMs' | 'spanMinutes'>,
   startMs: number,
-  periodEndMs: number,
+  periodEnd: number,
   zone: ZoneName,
   nowMs: number,
 ): TimeWindow {
+  // A start after today's end (start alone, in the future) names an empty period, not a negative one.
+  const periodEndMs = Math.max(startMs, periodEnd);
   const endMs = Math.max(startMs, Math.min(periodEndMs, nowMs));
   return {
     ...base,
@@ -267,7 +269,7 @@ export function resolveTimeWindow(
 /**
  * "Copy link with fixed dates": the same rows for anyone, anywhere, later. Instants are written
  * with the offset they had in the window's zone (`2026-12-05T00:00-08:00`); a window cut at the
- * anchor ends at the anchor. An empty window keeps its period's end, so the link stays readable.
+ * anchor ends at the anchor. An empty window (wholly after the anchor) is written as its period.
  */
 export function toFixedTimeSearch(window: TimeWindow): TimeSearch {
   const { zone } = window;
@@ -278,8 +280,7 @@ export function toFixedTimeSearch(window: TimeWindow): TimeSearch {
     return fixed;
   }
   const end = window.endMs > window.startMs ? window.endMs : window.periodEndMs;
-  return {
-    start: formatWallTime(window.startMs, zone, true),
-    end: formatWallTime(end, zone, true),
-  };
+  const fixed: TimeSearch = { start: formatWallTime(window.startMs, zone, true) };
+  if (end > window.startMs) fixed.end = formatWallTime(end, zone, true);
+  return fixed;
 }
