@@ -130,7 +130,7 @@ export async function searchWindowEdges(options: EdgeSearchOptions): Promise<Edg
     signal?.throwIfAborted();
     const wanted = new Set<number>();
     for (const edge of edges) {
-      for (const i of probesFor(edge, k, valueAt)) if (!values.has(i)) wanted.add(i);
+      for (const i of probesFor(edge, k, total, valueAt)) if (!values.has(i)) wanted.add(i);
     }
     if (!wanted.size) break;
     const indexes = [...wanted].sort((a, b) => a - b);
@@ -154,13 +154,23 @@ export async function searchWindowEdges(options: EdgeSearchOptions): Promise<Edg
 }
 
 /** The indexes to ask for one edge in one round. */
-function probesFor(edge: Edge, k: number, valueAt: (i: number) => number | undefined): number[] {
+function probesFor(
+  edge: Edge,
+  k: number,
+  total: number,
+  valueAt: (i: number) => number | undefined,
+): number[] {
   const { f, t, x } = edge;
   const unknown = t - f - 1;
   if (unknown <= 0) return [];
   if (unknown <= k) return Array.from({ length: unknown }, (_, j) => f + 1 + j);
 
+  // The result's own first and last rows, while unseen: they replace the guessed span in the
+  // interpolation, and settle at once an edge that lies at either end (a window holding the whole
+  // result, or one it does not reach).
   const out: number[] = [];
+  if (f < 0) out.push(0);
+  if (t >= total) out.push(total - 1);
   const even = Math.floor(k / 2);
   for (let j = 1; j <= even; j++) out.push(f + Math.round((j * (t - f)) / (even + 1)));
 
