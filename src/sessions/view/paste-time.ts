@@ -21,7 +21,7 @@ const DAY_MS = 86_400_000;
 
 export type PastedTime = { ok: true; ms: number; hadZone: boolean } | { ok: false; reason: string };
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const WEEKDAY = /^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*/i;
 const WCF = /^\\?\/?Date\((-?\d+)(?:[+-]\d{4})?\)\\?\/?$/;
 const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})/;
@@ -34,7 +34,7 @@ const OFFSET = /^(?:utc|gmt)?\s*([+-])(\d{1,2})(?::?(\d{2}))?$/i;
 const fail = (reason: string): PastedTime => ({ ok: false, reason });
 
 function monthNumber(name: string): number | undefined {
-  const i = MONTHS.indexOf(name.slice(0, 3).toLowerCase());
+  const i = MONTHS.findIndex((m) => m.toLowerCase() === name.slice(0, 3).toLowerCase());
   if (i < 0) return undefined;
   // "Decem" is not a month; a full name or its first three letters (and "Sept") are.
   const full = new Intl.DateTimeFormat('en-US', { month: 'long', timeZone: 'UTC' })

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { instantArb, ZONES, zoneArb } from '../../../test/time-arbitraries';
+import { instantArb, zoneArb } from '../../../test/time-arbitraries';
 import {
   dayInZone,
   formatWallTime,
