@@ -193,6 +193,9 @@ describe('invalid values', () => {
     expect(notices('start=2026-02-30')[0]).toMatch(/^Ignored start .*write a day \(2026-12-05\)/);
     expect(notices('start=2026-12-05T24:00')[0]).toMatch(/^Ignored start/);
     expect(notices('start=2026-12-05T10:00%2B15:00')[0]).toMatch(/^Ignored start/);
+    expect(notices('at=2026-12-05')).toEqual([
+      'Ignored time "\u20682026-12-05\u2069": write a minute, for example 2026-12-05T14:15.',
+    ]);
     expect(notices('end=2026-12-05')).toEqual(['Ignored end 2026-12-05: an end needs a start.']);
     expect(notices('span=5')).toEqual(['Ignored span: it needs a time to look around (at).']);
     expect(notices('at=2026-12-05T14:15&span=0')[0]).toMatch(/^Ignored span .*from 1 to 720/);
@@ -226,14 +229,18 @@ describe('invalid values', () => {
 });
 
 describe('writing links', () => {
-  const valueArb = fc
-    .tuple(instantArb, fc.constantFrom('', 'Z', '-08:00', '+05:30', '+12:45'), fc.constantFrom(10, 16, 19))
-    .map(([ms, offset, length]) => new Date(ms).toISOString().slice(0, length) + offset);
+  const linkValue = (lengths: number[]) =>
+    fc
+      .tuple(instantArb, fc.constantFrom('', 'Z', '-08:00', '+05:30', '+12:45'), fc.constantFrom(...lengths))
+      .map(([ms, offset, length]) => new Date(ms).toISOString().slice(0, length) + offset);
+  // Days, minutes, seconds and milliseconds; `at` takes a time of day.
+  const valueArb = linkValue([10, 16, 19, 23]);
+  const minuteArb = linkValue([16, 19, 23]);
   const searchArb: fc.Arbitrary<TimeSearch> = fc.oneof(
     fc.record({ range: fc.constantFrom(...TIME_RANGES) }),
     fc.record({ start: valueArb, end: fc.option(valueArb, { nil: undefined }) }, { requiredKeys: ['start'] }),
     fc.record(
-      { at: valueArb, span: fc.option(fc.integer({ min: 1, max: 720 }), { nil: undefined }) },
+      { at: minuteArb, span: fc.option(fc.integer({ min: 1, max: 720 }), { nil: undefined }) },
       { requiredKeys: ['at'] },
     ),
   );

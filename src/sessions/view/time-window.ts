@@ -98,6 +98,11 @@ export function parseTimeSearch(raw: Record<string, unknown>): { time: TimeSearc
     if (!text) return undefined;
     const parsed = parseLinkTimeValue(text);
     if (!parsed) notices.push(`Ignored ${name} "${quote(text)}": ${TIME_HELP}.`);
+    else if (key === 'at' && parsed.precision === 'day') {
+      // Around midnight is rarely what a day means: ask for the time.
+      notices.push(`Ignored time "${quote(text)}": write a minute, for example 2026-12-05T14:15.`);
+      return undefined;
+    }
     return parsed && formatLinkTimeValue(parsed);
   };
   const start = value('start', 'start');
