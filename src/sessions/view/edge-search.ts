@@ -6,9 +6,9 @@
 // Order. `desc` (the API's default, newest first) or `asc`. The slice `[first, end)` holds exactly
 // the rows with `startMs <= ms < endMs`.
 //
-// Rows without a usable date (`ms` undefined or NaN) are read as older than every date: SQL sorts
-// NULL first ascending and last descending, so that is where such rows sit, and they are never
-// inside a window. A requested index the probe does not answer is read as past the end of the
+// Rows without a usable date (`ms` undefined or NaN) are read as older than every date: SQLite
+// (the sandbox) and SQL Server sort NULL first ascending and last descending, so that is where such
+// rows sit, and they are never inside a window. A requested index the probe does not answer is read as past the end of the
 // result (the result shrank while it was searched).
 //
 // Each edge is a bracket `(f, t]`: `f` is the last index known to lie before the edge, `t` the

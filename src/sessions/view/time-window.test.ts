@@ -17,15 +17,14 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 /** The view a link shows, read the way the router reads it (a raw `+` becomes a space). */
 function fromLink(query: string, zone: string, nowMs: number) {
-  const raw = Object.fromEntries(new URLSearchParams(query));
-  const parsed = parseTimeSearch(raw);
+  const parsed = parseTimeSearch(Object.fromEntries(new URLSearchParams(query)));
   const resolved = resolveTimeWindow(parsed.time, zone, nowMs);
   return { ...resolved, notices: [...parsed.notices, ...resolved.notices] };
 }
-const span = (query: string, zone: string, nowMs: number) => {
+function span(query: string, zone: string, nowMs: number): [string, string] {
   const { window } = fromLink(query, zone, nowMs);
   return [iso(window.startMs), iso(window.endMs)];
-};
+}
 
 // Saturday Dec 5 2026, 17:30 in Los Angeles: after 4 pm, when UTC is already on Dec 6.
 const AFTER_4PM = Date.parse('2026-12-06T01:30:00Z');
