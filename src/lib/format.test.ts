@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { formatDateTime, formatFullDateTime } from './format';
+import { formatDateTime, formatDateTimeWithOffset, formatFullDateTime } from './format';
 
 // What formatDateTime stands in for (format.ts writes it by hand, to spare the first Intl formatter).
 const intlDateTime = (timeZone: string) =>
@@ -52,5 +52,35 @@ describe('formatFullDateTime', () => {
     expect(formatFullDateTime(Date.UTC(2026, 10, 27, 14, 3, 9), 'utc')).toBe(
       'Fri, Nov 27, 2026, 14:03:09 UTC',
     );
+  });
+});
+
+describe('formatDateTimeWithOffset', () => {
+  // Sessions are dated in this era; time zones before 1900 had offsets in seconds (local mean time).
+  const modern = fc.integer({ min: Date.UTC(1970, 0, 1), max: Date.UTC(2100, 0, 1) });
+  // "2026-12-05 14:15:03 -08:00" read back as ISO 8601 names the same instant (to the second).
+  const readBack = (text: string) => Date.parse(text.replace(' ', 'T').replace(' ', ''));
+
+  it.each(['America/Los_Angeles', 'Asia/Kolkata', 'Pacific/Chatham', 'Europe/London', 'UTC'])(
+    'names the same instant in local time in %s, summer time included',
+    (timeZone) => {
+      process.env.TZ = timeZone;
+      fc.assert(
+        fc.property(modern, (ms) => {
+          const text = formatDateTimeWithOffset(ms, 'local');
+          expect(text).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} [+-]\d{2}:\d{2}$/);
+          expect(readBack(text)).toBe(Math.floor(ms / 1000) * 1000);
+        }),
+        { numRuns: 500 },
+      );
+    },
+  );
+
+  it('writes the offset of the display zone', () => {
+    process.env.TZ = 'America/Los_Angeles';
+    const ms = Date.UTC(2026, 11, 5, 22, 15, 3, 900);
+    expect(formatDateTimeWithOffset(ms, 'local')).toBe('2026-12-05 14:15:03 -08:00');
+    expect(formatDateTimeWithOffset(Date.UTC(2026, 6, 1, 12), 'local')).toBe('2026-07-01 05:00:00 -07:00');
+    expect(formatDateTimeWithOffset(ms, 'utc')).toBe('2026-12-05 22:15:03 +00:00');
   });
 });

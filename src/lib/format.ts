@@ -89,3 +89,22 @@ export function formatCount(n: number): string {
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${formatCount(n)} ${n === 1 ? one : many}`;
 }
+
+/**
+ * "2026-12-05 14:15:03 -08:00": the instant in the display zone with its offset, so a file read
+ * elsewhere (a spreadsheet, another zone) still names the same instant.
+ */
+export function formatDateTimeWithOffset(ms: number, zone: DisplayZone): string {
+  const d = new Date(ms);
+  const utc = zone === 'utc';
+  // getTimezoneOffset is minutes *behind* UTC (480 for -08:00), for that instant (summer time included).
+  const offset = utc ? 0 : -Math.round(d.getTimezoneOffset());
+  const shifted = new Date(ms + offset * 60_000);
+  const abs = Math.abs(offset);
+  const year = String(shifted.getUTCFullYear()).padStart(4, '0');
+  return (
+    `${year}-${pad2(shifted.getUTCMonth() + 1)}-${pad2(shifted.getUTCDate())} ` +
+    `${pad2(shifted.getUTCHours())}:${pad2(shifted.getUTCMinutes())}:${pad2(shifted.getUTCSeconds())} ` +
+    `${offset < 0 ? '-' : '+'}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`
+  );
+}

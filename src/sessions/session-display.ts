@@ -20,6 +20,12 @@ export function isMissed(session: SessionSummary): boolean {
   return session.wasMissed === true;
 }
 
+/** The outcome in words, missed first (the table's outcome cell: the Missed badge, then the outcome). */
+export function outcomeText(session: SessionSummary): string | undefined {
+  if (!isMissed(session)) return session.outcome;
+  return session.outcome && session.outcome !== 'Missed' ? `Missed, ${session.outcome}` : 'Missed';
+}
+
 /**
  * The arrows: "↘" incoming, "↗" outgoing (not → / ←, which would read as part of the
  * "from → to" title next to it). Unknown directions get no arrow, only their name.

@@ -1,6 +1,6 @@
 // The one function that talks to `GET /sessions`. Small on purpose: URL, JSON, errors, abort.
 import { ApiError, apiErrorFromResponse } from './api-error';
-import { decodeSummaryPage } from './decode-page';
+import { decodeListResponse, decodeSummary, decodeSummaryPage } from './decode-page';
 import { decodeSessionsPage } from './decode-sessions';
 import { takeEarlyRequest } from './early-request';
 import { SESSIONS_FETCH_INIT, sessionsUrl } from './sessions-url';
@@ -31,6 +31,26 @@ export async function fetchSessionSummaries(
   options?: FetchSessionsOptions,
 ): Promise<SessionsPage<SessionSummary>> {
   return decodeSummaryPage(await fetchListJson(query, options), Number(query.get('page') ?? 0) || 0);
+}
+
+/** A session decoded for reading, with the item exactly as the API sent it (for exports). */
+export interface SessionWithWire extends SessionSummary {
+  wire: Record<string, unknown>;
+}
+
+/**
+ * Fetches one page of sessions, each decoded (without log and members) and with its wire JSON:
+ * an export writes the API's own item, every field and nested list included, and reads the rest.
+ */
+export async function fetchSessionsWithWire(
+  query: URLSearchParams,
+  options?: FetchSessionsOptions,
+): Promise<SessionsPage<SessionWithWire>> {
+  return decodeListResponse(
+    await fetchListJson(query, options),
+    Number(query.get('page') ?? 0) || 0,
+    (raw, fallbackId) => ({ ...decodeSummary(raw, fallbackId), wire: raw }),
+  );
 }
 
 /**

@@ -18,6 +18,7 @@ import type { SessionsView } from '../view/sessions-view';
 import { useSessionSearch, useUpdateSessionSearch } from './use-session-search';
 import { suggestNames, useNameIndex, type NameKind } from './name-suggestions';
 import { registerTypedFilter } from './typed-filters';
+import { SavedViewsSection } from '../saved-views/saved-views-section';
 import './filter-panel.css';
 
 /** A keystroke reaches the URL this long after typing stops. */
@@ -268,6 +269,7 @@ export function FilterPanel({ view }: { view: SessionsView }) {
         </button>
       </div>
 
+      <SavedViewsSection />
       <ArchiveSwitch view={view} />
 
       {search.parent && (

@@ -10,6 +10,7 @@ import { signInPath } from '../../auth/safe-redirect';
 import { LIVE_REFRESH_MS } from '../session-display';
 import { useUpdateSessionSearch } from '../filters/use-session-search';
 import type { SessionsView } from '../view/sessions-view';
+import { ExportMenu } from '../export/export-menu';
 import { CopyLinkMenu } from './copy-link-menu';
 import { EmptyState } from './empty-state';
 
@@ -87,6 +88,7 @@ export const ResultStatus = memo(function ResultStatus({
         )}
         <span className="results-spacer" />
         <CopyLinkMenu view={view} />
+        <ExportMenu view={view} />
       </div>
       <div className={`progress${isFetching ? ' is-active' : ''}`} aria-hidden="true" />
       {status === 'error' && <ErrorBanner error={error} onRetry={retryPages} />}

@@ -1,0 +1,89 @@
+// What an export file holds. CSV: the table's visible columns, in the words the table uses (the
+// display rules of session-display.ts), times in the display zone with their offset, then the
+// session id and a link to it. NDJSON: each session as the API sent it, one per line.
+import { csvRecord, UTF8_BOM } from '../../lib/csv';
+import { formatDateTimeWithOffset, type DisplayZone } from '../../lib/format';
+import type { SessionWithWire } from '../api/fetch-sessions';
+import type { SessionSummary, WireDate } from '../api/session';
+import { durationText, fromText, isMissed, liveStates, outcomeText, toText } from '../session-display';
+import { COLUMN_META, columnVisibility } from '../table/column-defs';
+
+export type ExportFormat = 'csv' | 'ndjson';
+
+export const EXPORT_FORMATS: Record<ExportFormat, { extension: string; mime: string; label: string }> = {
+  csv: { extension: 'csv', mime: 'text/csv;charset=utf-8', label: 'CSV' },
+  ndjson: { extension: 'ndjson', mime: 'application/x-ndjson', label: 'JSON lines' },
+};
+
+/** The table's visible columns, in its order (stored choices over the defaults). */
+export function visibleColumnIds(stored: Record<string, boolean>): string[] {
+  const shown = columnVisibility(stored);
+  return Object.keys(COLUMN_META).filter((id) => shown[id] !== false);
+}
+
+export interface CsvLayout {
+  columns: readonly string[];
+  zone: DisplayZone;
+  /** The app's origin, for the link to each session. */
+  origin: string;
+  /** "Now" for the duration of a session still going on. */
+  now: number;
+}
+
+const time = (date: WireDate | undefined, zone: DisplayZone) =>
+  date === undefined ? '' : date.ms !== undefined ? formatDateTimeWithOffset(date.ms, zone) : date.raw;
+
+function cell(id: string, s: SessionSummary, { zone, now }: CsvLayout): string {
+  switch (id) {
+    case 'start':
+      return time(s.dateCreated, zone);
+    case 'completed':
+      return time(s.dateCompleted, zone);
+    case 'direction':
+      return s.direction ?? '';
+    case 'channel':
+      return s.channel ?? '';
+    case 'from':
+      return fromText(s) ?? '';
+    case 'to':
+      return toText(s) ?? '';
+    case 'account':
+      return s.accountName ?? s.accountId ?? '';
+    case 'customer':
+      return s.customerName ?? s.customerId ?? '';
+    case 'endpoint':
+      return s.endpointName ?? s.endpointId ?? '';
+    case 'answeredBy':
+      return s.answeredByName ?? '';
+    case 'outcome':
+      return outcomeText(s) ?? '';
+    case 'missed':
+      return isMissed(s) ? 'Missed' : '';
+    case 'duration':
+      return durationText(s, now) ?? '';
+    case 'state':
+      return liveStates(s).join(', ');
+    default:
+      return '';
+  }
+}
+
+/** The first bytes of the file: the BOM and the header record. */
+export function csvHead(layout: CsvLayout): string {
+  return (
+    UTF8_BOM + csvRecord([...layout.columns.map((id) => COLUMN_META[id]?.label ?? id), 'Session id', 'Link'])
+  );
+}
+
+export function csvRow(s: SessionSummary, layout: CsvLayout): string {
+  return csvRecord([
+    ...layout.columns.map((id) => cell(id, s, layout)),
+    s.id,
+    `${layout.origin}/?session=${encodeURIComponent(s.id)}`,
+  ]);
+}
+
+/** One line of NDJSON: the item as the API sent it (JSON.stringify escapes line breaks in strings). */
+export function ndjsonLine(s: SessionWithWire): string {
+  return `${JSON.stringify(s.wire)}\n`;
+}
