@@ -1,0 +1,120 @@
+// Export and saved views against the real sandbox: the downloaded file holds the result shown, one
+// row (or line) per session; a saved view survives a reload and opens the same result.
+import { readFile } from 'node:fs/promises';
+import Papa from 'papaparse';
+import { test, expect, type Page } from '@playwright/test';
+
+// A filtered result of a couple of thousand sessions: more than one export page (1,000 each).
+const VIEW = '/?range=30d&to=%2B1415';
+
+/** Opens the view; resolves to the days its request asks for (the app resolves "30d" itself). */
+async function openView(page: Page): Promise<{ startDate: string; endDate: string }> {
+  const request = page.waitForRequest(
+    (r) => r.url().includes('/api/sessions?') && r.url().includes('to=%2B1415'),
+  );
+  await page.goto(VIEW);
+  const params = new URL((await request).url()).searchParams;
+  await expect(page.locator('.results-count strong')).toBeVisible();
+  return { startDate: params.get('startDate')!, endDate: params.get('endDate')! };
+}
+
+/** The result's ids, in its order, straight from the API (the same request the view makes). */
+async function resultIds(page: Page, days: { startDate: string; endDate: string }): Promise<string[]> {
+  const ids: string[] = [];
+  for (let n = 0; ; n++) {
+    const params = new URLSearchParams({ ...days, to: '+1415', page: String(n), countPerPage: '1000' });
+    const body = (await (await page.request.get(`/api/sessions?${params}`)).json()) as {
+      items: { id: string }[];
+      hasMorePages: boolean;
+    };
+    ids.push(...body.items.map((s) => s.id));
+    if (!body.hasMorePages) return ids;
+  }
+}
+
+/** The total the status line shows. */
+async function shownTotal(page: Page): Promise<number> {
+  const text = await page.locator('.results-count strong').textContent();
+  return Number((text ?? '').replace(/,/g, ''));
+}
+
+async function exportAs(page: Page, format: RegExp) {
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('group', { name: 'Export format' }).getByRole('button', { name: format }).click();
+  const file = await download;
+  return { name: file.suggestedFilename(), text: await readFile((await file.path())!, 'utf8') };
+}
+
+test.beforeEach(async ({ page }) => {
+  // Headless Chromium has the File System Access picker but no one to answer it: take the download path.
+  await page.addInitScript(() =>
+    Object.defineProperty(window, 'showSaveFilePicker', { value: undefined, configurable: true }),
+  );
+});
+
+test('CSV export of a filtered result has one row per session, with the ids of the result', async ({
+  page,
+}) => {
+  const days = await openView(page);
+  const total = await shownTotal(page);
+  const ids = await resultIds(page, days);
+  expect(ids).toHaveLength(total);
+  expect(total).toBeGreaterThan(1000);
+
+  const { name, text } = await exportAs(page, /^CSV/);
+  expect(name).toBe(`sessions_${days.startDate}_${days.endDate}_to-1415.csv`);
+  expect(text.startsWith('\uFEFFStart,')).toBe(true);
+  const parsed = Papa.parse<string[]>(text.slice(1).replace(/\r\n$/, ''), {
+    delimiter: ',',
+    newline: '\r\n',
+  });
+  expect(parsed.errors).toEqual([]);
+  const [header, ...body] = parsed.data;
+  const idColumn = header!.indexOf('Session id');
+  const linkColumn = header!.indexOf('Link');
+  expect(body.map((row) => row[idColumn])).toEqual(ids);
+  const origin = new URL(page.url()).origin;
+  expect(body[0]![linkColumn]).toBe(`${origin}/?session=${ids[0]}`);
+  // The visible columns, times with their offset, and no cell that starts a formula.
+  expect(header!.slice(0, 3)).toEqual(['Start', 'Direction', 'Channel']);
+  expect(body[0]![0]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} [+-]\d{2}:\d{2}$/);
+  expect(body.flat().filter((cell) => /^[=@]/.test(cell))).toEqual([]);
+  await expect(
+    page.getByRole('status').filter({ hasText: `Exported ${total.toLocaleString('en-US')} sessions` }),
+  ).toBeVisible();
+});
+
+test('JSON export has one line per session, each the whole session as the API gives it', async ({ page }) => {
+  const ids = await resultIds(page, await openView(page));
+
+  const { name, text } = await exportAs(page, /^JSON lines/);
+  expect(name).toMatch(/\.ndjson$/);
+  const lines = text.trimEnd().split('\n');
+  expect(lines).toHaveLength(ids.length);
+  const sessions = lines.map((l) => JSON.parse(l) as { id: string; log?: unknown[]; members?: unknown[] });
+  expect(sessions.map((s) => s.id)).toEqual(ids);
+  expect(sessions.every((s) => Array.isArray(s.log) && Array.isArray(s.members))).toBe(true);
+});
+
+test('a saved view survives a reload and opens the same result', async ({ page }) => {
+  await page.goto(VIEW);
+  await expect(page.locator('.results-count strong')).toBeVisible();
+  const total = await shownTotal(page);
+  const panel = page.getByRole('complementary', { name: 'Filters' });
+
+  await panel.getByRole('button', { name: 'Save view' }).click();
+  await panel.getByRole('textbox', { name: 'Name of the view' }).fill('Calls to 415');
+  await panel.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(panel.getByRole('link', { name: 'Calls to 415' })).toHaveAttribute('aria-current', 'page');
+
+  await page.goto('/');
+  await page.reload();
+  const link = panel.getByRole('link', { name: 'Calls to 415' });
+  await expect(link).toBeVisible();
+  await expect(link).not.toHaveAttribute('aria-current', 'page');
+  await link.click();
+  await expect(page).toHaveURL(/\?range=30d&to=%2B1415$/);
+  await expect(link).toHaveAttribute('aria-current', 'page');
+  await expect.poll(() => shownTotal(page)).toBe(total);
+});
