@@ -20,7 +20,6 @@ import { fetchSessions, fetchSessionSummaries } from './fetch-sessions';
 import { pageQuery } from './sessions-url';
 import type { Session } from './session';
 import { hasRefinements, refinementsKey, type Refinements } from '../refinements';
-import { absoluteSessionsUrl, runScan } from '../scan/run-scan';
 import {
   EMPTY_SCAN,
   MAX_MATCHES,
@@ -97,7 +96,6 @@ export const sessionQueries = {
    * keeps what was found. Never stale: a scan is rerun only when asked.
    */
   scan: (requests: readonly SessionsRequest[], refinements: Refinements, anchorMs: number) =>
-    // eslint-disable-next-line @tanstack/query/exhaustive-deps -- the keys and refinementsKey are their canonical forms
     queryOptions({
       queryKey: [
         ROOT,
@@ -107,8 +105,10 @@ export const sessionQueries = {
         anchorMs,
       ] as const,
       queryFn: streamedQuery<ScanChunk, ScanState>({
-        streamFn: ({ signal }) =>
-          runScan(
+        // The scan's code loads with the first scan, not with the first screen.
+        streamFn: async ({ signal }) => {
+          const { absoluteSessionsUrl, runScan } = await import('../scan/run-scan');
+          return runScan(
             {
               requests: requests.map((r) => r.filter),
               refinements,
@@ -120,7 +120,8 @@ export const sessionQueries = {
               sessionsUrl: absoluteSessionsUrl(),
             },
             signal,
-          ),
+          );
+        },
         reducer: reduceScan,
         initialValue: EMPTY_SCAN,
       }),
