@@ -36,12 +36,13 @@ export function ResultCounts({ counts, partial, refinements, onCount }: ResultCo
       </div>
     ) : null;
 
-  const button = (key: string, label: string, n: number, pressed: boolean, apply: Apply) => (
+  const button = (key: string, label: string, n: number, pressed: boolean, apply: Apply, group?: string) => (
     <button
       key={key}
       type="button"
       className="count-chip"
       aria-pressed={pressed}
+      aria-label={`${group ? `${group} ` : ''}${label}: ${formatCount(n)}`}
       onClick={() => void update((s) => ({ ...apply(s), session: undefined }))}
     >
       {label} <strong>{formatCount(n)}</strong>
@@ -56,12 +57,29 @@ export function ResultCounts({ counts, partial, refinements, onCount }: ResultCo
         ...s,
         missed: true,
       }))}
+      {Object.keys(counts.outcome).length > 0 && <span className="count-group">Outcome</span>}
       {byCount(counts.outcome).map(([value, n]) =>
-        button(`o:${value}`, value, n, has(refinements.outcome, value), (s) => ({ ...s, outcome: [value] })),
+        button(
+          `o:${value}`,
+          value,
+          n,
+          has(refinements.outcome, value),
+          (s) => ({ ...s, outcome: [value] }),
+          'Outcome',
+        ),
       )}
+      {Object.keys(counts.channel).length > 0 && <span className="count-group">Channel</span>}
       {byCount(counts.channel).map(([value, n]) =>
-        button(`c:${value}`, value, n, has(refinements.channel, value), (s) => ({ ...s, channel: [value] })),
+        button(
+          `c:${value}`,
+          value,
+          n,
+          has(refinements.channel, value),
+          (s) => ({ ...s, channel: [value] }),
+          'Channel',
+        ),
       )}
+      {Object.keys(counts.direction).length > 0 && <span className="count-group">Direction</span>}
       {byCount(counts.direction).map(([value, n]) => {
         // Only the API's two directions can be asked for in a link; others are not offered.
         const direction = DIRECTIONS.find((d) => d.toLowerCase() === value.toLowerCase());
