@@ -12,7 +12,6 @@ import {
   utcDaysBetween,
 } from '../../lib/utc-days';
 import { ARCHIVE_AFTER_DAYS } from '../session-display';
-import { normalizePhoneFilter } from '../phone-search';
 import { DEFAULT_RANGE, DEFAULT_SORT, type RangePreset, type SessionSearch } from '../filters/session-search';
 
 export interface ResolvedRange {
@@ -82,9 +81,8 @@ export function resolveView(search: SessionSearch, anchorMs: number, zone: Displ
     request: toSessionsRequest({
       startDate: range.startDate,
       endDate: range.endDate,
-      // Numbers as people type them search for their digits (phone-search.ts).
-      from: normalizePhoneFilter(view.from),
-      to: normalizePhoneFilter(view.to),
+      from: view.from,
+      to: view.to,
       log: view.log,
       accountIds: view.account,
       customerIds: view.customer,
