@@ -7,6 +7,7 @@
 //   ['sessions', 'count', request.key]       the total of a search
 //   ['sessions', 'detail', id]               one session whole, live or archived
 //   ['sessions', 'children', id, archived, 'count' | 'list']   a session's transfers (child sessions)
+//   ['sessions', 'scan', keys, refinements, anchor]  a scan of a result's requests (scan/)
 // `request.key` is the search's query string as the server sees it (build-sessions-query.ts), so
 // filters that send the same request share cache entries, and as a string it matches only itself
 // (React Query matches key prefixes partially inside objects).
@@ -14,11 +15,21 @@
 // Every sessions query carries `meta.signInOnUnauthorized`: a 401 there means the sign-in expired
 // (query-client.ts). Retries are not set here: the app's QueryClient defaults to `shouldRetry`
 // (api-error.ts), so a test client with `retry: false` still turns them off.
-import { queryOptions, type Query } from '@tanstack/react-query';
+import { queryOptions, experimental_streamedQuery as streamedQuery, type Query } from '@tanstack/react-query';
 import { buildSessionsQuery, type SessionsRequest } from './build-sessions-query';
 import { fetchSessions, fetchSessionSummaries } from './fetch-sessions';
 import { pageQuery } from './sessions-url';
 import type { Session } from './session';
+import { hasRefinements, refinementsKey, type Refinements } from '../refinements';
+import {
+  EMPTY_SCAN,
+  MAX_MATCHES,
+  MAX_SCANNED,
+  reduceScan,
+  SCAN_PAGE_SIZE,
+  type ScanChunk,
+  type ScanState,
+} from '../scan/scan-protocol';
 
 export { SESSIONS_PAGE_SIZE } from './sessions-url';
 
@@ -88,6 +99,48 @@ export const sessionQueries = {
         ).totalCount ?? 0,
       meta,
       gcTime: 20_000,
+    }),
+  /**
+   * A scan of a result: its server requests walked in the view's order (one today; one per segment
+   * of the result once it has several), keeping the refinements' matches and counting everything.
+   * Without refinements it only counts. Its data grows as pages are read; cancelling it (Stop)
+   * keeps what was found. Never stale: a scan is rerun only when asked.
+   */
+  scan: (requests: readonly SessionsRequest[], refinements: Refinements, anchorMs: number) =>
+    queryOptions({
+      queryKey: [
+        ROOT,
+        'scan',
+        requests.map((r) => r.key).join(' | '),
+        refinementsKey(refinements),
+        anchorMs,
+      ] as const,
+      queryFn: streamedQuery<ScanChunk, ScanState>({
+        // The scan's code loads with the first scan, not with the first screen.
+        streamFn: async ({ signal }) => {
+          const { absoluteSessionsUrl, runScan } = await import('../scan/run-scan');
+          return runScan(
+            {
+              requests: requests.map((r) => r.filter),
+              refinements,
+              anchorMs,
+              keepMatches: hasRefinements(refinements),
+              pageSize: SCAN_PAGE_SIZE,
+              maxScanned: MAX_SCANNED,
+              maxMatches: MAX_MATCHES,
+              sessionsUrl: absoluteSessionsUrl(),
+            },
+            signal,
+          );
+        },
+        reducer: reduceScan,
+        initialValue: EMPTY_SCAN,
+      }),
+      meta,
+      staleTime: Infinity,
+      gcTime: 60_000,
+      retry: false,
+      structuralSharing: false,
     }),
   detail: (id: string) =>
     queryOptions({

@@ -2,23 +2,18 @@
 // this panel reads it with useSessionSearch and writes it with useUpdateSessionSearch. Text
 // inputs keep a local draft while typing (see DebouncedTextField for how that reaches history).
 import { useEffect, useEffectEvent, useId, useLayoutEffect, useRef, useState } from 'react';
-import { Chip, ChipInput, type ChipItem } from '../../ui/chip-input';
+import { Chip } from '../../ui/chip-input';
 import { plural } from '../../lib/format';
 import { addUtcDays } from '../../lib/utc-days';
-import {
-  clearFilters,
-  countActiveFilters,
-  MAX_ID_LENGTH,
-  MAX_IDS,
-  MAX_TEXT_LENGTH,
-  type SessionSearch,
-} from './session-search';
+import { clearFilters, countActiveFilters, MAX_TEXT_LENGTH } from './session-search';
 import { ARCHIVE_AFTER_DAYS } from '../session-display';
 import type { SessionsView } from '../view/sessions-view';
 import { useSessionSearch, useUpdateSessionSearch } from './use-session-search';
-import { suggestNames, useNameIndex, type NameKind } from './name-suggestions';
+import { ID_FIELDS, IdFilter } from './id-filter';
+import { withValue } from './with-value';
 import { registerTypedFilter } from './typed-filters';
 import { SavedViewsSection } from '../saved-views/saved-views-section';
+import { RefinementFilters } from './refinement-filters';
 import './filter-panel.css';
 
 /** A keystroke reaches the URL this long after typing stops. */
@@ -27,20 +22,6 @@ const TYPING_DEBOUNCE_MS = 300;
 const SETTLE_MS = 1000;
 
 type TextKey = 'from' | 'to' | 'log';
-type IdKey = 'account' | 'customer' | 'endpoint';
-
-/** `search` with `key` set to `value`, or without `key` when the value is empty. */
-function withValue<K extends keyof SessionSearch>(
-  search: SessionSearch,
-  key: K,
-  value: SessionSearch[K],
-): SessionSearch {
-  const next = { ...search };
-  if (value === undefined || value === '' || value === false || (Array.isArray(value) && value.length === 0))
-    delete next[key];
-  else next[key] = value;
-  return next;
-}
 
 interface DebouncedTextFieldProps {
   field: TextKey;
@@ -142,59 +123,6 @@ function DebouncedTextField({ field, label, placeholder, hint }: DebouncedTextFi
   );
 }
 
-const ID_FIELDS: { key: IdKey; kind: NameKind; label: string; placeholder: string }[] = [
-  { key: 'account', kind: 'account', label: 'Accounts', placeholder: 'Name or account id' },
-  { key: 'customer', kind: 'customer', label: 'Customers', placeholder: 'Name or customer id' },
-  { key: 'endpoint', kind: 'endpoint', label: 'Endpoints', placeholder: 'Name or endpoint id' },
-];
-
-function IdFilter({
-  field,
-  kind,
-  label,
-  placeholder,
-}: {
-  field: IdKey;
-  kind: NameKind;
-  label: string;
-  placeholder: string;
-}) {
-  const search = useSessionSearch();
-  const update = useUpdateSessionSearch();
-  const names = useNameIndex()[kind];
-  const ids = search[field] ?? [];
-  const chips: ChipItem[] = ids.map((value) => ({ value, label: names.get(value) ?? value }));
-  const full = ids.length >= MAX_IDS;
-
-  return (
-    <ChipInput
-      label={label}
-      chips={chips}
-      placeholder={full ? `At most ${MAX_IDS}` : placeholder}
-      maxLength={MAX_ID_LENGTH}
-      onAdd={(value) => {
-        if (full) return;
-        update((s) => {
-          const current = s[field] ?? [];
-          return current.includes(value) ? s : withValue(s, field, [...current, value]);
-        });
-      }}
-      onRemove={(value) =>
-        update((s) =>
-          withValue(
-            s,
-            field,
-            (s[field] ?? []).filter((id) => id !== value),
-          ),
-        )
-      }
-      suggest={(query) =>
-        suggestNames(names, query, ids).map((s) => ({ value: s.id, label: s.name, detail: s.id }))
-      }
-    />
-  );
-}
-
 function ArchiveSwitch({ view }: { view: SessionsView }) {
   const update = useUpdateSessionSearch();
   const hintId = useId();
@@ -291,14 +219,21 @@ export function FilterPanel({ view }: { view: SessionsView }) {
         field="from"
         label="From"
         placeholder="Number or address"
-        hint="Contains; e.g. +1503 or 555"
+        hint="Contains. Numbers are searched by their digits: (503) 555-12 finds 50355512"
       />
-      <DebouncedTextField field="to" label="To" placeholder="Number or address" />
+      <DebouncedTextField
+        field="to"
+        label="To"
+        placeholder="Number or address"
+        hint="Contains; numbers as you write them"
+      />
       <DebouncedTextField field="log" label="Log" placeholder="Text in the session log" />
 
       {ID_FIELDS.map((f) => (
         <IdFilter key={f.key} field={f.key} kind={f.kind} label={f.label} placeholder={f.placeholder} />
       ))}
+
+      <RefinementFilters view={view} />
     </aside>
   );
 }

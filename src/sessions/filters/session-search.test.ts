@@ -182,3 +182,34 @@ describe('clearing filters', () => {
     expect(countActiveFilters(cleared)).toBe(0);
   });
 });
+
+describe('refinements in the link', () => {
+  it('reads and writes missed, outcome, channel, direction and durations, and clears them', () => {
+    const { search, notices } = parseSessionSearch({
+      missed: '0',
+      outcome: 'answered,Voicemail',
+      channel: 'fax',
+      direction: 'OUTGOING',
+      minDuration: '5',
+      maxDuration: '90',
+    });
+    expect(notices).toEqual([]);
+    expect(search).toEqual({
+      missed: false,
+      outcome: ['answered', 'Voicemail'],
+      channel: ['Fax'],
+      direction: 'Outgoing',
+      minDuration: 5,
+      maxDuration: 90,
+    });
+    expect(throughUrl(search).search).toEqual(search);
+    expect(countActiveFilters(search)).toBe(6);
+    expect(serializeSessionSearch(clearFilters(search))).toEqual({});
+  });
+
+  it('reports a bad refinement and keeps the rest of the link', () => {
+    const { search, notices } = parseSessionSearch({ missed: 'yes', from: '503' });
+    expect(search).toEqual({ from: '503' });
+    expect(notices).toEqual(['Ignored missed "\u2068yes\u2069": use missed=1 or missed=0.']);
+  });
+});

@@ -3,6 +3,13 @@
 // Parsing never throws: anything invalid is dropped or corrected and reported as a notice.
 import { SORTABLE_FIELDS, type SortField } from '../api/session-types';
 import { isUtcDay } from '../../lib/utc-days';
+import {
+  isRefinementKey,
+  parseRefinements,
+  REFINEMENT_KEYS,
+  serializeRefinements,
+  type Refinements,
+} from '../refinements';
 
 export const RANGE_PRESETS = ['today', 'yesterday', '7d', '30d', 'this-month', 'last-month'] as const;
 export type RangePreset = (typeof RANGE_PRESETS)[number];
@@ -23,8 +30,8 @@ export interface SessionSort {
 }
 export const DEFAULT_SORT: SessionSort = { field: 'dateCreated', desc: true };
 
-/** The view as the URL states it. Absent keys mean the default. */
-export interface SessionSearch {
+/** The view as the URL states it. Absent keys mean the default. Refinements: see refinements.ts. */
+export interface SessionSearch extends Refinements {
   range?: RangePreset;
   start?: string;
   end?: string;
@@ -55,6 +62,7 @@ export const SEARCH_KEYS = [
   'endpoint',
   'parent',
   'archive',
+  ...REFINEMENT_KEYS,
   'sort',
   'session',
   'mask',
@@ -193,6 +201,10 @@ export function parseSessionSearch(raw: RawSearch): { search: SessionSearch; not
     else if (!isSameSort(parsed, DEFAULT_SORT)) search.sort = parsed;
   }
 
+  const refined = parseRefinements(text);
+  Object.assign(search, refined.refinements);
+  notices.push(...refined.notices);
+
   return { search, notices };
 }
 
@@ -206,6 +218,11 @@ export function serializeSessionSearch(
   const out: Record<string, string> = {};
   for (const key of SEARCH_KEYS) {
     const value: unknown = (search as Record<string, unknown>)[key];
+    if (isRefinementKey(key)) {
+      const refinement = refinementText(key, value);
+      if (refinement) out[key] = refinement;
+      continue;
+    }
     if (value === undefined || value === null || value === false) continue;
     const text = Array.isArray(value)
       ? value.join(',')
@@ -222,10 +239,17 @@ export function serializeSessionSearch(
   return out;
 }
 
+/** A refinement's link text, from its typed value or from the string the link already holds. */
+function refinementText(key: (typeof REFINEMENT_KEYS)[number], value: unknown): string | undefined {
+  if (typeof value === 'string') return value || undefined;
+  return serializeRefinements({ [key]: value } as Refinements)[key];
+}
+
 /** How many filters narrow the result (the range, the sort and the open session are not filters). */
 export function countActiveFilters(search: SessionSearch): number {
   return (
     [search.from, search.to, search.log, search.parent, search.archive].filter(Boolean).length +
+    REFINEMENT_KEYS.filter((key) => search[key] !== undefined).length +
     (search.account?.length ?? 0) +
     (search.customer?.length ?? 0) +
     (search.endpoint?.length ?? 0)

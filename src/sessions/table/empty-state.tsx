@@ -28,6 +28,12 @@ function searchTerms(search: SessionSearch): string[] {
     idsTerm('customer', search.customer),
     idsTerm('endpoint', search.endpoint),
     search.parent && `child sessions of ${quoteLinkValue(search.parent)}`,
+    search.missed !== undefined && (search.missed ? 'missed' : 'not missed'),
+    search.outcome && `outcome ${search.outcome.map((o) => quoteLinkValue(o)).join(' or ')}`,
+    search.channel && `channel ${search.channel.map((c) => quoteLinkValue(c)).join(' or ')}`,
+    search.direction && search.direction.toLowerCase(),
+    search.minDuration !== undefined && `at least ${search.minDuration} s long`,
+    search.maxDuration !== undefined && `at most ${search.maxDuration} s long`,
   ].filter((term): term is string => !!term);
 }
 
@@ -50,6 +56,12 @@ export function EmptyState({
         Searched {range.startDate} to {range.endDate} (UTC days)
         {terms.length ? ` for ${terms.join('; ')}` : ''}.
       </p>
+      {(search.from ?? search.to) && (
+        <p className="muted">
+          Numbers are searched by their digits: “+1 (503) 555-1234” finds +15035551234; part of a number finds
+          every number containing it.
+        </p>
+      )}
       <div className="empty-actions">
         {!wideRange && (
           <button

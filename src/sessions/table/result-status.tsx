@@ -1,7 +1,7 @@
 // The line above the grid: the total, the store, new sessions in a live view, and the error,
 // warning or empty state of the result. It renders when the result's counts or state change, not
 // while the grid scrolls.
-import { memo } from 'react';
+import { memo, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError } from '../api/api-error';
 import { sessionQueries } from '../api/session-queries';
@@ -27,6 +27,8 @@ interface ResultStatusProps {
   pageError: unknown;
   /** Shows the sessions that arrived since the view was anchored. */
   onShowNew: () => void;
+  /** The count in words, when the rows are not the server's result (a scan's matches). */
+  countText?: ReactNode;
 }
 
 export const ResultStatus = memo(function ResultStatus({
@@ -40,6 +42,7 @@ export const ResultStatus = memo(function ResultStatus({
   isCurrent,
   pageError,
   onShowNew,
+  countText,
 }: ResultStatusProps) {
   const queryClient = useQueryClient();
   const update = useUpdateSessionSearch();
@@ -64,18 +67,19 @@ export const ResultStatus = memo(function ResultStatus({
     <div className="results-status">
       <div className="results-line" aria-live="polite">
         <span className="results-count">
-          {status === 'pending' ? (
-            'Loading sessions…'
-          ) : total !== undefined ? (
-            <>
-              <strong>{formatCount(total)}</strong> {total === 1 ? 'session' : 'sessions'}
-            </>
-          ) : status === 'success' ? (
-            <>
-              <strong>{formatCount(rowCount)}</strong>
-              {hasMore ? '+' : ''} sessions
-            </>
-          ) : null}
+          {countText ??
+            (status === 'pending' ? (
+              'Loading sessions…'
+            ) : total !== undefined ? (
+              <>
+                <strong>{formatCount(total)}</strong> {total === 1 ? 'session' : 'sessions'}
+              </>
+            ) : status === 'success' ? (
+              <>
+                <strong>{formatCount(rowCount)}</strong>
+                {hasMore ? '+' : ''} sessions
+              </>
+            ) : null)}
         </span>
         <span className={`badge ${view.archived ? 'badge-info' : 'badge-live'}`}>
           {view.archived ? 'Archived' : 'Live'}

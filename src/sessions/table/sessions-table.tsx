@@ -13,7 +13,11 @@ import { useShownColumnVisibility } from './narrow-columns';
 import type { RowView } from './row-view';
 import { ResultStatus } from './result-status';
 import { SessionsGrid, type SessionsGridHandle } from './sessions-grid';
-import { useObservedPages, useSessionsResult } from './use-sessions-result';
+import { useObservedPages } from './use-sessions-result';
+import { useViewResult } from './use-view-result';
+import { ScanStatus } from './scan-status';
+import { ResultCounts } from './result-counts';
+import { formatCount } from '../../lib/format';
 import { OpenSession, openSessionPosition } from './open-session';
 import './sessions-table.css';
 
@@ -36,7 +40,11 @@ export function SessionsTable({ view, openSessionId, onCloseSession, onReanchor 
   const [density] = useDensity();
   const table = useSessionsTableModel(view);
   const { observed, onScrollChange } = useObservedPages(view.request.key);
-  const result = useSessionsResult(view, observed);
+  const { refined, refinements, base, result, resultKey, scan, overBound, ask } = useViewResult(
+    view,
+    observed,
+  );
+  const scanState = scan.state;
   const openSession = useCallback((id: string) => update((s) => ({ ...s, session: id })), [update]);
   // Moving to the next session replaces the history entry: Back closes the drawer, not each step.
   const moveTo = useCallback(
@@ -57,18 +65,41 @@ export function SessionsTable({ view, openSessionId, onCloseSession, onReanchor 
         view={view}
         status={result.status}
         error={result.error}
-        total={result.total}
+        total={base.total}
         rowCount={result.rowCount}
         hasMore={result.hasMore}
         isFetching={result.isFetching}
-        isCurrent={!result.isShowingPrevious}
+        // A refined result is empty only once its scan has read the whole result.
+        isCurrent={refined ? scanState?.done === true : !result.isShowingPrevious}
         pageError={result.pageError}
         onShowNew={onReanchor}
+        countText={
+          refined && scanState ? (
+            <>
+              {scanState.done ? '' : 'At least '}
+              <strong>{formatCount(result.rowCount)}</strong>{' '}
+              {result.rowCount === 1 ? 'session matches' : 'sessions match'}
+            </>
+          ) : refined && overBound !== undefined ? (
+            <>
+              <strong>{formatCount(overBound)}</strong> sessions before the refinements
+            </>
+          ) : undefined
+        }
+      />
+      {(refined || scanState || scan.running) && (
+        <ScanStatus scan={scan} overBound={refined ? overBound : undefined} onStartAnyway={ask} />
+      )}
+      <ResultCounts
+        counts={scanState?.matchCounts}
+        partial={scanState !== undefined && !scanState.done}
+        refinements={refinements}
+        onCount={!refined && !scan.running && base.status === 'success' ? ask : undefined}
       />
       <SessionsGrid
         table={table}
         result={result}
-        resultKey={view.request.key}
+        resultKey={resultKey}
         density={density}
         openSessionId={openSessionId}
         onOpen={openSession}

@@ -47,6 +47,19 @@ describe('views resolve to UTC days at one place', () => {
     expect(key({ range: '30d' })).not.toBe(key({}));
   });
 
+  it('searches a number typed with separators for its digits, and other text as typed', () => {
+    const view = resolveView(
+      { from: '+1 (503) 555-1234', to: 'sip:desk@example.com' },
+      at('2026-11-27'),
+      'utc',
+    );
+    expect(view.request.filter).toMatchObject({ from: '+15035551234', to: 'sip:desk@example.com' });
+    expect(view.search.from).toBe('+1 (503) 555-1234');
+    expect(view.request.key).toBe(
+      resolveView({ from: '+15035551234', to: 'sip:desk@example.com' }, at('2026-11-27'), 'utc').request.key,
+    );
+  });
+
   it('says whether the view is live and reaches into the archive', () => {
     const view = (search: SessionSearch) => resolveView(search, at('2026-11-27'), 'utc');
     expect(view({})).toMatchObject({ live: true, archived: false, reachesArchive: false });

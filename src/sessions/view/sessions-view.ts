@@ -12,6 +12,7 @@ import {
   utcDaysBetween,
 } from '../../lib/utc-days';
 import { ARCHIVE_AFTER_DAYS } from '../session-display';
+import { normalizePhoneFilter } from '../phone-search';
 import { DEFAULT_RANGE, DEFAULT_SORT, type RangePreset, type SessionSearch } from '../filters/session-search';
 
 export interface ResolvedRange {
@@ -81,8 +82,9 @@ export function resolveView(search: SessionSearch, anchorMs: number, zone: Displ
     request: toSessionsRequest({
       startDate: range.startDate,
       endDate: range.endDate,
-      from: view.from,
-      to: view.to,
+      // Numbers as people type them search for their digits (phone-search.ts).
+      from: normalizePhoneFilter(view.from),
+      to: normalizePhoneFilter(view.to),
       log: view.log,
       accountIds: view.account,
       customerIds: view.customer,

@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { scanPages } from './scan-loop';
+import { EMPTY_SCAN, reduceScan, type ScanChunk, type ScanInput } from './scan-protocol';
+
+/** A fake `GET /sessions` over `sessions`, answering at most `cap` per page, recording each URL. */
+function fakeServer(sessions: Record<string, unknown>[], cap = Infinity) {
+  const asked: URLSearchParams[] = [];
+  const fetchJson = (url: string) => {
+    const query = new URL(url).searchParams;
+    asked.push(query);
+    if (query.get('all')) throw new Error('never all=true');
+    const size = Math.min(Number(query.get('countPerPage')), cap);
+    const page = Number(query.get('page'));
+    const items = sessions.slice(page * size, page * size + size);
+    return Promise.resolve({
+      items,
+      totalCount: sessions.length,
+      totalPages: Math.ceil(sessions.length / size),
+      hasMorePages: (page + 1) * size < sessions.length,
+    });
+  };
+  return { asked, fetchJson };
+}
+
+const sessions = (n: number, prefix = 's') =>
+  Array.from({ length: n }, (_, i) => ({ id: `${prefix}${i}`, wasMissed: i % 3 === 0, outcome: 'Answered' }));
+
+const input = (over: Partial<ScanInput> = {}): ScanInput => ({
+  requests: [{ startDate: '2026-11-20', endDate: '2026-11-27' }],
+  refinements: { missed: true },
+  anchorMs: 0,
+  keepMatches: true,
+  pageSize: 100,
+  maxScanned: 200_000,
+  maxMatches: 20_000,
+  sessionsUrl: 'http://x/api/sessions',
+  ...over,
+});
+
+async function collect(gen: AsyncGenerator<ScanChunk>) {
+  const chunks: ScanChunk[] = [];
+  for await (const c of gen) chunks.push(c);
+  return { chunks, state: chunks.reduce(reduceScan, EMPTY_SCAN) };
+}
+
+describe('scanPages', () => {
+  it('keeps exactly the matches, in the server order, with progress per page', async () => {
+    const server = fakeServer(sessions(250));
+    const { chunks, state } = await collect(scanPages(input(), server.fetchJson));
+    const expected = sessions(250)
+      .filter((s) => s.wasMissed)
+      .map((s) => s.id);
+    expect(state.matches.map((s) => s.id)).toEqual(expected);
+    expect(state).toMatchObject({ scanned: 250, total: 250, matched: expected.length, done: true });
+    expect(state.counts).toMatchObject({
+      sessions: 250,
+      missed: expected.length,
+      outcome: { Answered: 250 },
+    });
+    expect(chunks.map((c) => c.scanned)).toEqual([100, 200, 250, 250]);
+    expect(server.asked.map((q) => q.get('countPerPage'))).toEqual(['100', '100', '100']);
+  });
+
+  it("detects a server's page cap from its first page and pages by it", async () => {
+    const server = fakeServer(sessions(95), 30);
+    const { state } = await collect(scanPages(input(), server.fetchJson));
+    expect(state.scanned).toBe(95);
+    expect(server.asked.map((q) => [q.get('page'), q.get('countPerPage')])).toEqual([
+      ['0', '100'],
+      ['1', '30'],
+      ['2', '30'],
+      ['3', '30'],
+    ]);
+  });
+
+  it('walks several requests in order, showing a session found in two of them once', async () => {
+    const live = sessions(120, 'a');
+    const archive = [...sessions(2, 'a'), ...sessions(50, 'b')];
+    const byStore = { live: fakeServer(live), archive: fakeServer(archive) };
+    const fetchJson = (url: string) =>
+      (url.includes('searchArchive=true') ? byStore.archive : byStore.live).fetchJson(url);
+    const { state } = await collect(
+      scanPages(
+        input({ requests: [{ startDate: '2026-11-01' }, { startDate: '2026-11-01', searchArchive: true }] }),
+        fetchJson,
+      ),
+    );
+    expect(state.scanned).toBe(170);
+    expect(state.total).toBe(172);
+    expect(new Set(state.matches.map((s) => s.id)).size).toBe(state.matches.length);
+    expect(state.matches.at(-1)?.id).toBe('b48');
+  });
+
+  it('stops at its bounds and says which', async () => {
+    const scanned = await collect(
+      scanPages(input({ maxScanned: 150 }), fakeServer(sessions(1000)).fetchJson),
+    );
+    expect(scanned.state).toMatchObject({ scanned: 150, done: true, limit: 'scanned' });
+    const matched = await collect(scanPages(input({ maxMatches: 10 }), fakeServer(sessions(1000)).fetchJson));
+    expect(matched.state).toMatchObject({ matched: 10, done: true, limit: 'matches' });
+    expect(matched.state.matches).toHaveLength(10);
+  });
+
+  it('only counts when it keeps no matches, and ends at once on an empty result', async () => {
+    const { state } = await collect(
+      scanPages(input({ refinements: {}, keepMatches: false }), fakeServer(sessions(30)).fetchJson),
+    );
+    expect(state).toMatchObject({ matches: [], matched: 30, scanned: 30, done: true });
+    const empty = await collect(scanPages(input(), fakeServer([]).fetchJson));
+    expect(empty.state).toMatchObject({ scanned: 0, total: 0, done: true });
+  });
+});

@@ -1,0 +1,77 @@
+// What a scan is asked and what it tells, shared by the main thread (run-scan.ts), the Web Worker
+// (scan-worker.ts) and the loop they run (scan-loop.ts). Plain data: it crosses postMessage.
+import type { SessionsFilter } from '../api/build-sessions-query';
+import type { SessionSummary } from '../api/session';
+import { emptyCounts, type Refinements, type SessionCounts } from '../refinements';
+
+/** At most this many sessions are scanned: past it the scan stops and says so. */
+export const MAX_SCANNED = 200_000;
+/** At most this many matches are kept (summaries only: no logs, no members). */
+export const MAX_MATCHES = 20_000;
+/**
+ * Sessions asked per page. Large pages make the server count and sort the result fewer times; a
+ * server that answers fewer (its own cap) is detected from its first page, and the rest is asked in
+ * pages of that size. Deployments can set it at build time (VITE_SCAN_PAGE_SIZE).
+ */
+export const SCAN_PAGE_SIZE = readPageSize(import.meta.env.VITE_SCAN_PAGE_SIZE);
+
+function readPageSize(value: unknown): number {
+  const n = Number(value);
+  return Number.isInteger(n) && n >= 10 && n <= 10_000 ? n : 1000;
+}
+
+export interface ScanInput {
+  /** The server requests of the result, in the view's order; one per segment of it. */
+  requests: SessionsFilter[];
+  refinements: Refinements;
+  /** The view's anchor: live sessions' durations run to it. */
+  anchorMs: number;
+  /** Keep the matching sessions (a refined result), or only count (counts of an unrefined one). */
+  keepMatches: boolean;
+  pageSize: number;
+  maxScanned: number;
+  maxMatches: number;
+  /** Absolute URL of `GET /sessions` (a worker has no document to resolve `/api` against). */
+  sessionsUrl: string;
+}
+
+/** What one page of the scan adds; chunks are reduced into a ScanState. */
+export interface ScanChunk {
+  /** Matches found in this page, in the view's order. */
+  matches: SessionSummary[];
+  scanned: number;
+  /** The servers' totals known so far (a lower bound while later requests are unasked). */
+  total: number | undefined;
+  matched: number;
+  /** Of every session scanned, and of the matches. */
+  counts: SessionCounts;
+  matchCounts: SessionCounts;
+  done: boolean;
+  /** Why the scan ended before the result did. */
+  limit?: 'scanned' | 'matches';
+}
+
+export interface ScanState extends ScanChunk {
+  /** Every match so far (the chunk's `matches` are appended). */
+  matches: SessionSummary[];
+}
+
+export const EMPTY_SCAN: ScanState = {
+  matches: [],
+  scanned: 0,
+  total: undefined,
+  matched: 0,
+  counts: emptyCounts(),
+  matchCounts: emptyCounts(),
+  done: false,
+};
+
+export function reduceScan(state: ScanState, chunk: ScanChunk): ScanState {
+  return { ...chunk, matches: chunk.matches.length ? state.matches.concat(chunk.matches) : state.matches };
+}
+
+/** A failed request, in a form that crosses postMessage (an ApiError does not keep its class). */
+export type ScanFailure =
+  { kind: 'http'; status: number; body: string } | { kind: 'network' | 'decode'; message: string };
+
+export type ScanMessage = { type: 'chunk'; chunk: ScanChunk } | { type: 'error'; failure: ScanFailure };

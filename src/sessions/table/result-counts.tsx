@@ -1,0 +1,97 @@
+// The result's counts above the table: missed, each outcome seen, each channel and direction.
+// Each is a button that applies its refinement. They all come from one scan of the view (one
+// anchored snapshot): at once for a small result, on request ("Count outcomes") for a larger one.
+import { formatCount } from '../../lib/format';
+import { useUpdateSessionSearch } from '../filters/use-session-search';
+import { DIRECTIONS, type Refinements, type SessionCounts } from '../refinements';
+import type { SessionSearch } from '../filters/session-search';
+
+/** Results up to this many sessions are counted as soon as they are shown (a few large pages). */
+export const COUNT_AT_ONCE = 5_000;
+
+interface ResultCountsProps {
+  counts: SessionCounts | undefined;
+  /** The counts are of part of the result (the scan runs or was stopped). */
+  partial: boolean;
+  refinements: Refinements;
+  /** Starts counting a result too large to count at once. */
+  onCount: (() => void) | undefined;
+}
+
+type Apply = (search: SessionSearch) => SessionSearch;
+
+const byCount = (values: Record<string, number>) => Object.entries(values).sort((a, b) => b[1] - a[1]);
+
+export function ResultCounts({ counts, partial, refinements, onCount }: ResultCountsProps) {
+  const update = useUpdateSessionSearch();
+  if (!counts)
+    return onCount ? (
+      <div className="result-counts">
+        <button type="button" className="btn btn-small" onClick={onCount}>
+          Count outcomes
+        </button>
+        <span className="muted small">
+          Results over {formatCount(COUNT_AT_ONCE)} sessions are counted on request.
+        </span>
+      </div>
+    ) : null;
+
+  const button = (key: string, label: string, n: number, pressed: boolean, apply: Apply, group?: string) => (
+    <button
+      key={key}
+      type="button"
+      className="count-chip"
+      aria-pressed={pressed}
+      aria-label={`${group ? `${group} ` : ''}${label}: ${formatCount(n)}`}
+      onClick={() => void update((s) => ({ ...apply(s), session: undefined }))}
+    >
+      {label} <strong>{formatCount(n)}</strong>
+    </button>
+  );
+  const has = (list: string[] | undefined, value: string) =>
+    list?.some((v) => v.toLowerCase() === value.toLowerCase()) === true;
+
+  return (
+    <div className="result-counts" role="group" aria-label={partial ? 'Counts so far' : 'Counts'}>
+      {button('missed', 'Missed', counts.missed, refinements.missed === true, (s) => ({
+        ...s,
+        missed: true,
+      }))}
+      {Object.keys(counts.outcome).length > 0 && <span className="count-group">Outcome</span>}
+      {byCount(counts.outcome).map(([value, n]) =>
+        button(
+          `o:${value}`,
+          value,
+          n,
+          has(refinements.outcome, value),
+          (s) => ({ ...s, outcome: [value] }),
+          'Outcome',
+        ),
+      )}
+      {Object.keys(counts.channel).length > 0 && <span className="count-group">Channel</span>}
+      {byCount(counts.channel).map(([value, n]) =>
+        button(
+          `c:${value}`,
+          value,
+          n,
+          has(refinements.channel, value),
+          (s) => ({ ...s, channel: [value] }),
+          'Channel',
+        ),
+      )}
+      {Object.keys(counts.direction).length > 0 && <span className="count-group">Direction</span>}
+      {byCount(counts.direction).map(([value, n]) => {
+        // Only the API's two directions can be asked for in a link; others are not offered.
+        const direction = DIRECTIONS.find((d) => d.toLowerCase() === value.toLowerCase());
+        return (
+          direction &&
+          button(`d:${value}`, direction, n, refinements.direction === direction, (s) => ({
+            ...s,
+            direction,
+          }))
+        );
+      })}
+      {partial && <span className="muted small">so far</span>}
+    </div>
+  );
+}

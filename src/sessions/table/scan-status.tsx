@@ -1,0 +1,68 @@
+// The scan's line under the result status: its progress in words, Stop, its bounds, and, for a
+// result over the bound, the question before it starts.
+import { formatCount, plural } from '../../lib/format';
+import { MAX_MATCHES, MAX_SCANNED } from '../scan/scan-protocol';
+import type { Scan } from './use-scan-result';
+
+export const BOUNDS_TEXT = `A scan reads at most ${formatCount(MAX_SCANNED)} sessions and keeps at most ${formatCount(MAX_MATCHES)} matches.`;
+
+/** "Scanned 12,000 of 48,210 sessions · 312 match so far". */
+export function progressText(scan: Scan): string {
+  const s = scan.state;
+  if (!s) return 'Starting the scan…';
+  const of = s.total !== undefined ? ` of ${formatCount(s.total)}` : '';
+  const matchWord = s.matched === 1 ? 'matches' : 'match';
+  const tail = s.done ? '' : scan.running ? ' so far' : '';
+  return `Scanned ${formatCount(s.scanned)}${of} ${s.scanned === 1 && !of ? 'session' : 'sessions'} · ${formatCount(s.matched)} ${matchWord}${tail}`;
+}
+
+function limitText(limit: 'scanned' | 'matches'): string {
+  return limit === 'scanned'
+    ? `The scan stopped at ${formatCount(MAX_SCANNED)} sessions: narrow the range or add From, To, Log, account, customer or endpoint filters (the server applies those) to see the rest.`
+    : `The scan stopped at ${formatCount(MAX_MATCHES)} matches: narrow the range or the filters to see the rest.`;
+}
+
+interface ScanStatusProps {
+  scan: Scan;
+  /** The result's size when it is over the bound and the scan waits to be asked. */
+  overBound: number | undefined;
+  onStartAnyway: () => void;
+}
+
+export function ScanStatus({ scan, overBound, onStartAnyway }: ScanStatusProps) {
+  if (overBound !== undefined && !scan.state && !scan.running)
+    return (
+      <div className="banner banner-warning scan-status" role="status">
+        <div className="banner-body">
+          This result holds {plural(overBound, 'session')}. {BOUNDS_TEXT} Narrow the range or add From, To,
+          Log, account, customer or endpoint filters first, or scan the first {formatCount(MAX_SCANNED)}.
+        </div>
+        <button type="button" className="btn btn-small" onClick={onStartAnyway}>
+          Scan the first {formatCount(MAX_SCANNED)}
+        </button>
+      </div>
+    );
+  const limit = scan.state?.limit;
+  return (
+    <div className="scan-status" role="status">
+      <span className="scan-progress">
+        {progressText(scan)}
+        {scan.stopped && ' · stopped'}
+      </span>
+      {scan.running && (
+        <button type="button" className="btn btn-small" onClick={scan.stop}>
+          Stop
+        </button>
+      )}
+      {(scan.stopped || (scan.error !== null && scan.error !== undefined && !scan.running)) && (
+        <button type="button" className="btn btn-small" onClick={scan.restart}>
+          Scan again
+        </button>
+      )}
+      <span className="muted small">{limit ? limitText(limit) : BOUNDS_TEXT}</span>
+      {scan.state && scan.error instanceof Error && (
+        <span className="scan-error">The scan failed: {scan.error.message}</span>
+      )}
+    </div>
+  );
+}

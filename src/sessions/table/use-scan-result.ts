@@ -1,0 +1,82 @@
+// A refined result (or the counts of an unrefined one) from the view's scan: one query keyed by
+// the view's requests, its refinements and its anchor (sessionQueries.scan). A refined result has
+// the shape of the server-paged one (SessionsResult), so the grid draws either the same way.
+import { useMemo } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { sessionQueries } from '../api/session-queries';
+import type { SessionsRequest } from '../api/build-sessions-query';
+import type { Refinements } from '../refinements';
+import type { ScanState } from '../scan/scan-protocol';
+import type { SessionsView } from '../view/sessions-view';
+import { toRowView, type RowView } from './row-view';
+import type { SessionsResult } from './use-sessions-result';
+
+export interface Scan {
+  /** The scan's identity: a new one starts the grid at the top. */
+  key: string;
+  state: ScanState | undefined;
+  running: boolean;
+  /** Stopped before the result's end, by Stop (its matches so far are kept). */
+  stopped: boolean;
+  error: unknown;
+  stop: () => void;
+  /** Runs it again from the start. */
+  restart: () => void;
+}
+
+/**
+ * The scan of `requests` (the view's server requests, in its order) under `refinements`. It starts
+ * when `enabled`; until then `state` is what an earlier run left, if anything.
+ */
+export function useScan(
+  view: SessionsView,
+  requests: readonly SessionsRequest[],
+  refinements: Refinements,
+  enabled: boolean,
+): Scan {
+  const queryClient = useQueryClient();
+  const options = sessionQueries.scan(requests, refinements, view.anchorMs);
+  const query = useQuery({ ...options, enabled });
+  const state = query.data;
+  const running = query.fetchStatus === 'fetching';
+  return {
+    key: JSON.stringify(options.queryKey),
+    state,
+    running,
+    stopped: !running && state !== undefined && !state.done && query.status !== 'error',
+    error: query.error,
+    // Cancelling reverts to the last chunk: the matches found so far stay.
+    stop: () => void queryClient.cancelQueries({ queryKey: options.queryKey }),
+    restart: () => void queryClient.resetQueries({ queryKey: options.queryKey }),
+  };
+}
+
+/** The scan's matches as the grid's result: rows formatted once each, as they are first drawn. */
+export function useScanRows(view: SessionsView, scan: Scan): SessionsResult {
+  const { zone } = view;
+  const { key, state } = scan;
+  const formatted = useMemo(() => ({ key, zone, rows: new Map<number, RowView>() }), [key, zone]);
+  const matches = state?.matches ?? [];
+  const rowAt = (index: number): RowView | undefined => {
+    let row = formatted.rows.get(index);
+    const session = matches[index];
+    if (!row && session) {
+      row = toRowView(session, formatted.zone);
+      formatted.rows.set(index, row);
+    }
+    return row;
+  };
+  const done = state?.done === true;
+  return {
+    status: state ? 'success' : scan.error ? 'error' : 'pending',
+    error: scan.error,
+    total: done ? matches.length : undefined,
+    rowCount: matches.length,
+    hasMore: !done && scan.running,
+    rowAt,
+    isShowingPrevious: false,
+    isFetching: scan.running,
+    // A failure after some pages is the scan line's to show (with "Scan again").
+    pageError: undefined,
+  };
+}
