@@ -109,4 +109,17 @@ describe('scanPages', () => {
     const empty = await collect(scanPages(input(), fakeServer([]).fetchJson));
     expect(empty.state).toMatchObject({ scanned: 0, total: 0, done: true });
   });
+
+  it('ends a request whose page brings nothing new, as from a server that ignores page', async () => {
+    const all = sessions(50);
+    const asked: string[] = [];
+    const stuck = (url: string) => {
+      asked.push(url);
+      return Promise.resolve({ items: all.slice(0, 20), totalCount: 50, hasMorePages: true });
+    };
+    const { state } = await collect(scanPages(input({ pageSize: 20 }), stuck));
+    expect(state).toMatchObject({ scanned: 20, done: true });
+    // Page 0, then page 1 (asked while page 0 was read) brings nothing new; page 2 was already asked.
+    expect(asked.length).toBeLessThanOrEqual(3);
+  });
 });

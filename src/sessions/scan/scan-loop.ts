@@ -66,8 +66,10 @@ export async function* scanPages(input: ScanInput, fetchJson: FetchPageJson): As
 
       const found: SessionSummary[] = [];
       let limit: ScanChunk['limit'];
+      let fresh = 0;
       for (const s of decodeSummaryPage(json, page - 1).items) {
         if (seen.has(s.id)) continue;
+        fresh += 1;
         if (scanned >= input.maxScanned) {
           limit = 'scanned';
           break;
@@ -85,6 +87,9 @@ export async function* scanPages(input: ScanInput, fetchJson: FetchPageJson): As
         if (input.keepMatches) found.push(s);
       }
       if (!limit && more && room <= 0) limit = 'scanned';
+      // A page that brings nothing new (a server that ignores `page`, or a result that shifted by
+      // a whole page) would keep the walk going forever: it ends this request instead.
+      if (items.length > 0 && fresh === 0) pending = undefined;
       yield chunk(found, limit !== undefined, limit);
       if (limit) return;
     }
