@@ -394,12 +394,23 @@ const pageParam = (url: string) => {
  * "+1503", unless page 0 of it starts with the same session as page 0 of `typed` ("+1"; the
  * sandbox's data moves with the date, and the view would then not change): else the first number
  * prefix of `typed`'s page 0 (its area codes) that starts with another session. Asked of the API as
- * the grid asked for `typed` (its last page-0 request among `requests`).
+ * the grid asked for `typed` (its last page-0 request among `requests` from `since` on).
  */
-async function changingFilter(page: Page, requests: { req: Request }[], typed: string): Promise<string> {
-  const asked = requests
-    .map((r) => r.req.url())
-    .findLast((u) => pageParam(u)?.get('from') === typed && pageParam(u)?.get('page') === '0');
+async function changingFilter(
+  page: Page,
+  requests: { req: Request }[],
+  since: number,
+  typed: string,
+): Promise<string> {
+  // The first request of a filter may wait for the debounce and, sorted by date, for the search
+  // of where the window begins: give it a few seconds.
+  const lastAsked = () =>
+    requests
+      .slice(since)
+      .map((r) => r.req.url())
+      .findLast((u) => pageParam(u)?.get('from') === typed && pageParam(u)?.get('page') === '0');
+  for (let waited = 0; !lastAsked() && waited < 10_000; waited += 50) await page.waitForTimeout(50);
+  const asked = lastAsked();
   if (!asked) throw new Error(`no page 0 was asked for with from=${typed}`);
   type Item = { id?: string; fromAddress?: string; fromPhoneNumber?: string };
   const pageZero = async (from: string) => {
@@ -522,7 +533,7 @@ async function measureTarget(ctx: Ctx, target: Target): Promise<{ f: RunFigures;
     const firstKey = requests.length;
     await page.keyboard.type('+1', { delay: 60 });
     await page.waitForTimeout(450);
-    const finalValue = await changingFilter(page, requests.slice(firstKey), '+1');
+    const finalValue = await changingFilter(page, requests, firstKey, '+1');
     if (finalValue !== '+1503') ctx.log(`${target}: filter "+1" then ${finalValue} ("+1503" begins alike)`);
     const finalResponse = page.waitForResponse(
       (r) => pageParam(r.url())?.get('from') === finalValue && pageParam(r.url())?.get('page') === '0',

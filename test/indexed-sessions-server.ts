@@ -3,6 +3,12 @@
 // sessions quickly). `GET /api/sessions` answers a result of N rows, N being the digits of the
 // `from` filter (2,000,000 without them): row i has id `row-i` and the caller name `Row i`, and its
 // other fields are the test factory's, the same for the same i.
+//
+// Row i is dated so that the whole result lies inside the view that asked for it: rows are spread
+// evenly, newest first (reversed for `sortOrder=Ascend`), from the day after `startDate` (the app
+// asks for one day more on each side of its window) up to the instant the stand-in started. That
+// is exactly the window of a day-range view read in UTC, which is how the tests and the benchmark
+// run, so row i stays at result row i.
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +20,7 @@ import { makeWireSession } from './session-factory.ts';
 
 const DEFAULT_ROWS = 2_000_000;
 const MAX_ROWS = 1_000_000_000;
+const DAY_MS = 86_400_000;
 
 export const indexedRowId = (index: number) => `row-${index}`;
 export const indexedRowName = (index: number) => `Row ${index}`;
@@ -21,15 +28,32 @@ export const indexedRowName = (index: number) => `Row ${index}`;
 /** The sessions route of the stand-in: rows by index, as many as the `from` filter's digits say. */
 export function indexedSessionsApi(): Hono {
   const api = new Hono();
+  const startedMs = Date.now() - 60_000;
   api.get('/sessions', (c) => {
     const digits = (c.req.query('from') ?? '').replace(/\D/g, '');
     const total = Math.min(MAX_ROWS, digits ? Number(digits) : DEFAULT_ROWS);
     const page = Math.max(0, Math.floor(Number(c.req.query('page') ?? 0)) || 0);
     const size = Math.min(1000, Math.max(1, Math.floor(Number(c.req.query('countPerPage') ?? 25)) || 25));
+    const startDate = Date.parse(`${c.req.query('startDate') ?? ''}T00:00:00Z`);
+    const from = Number.isFinite(startDate) ? startDate + DAY_MS : startedMs - 7 * DAY_MS;
+    const step = Math.max(0, startedMs - from) / total;
+    const ascending = c.req.query('sortOrder') === 'Ascend';
     const items = [];
     for (let i = page * size; i < Math.min(total, (page + 1) * size); i++) {
+      const created = startedMs - Math.floor((ascending ? total - 1 - i : i) * step);
       items.push(
-        makeWireSession({ id: indexedRowId(i), fromName: indexedRowName(i), log: [], members: [] }, i),
+        makeWireSession(
+          {
+            id: indexedRowId(i),
+            fromName: indexedRowName(i),
+            dateCreated: new Date(created).toISOString(),
+            dateCompleted: new Date(created + 60_000).toISOString(),
+            ended: true,
+            log: [],
+            members: [],
+          },
+          i,
+        ),
       );
     }
     const body: WireListResponse = {

@@ -4,7 +4,7 @@ import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { server } from './msw-server';
 import { SESSIONS_URL } from './msw-handlers';
-import { makeWireSession } from './session-factory';
+import { FACTORY_NOW, makeWireSession } from './session-factory';
 import type { WireListResponse, WireSessionInfo } from '../src/sessions/api/session-types';
 
 /** Records every /api/sessions request the app makes (the default handler still answers). */
@@ -24,16 +24,31 @@ export const dataRows = () =>
     .queryAllByRole('row')
     .filter((r) => r.hasAttribute('data-session-id'));
 
-/** A page of a result of `total` sessions, made up on request, like a server over a big table. */
+/**
+ * A page of a result of `total` sessions, made up on request, like a server over a big table. The
+ * sessions are spread evenly over the days asked for (from `startDate` to FACTORY_NOW), newest
+ * first unless `sortOrder=Ascend`, so a window inside those days holds a known share of them.
+ */
 export function bigPage(request: Request, total: number) {
   const q = new URL(request.url).searchParams;
   const page = Number(q.get('page'));
   const size = Number(q.get('countPerPage'));
+  const from = Date.parse(`${q.get('startDate') ?? '2026-10-27'}T00:00:00Z`);
+  const step = (FACTORY_NOW - from) / total;
+  const ascending = q.get('sortOrder') === 'Ascend';
   const items: WireSessionInfo[] = [];
   for (let i = page * size; i < Math.min(total, (page + 1) * size); i++) {
+    const created = FACTORY_NOW - Math.round(((ascending ? total - 1 - i : i) + 1) * step);
     items.push(
       makeWireSession(
-        { id: `row-${i}`, fromAddress: `+1503555${String(i).padStart(4, '0')}`, fromName: `Caller ${i}` },
+        {
+          id: `row-${i}`,
+          fromAddress: `+1503555${String(i).padStart(4, '0')}`,
+          fromName: `Caller ${i}`,
+          dateCreated: new Date(created).toISOString(),
+          dateCompleted: new Date(created + 60_000).toISOString(),
+          ended: true,
+        },
         i,
       ),
     );

@@ -10,6 +10,7 @@ import {
 import type { QueryClient } from '@tanstack/react-query';
 import { parseSessionSearch, SEARCH_KEYS, type SessionSearch } from '../sessions/filters/session-search';
 import { sessionQueries } from '../sessions/api/session-queries';
+import { byDateRequest } from '../sessions/api/build-sessions-query';
 import { ZONE } from '../sessions/preference-values';
 import { resolveView } from '../sessions/view/sessions-view';
 import { readStored } from '../lib/stored-value';
@@ -51,7 +52,17 @@ const sessionsRoute = createRoute({
     if (cause !== 'enter') return;
     const view = resolveView(deps, context.viewAnchors.get(), readStored(ZONE));
     await Promise.race([
-      context.queryClient.prefetchQuery(sessionQueries.page(view.request, 0)),
+      Promise.all(
+        view.segments.map((s) =>
+          context.queryClient.prefetchQuery(
+            sessionQueries.edges(
+              view.byDate ? s.request : byDateRequest(s.request),
+              view.window,
+              view.anchorMs,
+            ),
+          ),
+        ),
+      ),
       new Promise((resolve) => setTimeout(resolve, FIRST_PAGE_WAIT_MS)),
     ]);
   },

@@ -6,6 +6,12 @@ import type { SessionSummary } from './api/session';
 
 /** Evo Voice moves sessions older than this many days from the live store to the archive. */
 export const ARCHIVE_AFTER_DAYS = 15;
+/**
+ * A window reaching further back than this many days asks both stores: two days short of the
+ * archive age, so sessions the archiving job moves a little early, or while the view is open,
+ * are not missed.
+ */
+export const BOTH_STORES_AFTER_DAYS = 13;
 
 /** How often live views (a range including today, a live session's drawer) refresh. */
 export const LIVE_REFRESH_MS = 10_000;

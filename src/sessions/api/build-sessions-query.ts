@@ -176,3 +176,10 @@ export function toSessionsRequest(filter: SessionsFilter): SessionsRequest {
   const normalized = normalizeSessionsFilter(filter);
   return { filter: normalized, key: buildSessionsQuery(normalized).toString() };
 }
+
+/** The same search sorted by date (newest first): the order in which a window is one slice. */
+export function byDateRequest(request: SessionsRequest): SessionsRequest {
+  const { filter } = request;
+  if (filter.sortField === 'dateCreated' || filter.sortField === undefined) return request;
+  return toSessionsRequest({ ...filter, sortField: 'dateCreated', sortOrder: 'Descend' });
+}

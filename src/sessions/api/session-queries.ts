@@ -5,9 +5,10 @@
 //   ['sessions']
 //   ['sessions', 'page', request.key, n]     one page of a search (table rows: summaries)
 //   ['sessions', 'count', request.key]       the total of a search
+//   ['sessions', 'edges', request.key, start, end, anchor]   where a window lies in a date-sorted search
 //   ['sessions', 'detail', id]               one session whole, live or archived
 //   ['sessions', 'children', id, archived, 'count' | 'list']   a session's transfers (child sessions)
-//   ['sessions', 'scan', keys, refinements, anchor]  a scan of a result's requests (scan/)
+//   ['sessions', 'scan', keys, refinements, start, end, anchor, keep]  a scan of a result's requests (scan/)
 // `request.key` is the search's query string as the server sees it (build-sessions-query.ts), so
 // filters that send the same request share cache entries, and as a string it matches only itself
 // (React Query matches key prefixes partially inside objects).
@@ -19,6 +20,8 @@ import { queryOptions, experimental_streamedQuery as streamedQuery, type Query }
 import { buildSessionsQuery, type SessionsRequest } from './build-sessions-query';
 import { fetchSessions, fetchSessionSummaries } from './fetch-sessions';
 import { pageQuery } from './sessions-url';
+import { fetchWindowEdges } from './window-edges';
+import type { InstantWindow } from '../view/covering-days';
 import type { Session } from './session';
 import { hasRefinements, refinementsKey, type Refinements } from '../refinements';
 import {
@@ -101,19 +104,42 @@ export const sessionQueries = {
       gcTime: 20_000,
     }),
   /**
+   * Where a window of instants begins and ends in a search sorted by date (window-edges.ts). Keyed
+   * by the view's anchor: the edges hold for the rows as they were then, until the view re-anchors
+   * or a page shows they moved (the table then refetches them).
+   */
+  edges: (request: SessionsRequest, window: InstantWindow, anchorMs: number) =>
+    // eslint-disable-next-line @tanstack/query/exhaustive-deps -- request.key and the window's instants identify both
+    queryOptions({
+      queryKey: [ROOT, 'edges', request.key, window.startMs, window.endMs, anchorMs] as const,
+      queryFn: ({ signal }) => fetchWindowEdges(request, window, signal),
+      meta,
+      staleTime: Infinity,
+      gcTime: 60_000,
+    }),
+  /**
    * A scan of a result: its server requests walked in the view's order (one today; one per segment
    * of the result once it has several), keeping the refinements' matches and counting everything.
    * Without refinements it only counts. Its data grows as pages are read; cancelling it (Stop)
    * keeps what was found. Never stale: a scan is rerun only when asked.
    */
-  scan: (requests: readonly SessionsRequest[], refinements: Refinements, anchorMs: number) =>
+  scan: (
+    requests: readonly SessionsRequest[],
+    refinements: Refinements,
+    window: InstantWindow,
+    anchorMs: number,
+    keepMatches = hasRefinements(refinements),
+  ) =>
     queryOptions({
       queryKey: [
         ROOT,
         'scan',
         requests.map((r) => r.key).join(' | '),
         refinementsKey(refinements),
+        window.startMs,
+        window.endMs,
         anchorMs,
+        keepMatches,
       ] as const,
       queryFn: streamedQuery<ScanChunk, ScanState>({
         // The scan's code loads with the first scan, not with the first screen.
@@ -123,8 +149,9 @@ export const sessionQueries = {
             {
               requests: requests.map((r) => r.filter),
               refinements,
+              window: { startMs: window.startMs, endMs: window.endMs },
               anchorMs,
-              keepMatches: hasRefinements(refinements),
+              keepMatches,
               pageSize: SCAN_PAGE_SIZE,
               maxScanned: MAX_SCANNED,
               maxMatches: MAX_MATCHES,
@@ -171,6 +198,9 @@ export const sessionQueries = {
 
   /** Any sessions query (pages, counts, details). */
   isSessions: (query: Pick<Query, 'queryKey'>) => query.queryKey[0] === ROOT,
+  /** A page of a table's result, or where its window lies. */
+  isResult: (query: Pick<Query, 'queryKey'>) =>
+    query.queryKey[0] === ROOT && (query.queryKey[1] === 'page' || query.queryKey[1] === 'edges'),
   /** A page of a table's result. */
   isPage: (query: Pick<Query, 'queryKey'>) => query.queryKey[0] === ROOT && query.queryKey[1] === 'page',
 };

@@ -32,3 +32,15 @@ export function sessionsUrl(query: URLSearchParams): string {
 export function pageQuery(filter: SessionsFilter, n: number): URLSearchParams {
   return buildSessionsQuery(normalizeSessionsFilter(filter), { page: n, countPerPage: SESSIONS_PAGE_SIZE });
 }
+
+/** Rows per probe page of a window's edge search: small, yet each answers ten rows around it. */
+export const PROBE_PAGE_SIZE = 10;
+
+/** A probe page of the edge search (window-edges.ts); page 0 is counted and its total read. */
+export function probeQuery(filter: SessionsFilter, n: number): URLSearchParams {
+  return buildSessionsQuery(normalizeSessionsFilter(filter), {
+    page: n,
+    countPerPage: PROBE_PAGE_SIZE,
+    simplifiedPaging: n > 0 || undefined,
+  });
+}

@@ -6,7 +6,7 @@ import { formatCount } from '../../lib/format';
 import type { SessionWithWire } from '../api/fetch-sessions';
 import type { SessionsRequest } from '../api/build-sessions-query';
 import { useColumnVisibility } from '../preferences';
-import type { SessionsView } from '../view/sessions-view';
+import { inWindow, type SessionsView } from '../view/sessions-view';
 import { EXPORT_FORMATS, visibleColumnIds, type ExportFormat } from './export-rows';
 import { openExportSink } from './export-sink';
 import { exportFileName, runExport } from './run-export';
@@ -50,8 +50,9 @@ export function ExportMenu({ view, requests, accept, tags }: ExportMenuProps) {
     try {
       const done = await runExport({
         format,
-        requests: requests ?? [view.request],
-        accept,
+        requests: requests ?? view.segments.map((s) => s.request),
+        // The API answers whole days: only the sessions inside the view's window are written.
+        accept: (s) => inWindow(view, s) && (accept?.(s) ?? true),
         sink,
         signal: abort.signal,
         layout: {

@@ -62,7 +62,7 @@ describe('runExport', () => {
     const sink = memorySink();
     const progress = await runExport({
       format: 'csv',
-      requests: [view.request],
+      requests: [view.segments[0]!.request],
       layout,
       sink,
       fetchPage: fakeServer(wire),
@@ -86,7 +86,7 @@ describe('runExport', () => {
     const sink = memorySink();
     await runExport({
       format: 'ndjson',
-      requests: [view.request],
+      requests: [view.segments[0]!.request],
       layout,
       sink,
       fetchPage: fakeServer(wire),
@@ -109,7 +109,7 @@ describe('runExport', () => {
     const sink = memorySink();
     const progress = await runExport({
       format: 'ndjson',
-      requests: [view.request],
+      requests: [view.segments[0]!.request],
       layout,
       sink,
       fetchPage,
@@ -139,7 +139,7 @@ describe('runExport', () => {
     const ok = memorySink();
     const done = runExport({
       format: 'ndjson',
-      requests: [view.request],
+      requests: [view.segments[0]!.request],
       layout,
       sink: ok,
       fetchPage: flaky,
@@ -153,7 +153,7 @@ describe('runExport', () => {
     await expect(
       runExport({
         format: 'csv',
-        requests: [view.request],
+        requests: [view.segments[0]!.request],
         layout,
         sink: broken,
         fetchPage: () => Promise.reject(bad),
@@ -173,7 +173,7 @@ describe('runExport', () => {
     };
     const result = runExport({
       format: 'csv',
-      requests: [view.request],
+      requests: [view.segments[0]!.request],
       layout,
       sink: streamSink(file),
       fetchPage: fakeServer(wire),

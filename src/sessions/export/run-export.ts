@@ -4,6 +4,7 @@ import type { SessionsRequest } from '../api/build-sessions-query';
 import { fetchSessionsWithWire, type SessionWithWire } from '../api/fetch-sessions';
 import type { SessionsPage } from '../api/session';
 import type { SessionsView } from '../view/sessions-view';
+import { dayInZone } from '../view/zoned-time';
 import { csvHead, csvRow, ndjsonLine, type CsvLayout, type ExportFormat } from './export-rows';
 import type { ExportSink } from './export-sink';
 import { walkResult, type WalkProgress } from './walk-result';
@@ -23,16 +24,16 @@ export function exportFileName(
   format: ExportFormat,
   tags: readonly string[] = [],
 ): string {
-  const { search, range } = view;
+  const { search, window } = view;
   const ids = (key: 'account' | 'customer' | 'endpoint') => {
     const list = search[key] ?? [];
     return list.length === 1 ? `${key}-${slug(list[0]!)}` : list.length > 1 ? `${list.length}-${key}s` : '';
   };
   const parts = [
     'sessions',
-    range.startDate,
-    range.endDate,
-    view.archived ? 'archive' : '',
+    dayInZone(window.startMs, view.zoneName),
+    dayInZone(Math.max(window.startMs, window.endMs - 1), view.zoneName),
+    view.stores === 'both' ? '' : view.stores,
     search.from ? `from-${slug(search.from)}` : '',
     search.to ? `to-${slug(search.to)}` : '',
     search.log ? `log-${slug(search.log)}` : '',

@@ -1,17 +1,16 @@
-// The toolbar's date-range button and its popover: presets, typed days and a calendar. Presets
-// stay relative in the URL (`range=`); typed or picked days become `start`/`end`. Days are the
-// API's: inclusive UTC calendar days, and the control says so.
+// The toolbar's date button and its popover: presets, typed days or times, "Around a time…" and a
+// calendar. Presets stay relative in the URL (`range=`); typed or picked days and times become
+// `start`/`end`, a pasted moment `at`. Days and times are the display zone's, and the control
+// always names that zone; the table shows exactly the sessions inside the window.
 import { lazy, Suspense, useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { isUtcDay, utcDayToMs } from '../../lib/utc-days';
-import {
-  DEFAULT_RANGE,
-  RANGE_LABELS,
-  RANGE_PRESETS,
-  type RangePreset,
-  type SessionSearch,
-} from './session-search';
+import type { SessionSearch } from './session-search';
 import type { SessionsView } from '../view/sessions-view';
-import { useSessionSearch, useUpdateSessionSearch } from './use-session-search';
+import { linkTimeEndMs, linkTimeStartMs, parseLinkTimeValue } from '../view/link-time-value';
+import { parsePastedTime } from '../view/paste-time';
+import { DEFAULT_TIME_RANGE, TIME_RANGES, type TimeRange, type TimeSearch } from '../view/time-window';
+import { describeTimeWindow, TIME_RANGE_LABELS, zoneLabel } from '../view/time-window-label';
+import { dayInZone, formatWallTime } from '../view/zoned-time';
+import { useUpdateSessionSearch } from './use-session-search';
 import './date-range-control.css';
 
 // react-day-picker (and its date-fns) load only when the popover first opens, or when the pointer
@@ -19,97 +18,143 @@ import './date-range-control.css';
 const loadPicker = () => import('./date-range-picker');
 const DateRangePicker = lazy(loadPicker);
 
-const monthDay = new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', month: 'short', day: 'numeric' });
-const fullDay = new Intl.DateTimeFormat('en-US', {
-  timeZone: 'UTC',
-  month: 'short',
-  day: 'numeric',
-  year: 'numeric',
-});
+const MINUTE_MS = 60_000;
+const SPANS = [5, 15, 30, 60, 120];
 
-/** "Nov 21 – Nov 27, 2026", "Dec 28, 2025 – Jan 3, 2026", "Nov 27, 2026" (UTC days). */
-export function formatDayRange(start: string, end: string): string {
-  const a = utcDayToMs(start);
-  const b = utcDayToMs(end);
-  if (start === end) return fullDay.format(a);
-  if (start.slice(0, 4) === end.slice(0, 4)) return `${monthDay.format(a)} – ${fullDay.format(b)}`;
-  return `${fullDay.format(a)} – ${fullDay.format(b)}`;
+function withTime(search: SessionSearch, time: TimeSearch): SessionSearch {
+  const { range: _r, start: _s, end: _e, at: _a, span: _p, ...rest } = search;
+  return { ...rest, ...time };
 }
 
-function withPreset(search: SessionSearch, preset: RangePreset): SessionSearch {
-  const { range: _range, start: _start, end: _end, ...rest } = search;
-  // The default range is not written into the URL.
-  return preset === DEFAULT_RANGE ? rest : { ...rest, range: preset };
-}
-
-function withDays(search: SessionSearch, start: string, end: string | undefined): SessionSearch {
-  const { range: _range, start: _start, end: _end, ...rest } = search;
-  return end ? { ...rest, start, end } : { ...rest, start };
+/** What a typed Start or End says, in the link's spelling (`2026-12-05`, `2026-12-05T14:15`). */
+function typedValue(text: string): string | undefined {
+  const value = text.trim().replace(/^(\d{4}-\d{2}-\d{2})\s+(?=\d)/, '$1T');
+  return parseLinkTimeValue(value) ? value : undefined;
 }
 
 interface TypedRangeProps {
   initialStart: string;
   initialEnd: string;
-  today: string;
+  zone: string;
   onApply: (start: string, end: string | undefined) => void;
 }
 
-/** Start and End typed as YYYY-MM-DD; applied on Enter or Apply, once both are valid. */
-function TypedRange({ initialStart, initialEnd, today, onApply }: TypedRangeProps) {
+/** Start and End typed as a day or a day and time; applied on Enter or Apply, once both are valid. */
+function TypedRange({ initialStart, initialEnd, zone, onApply }: TypedRangeProps) {
   const id = useId();
   const [start, setStart] = useState(initialStart);
   const [end, setEnd] = useState(initialEnd);
   const [error, setError] = useState<string>();
+  const example = '2026-12-05 or 2026-12-05 14:15';
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const s = start.trim();
-    const t = end.trim();
-    if (!isUtcDay(s)) return setError(`Start "${s}" is not a date: write it as YYYY-MM-DD, e.g. ${today}.`);
-    if (t && !isUtcDay(t))
-      return setError(`End "${t}" is not a date: write it as YYYY-MM-DD, e.g. ${today}.`);
-    if (t && t < s) return setError('The start date is after the end date.');
+    const s = typedValue(start);
+    const t = end.trim() ? typedValue(end) : undefined;
+    if (!s) return setError(`Start "${start.trim()}" is not a day or time: write ${example}.`);
+    if (end.trim() && !t) return setError(`End "${end.trim()}" is not a day or time: write ${example}.`);
+    if (t && linkTimeEndMs(parseLinkTimeValue(t)!, zone) <= linkTimeStartMs(parseLinkTimeValue(s)!, zone))
+      return setError('The end is not after the start.');
     setError(undefined);
-    onApply(s, t || undefined);
+    onApply(s, t);
   };
 
   const errorId = `${id}-error`;
   const invalid = error !== undefined;
+  const field = (which: 'start' | 'end', value: string, set: (v: string) => void, placeholder: string) => (
+    <div className="field">
+      <label htmlFor={`${id}-${which}`}>{which === 'start' ? 'Start' : 'End'}</label>
+      <input
+        id={`${id}-${which}`}
+        className="input mono-input"
+        autoComplete="off"
+        maxLength={25}
+        placeholder={placeholder}
+        aria-invalid={invalid}
+        aria-describedby={`${id}-hint${invalid ? ` ${errorId}` : ''}`}
+        value={value}
+        onChange={(e) => set(e.target.value)}
+      />
+    </div>
+  );
   return (
     <form className="range-typed" onSubmit={submit} noValidate>
-      <div className="field">
-        <label htmlFor={`${id}-start`}>Start (YYYY-MM-DD)</label>
-        <input
-          id={`${id}-start`}
-          className="input mono-input"
-          inputMode="numeric"
-          autoComplete="off"
-          maxLength={10}
-          placeholder="YYYY-MM-DD"
-          aria-invalid={invalid}
-          aria-describedby={invalid ? errorId : undefined}
-          value={start}
-          onChange={(e) => setStart(e.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-end`}>End (YYYY-MM-DD)</label>
-        <input
-          id={`${id}-end`}
-          className="input mono-input"
-          inputMode="numeric"
-          autoComplete="off"
-          maxLength={10}
-          placeholder="through today"
-          aria-invalid={invalid}
-          aria-describedby={invalid ? errorId : undefined}
-          value={end}
-          onChange={(e) => setEnd(e.target.value)}
-        />
-      </div>
+      {field('start', start, setStart, 'YYYY-MM-DD HH:mm')}
+      {field('end', end, setEnd, 'through now')}
       <button type="submit" className="btn btn-primary">
         Apply
       </button>
+      <p id={`${id}-hint`} className="range-hint">
+        A day, or a day and time, in {zoneLabel(zone)}. A day includes all of it; a time range ends just
+        before its end.
+      </p>
+      <p id={errorId} className="range-error" role="alert">
+        {error}
+      </p>
+    </form>
+  );
+}
+
+/** "Around a time…": a pasted timestamp in any common form, and minutes either side of it. */
+function AroundTime({ view, onApply }: { view: SessionsView; onApply: (time: TimeSearch) => void }) {
+  const id = useId();
+  const [text, setText] = useState(() =>
+    view.window.atMs !== undefined
+      ? formatWallTime(view.window.atMs, view.zoneName, false).replace('T', ' ')
+      : '',
+  );
+  const [span, setSpan] = useState(view.window.spanMinutes ?? 15);
+  const [error, setError] = useState<string>();
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const parsed = parsePastedTime(text, view.zoneName, view.anchorMs);
+    if (!parsed.ok) return setError(parsed.reason);
+    setError(undefined);
+    const minute = parsed.ms - (((parsed.ms % MINUTE_MS) + MINUTE_MS) % MINUTE_MS);
+    // A time pasted with its zone stays that instant for anyone the link is sent to.
+    onApply({ at: formatWallTime(minute, view.zoneName, parsed.hadZone), span });
+  };
+  const errorId = `${id}-error`;
+  return (
+    <form className="range-around" onSubmit={submit} noValidate>
+      <div className="field">
+        <label htmlFor={`${id}-at`}>Around a time…</label>
+        <input
+          id={`${id}-at`}
+          className="input mono-input"
+          autoComplete="off"
+          maxLength={80}
+          placeholder="Dec 5, 2:15 PM"
+          aria-invalid={error !== undefined}
+          aria-describedby={`${id}-hint${error ? ` ${errorId}` : ''}`}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-span`}>Either side</label>
+        <select
+          id={`${id}-span`}
+          className="input"
+          value={span}
+          onChange={(e) => setSpan(Number(e.target.value))}
+        >
+          {[...new Set([...SPANS, span])]
+            .sort((a, b) => a - b)
+            .map((m) => (
+              <option key={m} value={m}>
+                ± {m} min
+              </option>
+            ))}
+        </select>
+      </div>
+      <button type="submit" className="btn">
+        Go
+      </button>
+      <p id={`${id}-hint`} className="range-hint">
+        Paste a timestamp from a ticket or a log: ISO, “Dec 5, 2:15 PM”, epoch seconds or ms, /Date(…)/.
+        Without a zone it is read in {zoneLabel(view.zoneName)}.
+      </p>
       <p id={errorId} className="range-error" role="alert">
         {error}
       </p>
@@ -119,9 +164,11 @@ function TypedRange({ initialStart, initialEnd, today, onApply }: TypedRangeProp
 
 export function DateRangeControl({ view }: { view: SessionsView }) {
   const id = useId();
-  const search = useSessionSearch();
   const update = useUpdateSessionSearch();
-  const { range, today } = view;
+  const { window, zoneName } = view;
+  const today = dayInZone(view.anchorMs, zoneName);
+  const preset: TimeRange | undefined =
+    view.search.start || view.search.at ? undefined : (view.search.range ?? DEFAULT_TIME_RANGE);
   const [open, setOpen] = useState(false);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const popoverRef = useRef<HTMLDivElement>(null);
@@ -153,18 +200,19 @@ export function DateRangeControl({ view }: { view: SessionsView }) {
     return () => document.removeEventListener('pointerdown', onPointerDown, true);
   }, [open]);
 
-  const applyPreset = (preset: RangePreset) => {
-    update((s) => withPreset(s, preset));
+  const apply = (time: TimeSearch) => {
+    update((s) => withTime(s, time));
     close(true);
   };
-  const applyDays = (start: string, end: string | undefined) => {
-    update((s) => withDays(s, start, end));
-    close(true);
-  };
+  // The default range is not written into the URL.
+  const applyPreset = (range: TimeRange) => apply(range === DEFAULT_TIME_RANGE ? {} : { range });
+  const applyTimes = (start: string, end: string | undefined) => apply(end ? { start, end } : { start });
 
   const popoverId = `${id}-popover`;
-  const days = formatDayRange(range.startDate, range.endDate);
-  const presetLabel = range.preset ? RANGE_LABELS[range.preset] : undefined;
+  // What the typed fields start from: the window's days, or its times when it has times of day.
+  const byDay = window.kind === 'days';
+  const shownEnd = window.live ? '' : byDay ? window.lastDay : formatWallTime(window.endMs, zoneName, false);
+  const shownStart = byDay ? window.firstDay : formatWallTime(window.startMs, zoneName, false);
   return (
     <div className="date-range">
       <button
@@ -182,16 +230,10 @@ export function DateRangeControl({ view }: { view: SessionsView }) {
           <rect x="1.5" y="2.5" width="13" height="12" rx="1.5" fill="none" stroke="currentColor" />
           <path d="M1.5 6h13M5 1v3M11 1v3" stroke="currentColor" />
         </svg>
-        <span className="visually-hidden">Date range: </span>
-        {presetLabel && (
-          <>
-            <span className="range-preset-name">{presetLabel}</span>
-            <span aria-hidden="true"> · </span>
-          </>
-        )}
-        <span>{days}</span>
+        <span className="visually-hidden">Time window: </span>
+        <span>{describeTimeWindow(window)}</span>
         <span aria-hidden="true"> · </span>
-        <span className="range-utc">UTC days</span>
+        <span className="range-zone">{zoneLabel(zoneName)}</span>
       </button>
 
       {open && (
@@ -200,7 +242,7 @@ export function DateRangeControl({ view }: { view: SessionsView }) {
           id={popoverId}
           role="dialog"
           aria-modal="false"
-          aria-label="Date range"
+          aria-label="Time window"
           className="range-popover"
           onKeyDown={(e) => {
             if (e.key === 'Escape') {
@@ -216,36 +258,37 @@ export function DateRangeControl({ view }: { view: SessionsView }) {
           }}
         >
           <div className="range-presets" role="group" aria-label="Presets">
-            {RANGE_PRESETS.map((preset) => (
+            {TIME_RANGES.map((range) => (
               <button
-                key={preset}
+                key={range}
                 type="button"
                 className="range-preset"
-                aria-pressed={range.preset === preset}
-                onClick={() => applyPreset(preset)}
+                aria-pressed={preset === range}
+                onClick={() => applyPreset(range)}
               >
-                {RANGE_LABELS[preset]}
+                {TIME_RANGE_LABELS[range]}
               </button>
             ))}
           </div>
           <div className="range-custom">
             <TypedRange
-              initialStart={range.startDate}
-              initialEnd={search.start && !search.end ? '' : range.endDate}
-              today={today}
-              onApply={applyDays}
+              initialStart={shownStart.replace('T', ' ')}
+              initialEnd={shownEnd.replace('T', ' ')}
+              zone={zoneName}
+              onApply={applyTimes}
             />
+            <AroundTime view={view} onApply={apply} />
             <Suspense fallback={<div className="range-calendar-loading">Loading calendar…</div>}>
               <DateRangePicker
-                start={range.startDate}
-                end={range.endDate}
+                start={window.firstDay}
+                end={window.lastDay}
                 today={today}
-                onPick={(start, end) => applyDays(start, end)}
+                onPick={(start, end) => applyTimes(start, end)}
               />
             </Suspense>
             <p className="range-note">
-              Inclusive <strong>UTC days</strong>, the days the Evo Voice API counts in. Times in the table
-              follow the display zone.
+              Days and times in <strong>{zoneLabel(zoneName)}</strong>, the table's zone (change it under
+              Display). The API counts whole UTC days; the table shows exactly the sessions in this window.
             </p>
           </div>
         </div>

@@ -1,6 +1,6 @@
 // The calendar part of the date-range control, loaded lazily (react-day-picker + date-fns are the
-// heaviest part of the filters). react-day-picker works with local Date objects; our days are UTC
-// calendar days. We convert through the y/m/d parts only: a local Date built from 2026-11-27 shows
+// heaviest part of the filters). react-day-picker works with local Date objects; our days are
+// calendar days of the display zone, which need not be the browser's. We convert through the y/m/d parts only: a local Date built from 2026-11-27 shows
 // as the 27th in every zone, and reading its parts back gives 2026-11-27 again. (toISOString of a
 // local midnight would shift the day west or east of UTC.)
 import { useState } from 'react';
@@ -23,10 +23,10 @@ export function localDateToDay(date: Date): string {
 const longDay = new Intl.DateTimeFormat('en-US', { month: 'long', day: 'numeric', year: 'numeric' });
 
 export interface DateRangePickerProps {
-  /** The range in force, inclusive UTC days. */
+  /** The range in force, inclusive days of the display zone. */
   start: string;
   end: string;
-  /** The current UTC day: later days cannot be picked. */
+  /** Today in the display zone: later days cannot be picked. */
   today: string;
   /** Called once both ends are picked (start <= end). */
   onPick: (start: string, end: string) => void;

@@ -121,7 +121,7 @@ describe('Clear all', () => {
     expect(panel().getByRole('searchbox', { name: 'Log' })).toHaveValue('');
     expect(panel().queryByText(/Child sessions of/)).not.toBeInTheDocument();
     expect(panel().queryByText(/active/)).not.toBeInTheDocument();
-    expect(panel().getByRole('radio', { name: 'Live' })).toBeChecked();
+    expect(panel().getByRole('radio', { name: 'All' })).toBeChecked();
     expect(panel().getByRole('button', { name: 'Clear all' })).toBeDisabled();
   });
 });
@@ -179,40 +179,38 @@ describe('id chips from a link', () => {
   });
 });
 
-describe('Live / Archived', () => {
-  it('writes archive=1 and asks the archive', async () => {
+describe('All / Live / Archived', () => {
+  it('shows both stores as one result by default, and asks the archive only when the window reaches it', async () => {
+    const requests = captureRequests();
+    const { currentSearch } = await open('/?range=30d');
+    expect(panel().getByRole('radio', { name: 'All' })).toBeChecked();
+    expect(panel().getByText(/archived\. All shows both as one list\./)).toBeInTheDocument();
+    expect(currentSearch().get('archive')).toBeNull();
+    // 30 days reach past the archive's 15: both stores are asked, live and archive.
+    await waitFor(() => expect(requests.some((u) => params(u).get('searchArchive') === 'true')).toBe(true));
+    expect(requests.some((u) => params(u).get('searchArchive') !== 'true')).toBe(true);
+  });
+
+  it('asks only the live store for a recent window', async () => {
+    const requests = captureRequests();
+    await open('/?range=today');
+    await waitFor(() => expect(requests.length).toBeGreaterThan(0));
+    expect(requests.every((u) => params(u).get('searchArchive') !== 'true')).toBe(true);
+  });
+
+  it('writes archive=1 for Archived only and archive=0 for Live only, and All removes it', async () => {
     const requests = captureRequests();
     const { user, currentSearch } = await open('/');
-    expect(panel().getByText('Sessions older than 15 days are archived.')).toBeInTheDocument();
 
     await user.click(panel().getByRole('radio', { name: 'Archived' }));
-
     await waitFor(() => expect(currentSearch().get('archive')).toBe('1'));
     await waitFor(() => expect(requests.some((u) => params(u).get('searchArchive') === 'true')).toBe(true));
-  });
 
-  it('says when the range reaches into the archive and switches to it in one click', async () => {
-    const { user, currentSearch } = await open('/?range=30d');
-    const hint = panel().getByText(/reaches back more than 15 days/);
+    await user.click(panel().getByRole('radio', { name: 'Live' }));
+    await waitFor(() => expect(currentSearch().get('archive')).toBe('0'));
 
-    await user.click(panel().getByRole('button', { name: 'Search the archive' }));
-
-    await waitFor(() => expect(currentSearch().get('archive')).toBe('1'));
-    expect(currentSearch().get('range')).toBe('30d');
-    expect(hint).not.toBeInTheDocument();
-  });
-
-  it('offers live sessions when the archive is asked for recent days', async () => {
-    const { user, currentSearch } = await open('/?archive=1');
-    expect(panel().getByRole('radio', { name: 'Archived' })).toBeChecked();
-    await user.click(panel().getByRole('button', { name: 'Search live sessions' }));
+    await user.click(panel().getByRole('radio', { name: 'All' }));
     await waitFor(() => expect(currentSearch().get('archive')).toBeNull());
-    expect(panel().getByRole('radio', { name: 'Live' })).toBeChecked();
-  });
-
-  it('does not warn for a range inside the live window', async () => {
-    await open('/');
-    expect(panel().queryByText(/reaches back more than 15 days/)).not.toBeInTheDocument();
   });
 });
 

@@ -4,10 +4,10 @@
 import { useEffect, useEffectEvent, useId, useLayoutEffect, useRef, useState } from 'react';
 import { Chip } from '../../ui/chip-input';
 import { plural } from '../../lib/format';
-import { addUtcDays } from '../../lib/utc-days';
 import { clearFilters, countActiveFilters, MAX_TEXT_LENGTH } from './session-search';
 import { ARCHIVE_AFTER_DAYS } from '../session-display';
 import type { SessionsView } from '../view/sessions-view';
+import type { StoreChoice } from '../view/covering-days';
 import { useSessionSearch, useUpdateSessionSearch } from './use-session-search';
 import { ID_FIELDS, IdFilter } from './id-filter';
 import { withValue } from './with-value';
@@ -126,53 +126,36 @@ function DebouncedTextField({ field, label, placeholder, hint }: DebouncedTextFi
 function ArchiveSwitch({ view }: { view: SessionsView }) {
   const update = useUpdateSessionSearch();
   const hintId = useId();
-  const { today, range } = view;
-  const archive = view.archived;
-  const setArchive = (on: boolean) => update((s) => withValue(s, 'archive', on || undefined));
-  // The newest archived day: anything after it is still live.
-  const lastArchivedDay = addUtcDays(today, -ARCHIVE_AFTER_DAYS);
+  // Not withValue: `false` (live only) is a value here, not an absence.
+  const setStores = (stores: StoreChoice) =>
+    update(({ archive: _, ...s }) => (stores === 'both' ? s : { ...s, archive: stores === 'archive' }));
+  const options: [StoreChoice, string][] = [
+    ['both', 'All'],
+    ['live', 'Live'],
+    ['archive', 'Archived'],
+  ];
 
   return (
     <div className="filter-group">
       <fieldset className="segmented" aria-describedby={hintId}>
         <legend className="field-label">Sessions</legend>
         <div className="segmented-options">
-          <label className="segmented-option">
-            <input type="radio" name="archive" checked={!archive} onChange={() => setArchive(false)} />
-            <span>Live</span>
-          </label>
-          <label className="segmented-option">
-            <input type="radio" name="archive" checked={archive} onChange={() => setArchive(true)} />
-            <span>Archived</span>
-          </label>
+          {options.map(([stores, label]) => (
+            <label key={stores} className="segmented-option">
+              <input
+                type="radio"
+                name="archive"
+                checked={view.stores === stores}
+                onChange={() => setStores(stores)}
+              />
+              <span>{label}</span>
+            </label>
+          ))}
         </div>
       </fieldset>
       <p id={hintId} className="filter-hint">
-        Sessions older than {ARCHIVE_AFTER_DAYS} days are archived.
+        Sessions older than about {ARCHIVE_AFTER_DAYS} days are archived. All shows both as one list.
       </p>
-      {!archive && view.reachesArchive && (
-        <div className="banner banner-warning filter-banner" role="status">
-          <div className="banner-body">
-            <p>
-              This range reaches back more than {ARCHIVE_AFTER_DAYS} days. Older sessions are only in the
-              archive.
-            </p>
-            <button type="button" className="btn btn-small" onClick={() => setArchive(true)}>
-              Search the archive
-            </button>
-          </div>
-        </div>
-      )}
-      {archive && range.endDate > lastArchivedDay && (
-        <div className="banner filter-banner" role="status">
-          <div className="banner-body">
-            <p>The archive holds sessions older than {ARCHIVE_AFTER_DAYS} days; newer ones are live.</p>
-            <button type="button" className="btn btn-small" onClick={() => setArchive(false)}>
-              Search live sessions
-            </button>
-          </div>
-        </div>
-      )}
     </div>
   );
 }

@@ -140,7 +140,12 @@ function SecondsField({
 function useOutcomesSeen(view: SessionsView, chosen: string[]): string[] {
   // The table's scan of this view, read here without starting one.
   const { data } = useQuery({
-    ...sessionQueries.scan([view.request], pickRefinements(view.search), view.anchorMs),
+    ...sessionQueries.scan(
+      view.segments.map((s) => s.request),
+      pickRefinements(view.search),
+      view.window,
+      view.anchorMs,
+    ),
     enabled: false,
   });
   const seen = Object.keys(data?.counts.outcome ?? {}).sort();

@@ -5,11 +5,11 @@ import {
   clearFilters,
   countActiveFilters,
   parseSessionSearch,
-  RANGE_PRESETS,
   serializeSessionSearch,
   type SessionSearch,
 } from './session-search';
-import { resolveRange } from '../view/sessions-view';
+import { TIME_RANGES } from '../view/time-window';
+import { resolveView } from '../view/sessions-view';
 import { parseSearch, stringifySearch } from './search-codec';
 
 /** What the address bar holds for a search, read back the way the router reads it. */
@@ -35,7 +35,7 @@ const ids = fc.uniqueArray(id, { minLength: 1, maxLength: 5 });
 const searchArb: fc.Arbitrary<SessionSearch> = fc
   .record(
     {
-      range: fc.constantFrom(...RANGE_PRESETS.filter((r) => r !== '7d')),
+      range: fc.constantFrom(...TIME_RANGES.filter((r) => r !== '7d')),
       dates: fc.tuple(day, fc.option(day, { nil: undefined })),
       useDates: fc.boolean(),
       from: text,
@@ -45,7 +45,7 @@ const searchArb: fc.Arbitrary<SessionSearch> = fc
       customer: ids,
       endpoint: ids,
       parent: id,
-      archive: fc.constant(true as const),
+      archive: fc.boolean(),
       sort: fc.record({ field: fc.constantFrom(...SORTABLE_FIELDS), desc: fc.boolean() }),
       session: id,
     },
@@ -109,17 +109,15 @@ describe('the link format', () => {
   it('lets start and end win over range, and reads start alone as running through today', () => {
     const { search, notices } = parseSessionSearch({ range: '30d', start: '2026-11-01' });
     expect(search).toEqual({ start: '2026-11-01' });
-    expect(notices.join(' ')).toMatch(/start date wins/);
-    expect(resolveRange(search, '2026-11-27')).toMatchObject({
-      startDate: '2026-11-01',
-      endDate: '2026-11-27',
-    });
+    expect(notices.join(' ')).toMatch(/the start wins/);
+    const { window } = resolveView(search, Date.parse('2026-11-27T12:00:00Z'), 'utc');
+    expect([window.firstDay, window.lastDay]).toEqual(['2026-11-01', '2026-11-27']);
   });
 
   it('drops an end date without a start, with a notice', () => {
     const { search, notices } = parseSessionSearch({ end: '2026-11-01' });
     expect(search).toEqual({});
-    expect(notices).toEqual([expect.stringMatching(/end date needs a start date/)]);
+    expect(notices).toEqual(['Ignored end 2026-11-01: an end needs a start.']);
   });
 
   it('reports and drops what it cannot use', () => {
@@ -134,7 +132,7 @@ describe('the link format', () => {
     });
     expect(search).toEqual({ from: '555' });
     expect(notices).toHaveLength(6);
-    expect(notices.join('\n')).toMatch(/start date "\u20682026-02-30\u2069"/);
+    expect(notices.join('\n')).toMatch(/start "\u20682026-02-30\u2069"/);
     expect(notices.join('\n')).toMatch(/sort "\u2068-duration\u2069"/);
     expect(notices.join('\n')).toMatch(/unknown parameter "\u2068utm_source\u2069"/);
   });
@@ -142,15 +140,18 @@ describe('the link format', () => {
   it('quotes link values in notices isolated, so an override in them cannot reorder the notice', () => {
     const { notices } = parseSessionSearch({ range: '\u202Eevil', archive: 'مرحبا' });
     expect(notices).toContain(
-      'Ignored range "\u2068\u202Eevil\u2069": use today, yesterday, 7d, 30d, this-month or last-month.',
+      'Ignored range "\u2068\u202Eevil\u2069": use 1h, 4h, 24h, today, yesterday, this-week, last-week, 7d, 30d, this-month, last-month.',
     );
-    expect(notices).toContain('Ignored archive "\u2068مرحبا\u2069": use archive=1 for archived sessions.');
+    expect(notices).toContain(
+      'Ignored archive "\u2068مرحبا\u2069": use archive=1 for archived sessions only, archive=0 for live only.',
+    );
   });
 
-  it('swaps a start after the end and says so', () => {
-    const { search, notices } = parseSessionSearch({ start: '2026-11-20', end: '2026-11-10' });
-    expect(search).toEqual({ start: '2026-11-10', end: '2026-11-20' });
-    expect(notices).toHaveLength(1);
+  it('shows a start after the end the other way round, and says so', () => {
+    const { search } = parseSessionSearch({ start: '2026-11-20', end: '2026-11-10' });
+    const view = resolveView(search, Date.parse('2026-11-27T12:00:00Z'), 'utc');
+    expect([view.window.firstDay, view.window.lastDay]).toEqual(['2026-11-10', '2026-11-20']);
+    expect(view.notices).toEqual([expect.stringMatching(/end was before the start/)]);
   });
 
   it('matches sort fields case-insensitively', () => {

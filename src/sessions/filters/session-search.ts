@@ -2,7 +2,7 @@
 // This is a public contract (README, "Link format"): a CRM or a ticket can link in with it.
 // Parsing never throws: anything invalid is dropped or corrected and reported as a notice.
 import { SORTABLE_FIELDS, type SortField } from '../api/session-types';
-import { isUtcDay } from '../../lib/utc-days';
+import { parseTimeSearch, serializeTimeSearch, type TimeSearch } from '../view/time-window';
 import {
   isRefinementKey,
   parseRefinements,
@@ -11,30 +11,17 @@ import {
   type Refinements,
 } from '../refinements';
 
-export const RANGE_PRESETS = ['today', 'yesterday', '7d', '30d', 'this-month', 'last-month'] as const;
-export type RangePreset = (typeof RANGE_PRESETS)[number];
-export const DEFAULT_RANGE: RangePreset = '7d';
-
-export const RANGE_LABELS: Record<RangePreset, string> = {
-  today: 'Today',
-  yesterday: 'Yesterday',
-  '7d': 'Last 7 days',
-  '30d': 'Last 30 days',
-  'this-month': 'This month',
-  'last-month': 'Last month',
-};
-
 export interface SessionSort {
   field: SortField;
   desc: boolean;
 }
 export const DEFAULT_SORT: SessionSort = { field: 'dateCreated', desc: true };
 
-/** The view as the URL states it. Absent keys mean the default. Refinements: see refinements.ts. */
-export interface SessionSearch extends Refinements {
-  range?: RangePreset;
-  start?: string;
-  end?: string;
+/**
+ * The view as the URL states it. Absent keys mean the default. The time keys (range, start, end,
+ * at, span): see view/time-window.ts; refinements: see refinements.ts.
+ */
+export interface SessionSearch extends TimeSearch, Refinements {
   from?: string;
   to?: string;
   log?: string;
@@ -42,6 +29,7 @@ export interface SessionSearch extends Refinements {
   customer?: string[];
   endpoint?: string[];
   parent?: string;
+  /** Absent: live and archived sessions as one result; true: archived only; false: live only. */
   archive?: boolean;
   sort?: SessionSort;
   session?: string;
@@ -54,6 +42,8 @@ export const SEARCH_KEYS = [
   'range',
   'start',
   'end',
+  'at',
+  'span',
   'from',
   'to',
   'log',
@@ -127,40 +117,9 @@ export function parseSessionSearch(raw: RawSearch): { search: SessionSearch; not
       notices.push(`Ignored unknown parameter "${quoteLinkValue(key)}".`);
   }
 
-  const range = text('range');
-  if (range) {
-    if ((RANGE_PRESETS as readonly string[]).includes(range)) {
-      if (range !== DEFAULT_RANGE) search.range = range as RangePreset;
-    } else
-      notices.push(
-        `Ignored range "${quoteLinkValue(range)}": use today, yesterday, 7d, 30d, this-month or last-month.`,
-      );
-  }
-
-  const start = text('start');
-  const end = text('end');
-  const validStart = start && isUtcDay(start) ? start : undefined;
-  const validEnd = end && isUtcDay(end) ? end : undefined;
-  if (start && !validStart)
-    notices.push(`Ignored start date "${quoteLinkValue(start)}": dates are written YYYY-MM-DD.`);
-  if (end && !validEnd)
-    notices.push(`Ignored end date "${quoteLinkValue(end)}": dates are written YYYY-MM-DD.`);
-  if (validStart) {
-    search.start = validStart;
-    if (validEnd) {
-      if (validEnd < validStart) {
-        search.start = validEnd;
-        search.end = validStart;
-        notices.push(`The end date was before the start date: showed ${validEnd} to ${validStart} instead.`);
-      } else search.end = validEnd;
-    }
-    if (search.range) {
-      notices.push(`Ignored range "${search.range}": the start date wins.`);
-      delete search.range;
-    }
-  } else if (validEnd) {
-    notices.push(`Ignored end date ${validEnd}: an end date needs a start date.`);
-  }
+  const time = parseTimeSearch(raw);
+  Object.assign(search, time.time);
+  notices.push(...time.notices);
 
   for (const key of ['from', 'to', 'log', 'parent', 'session'] as const) {
     const value = text(key);
@@ -183,8 +142,11 @@ export function parseSessionSearch(raw: RawSearch): { search: SessionSearch; not
   const archive = text('archive');
   if (archive) {
     if (archive === '1' || archive === 'true') search.archive = true;
-    else if (archive !== '0' && archive !== 'false')
-      notices.push(`Ignored archive "${quoteLinkValue(archive)}": use archive=1 for archived sessions.`);
+    else if (archive === '0' || archive === 'false') search.archive = false;
+    else
+      notices.push(
+        `Ignored archive "${quoteLinkValue(archive)}": use archive=1 for archived sessions only, archive=0 for live only.`,
+      );
   }
 
   const mask = text('mask');
@@ -216,8 +178,18 @@ export function serializeSessionSearch(
   search: SessionSearch | Record<string, unknown>,
 ): Record<string, string> {
   const out: Record<string, string> = {};
+  const time = serializeTimeSearch(search as TimeSearch);
   for (const key of SEARCH_KEYS) {
     const value: unknown = (search as Record<string, unknown>)[key];
+    if (key === 'range' || key === 'start' || key === 'end' || key === 'at' || key === 'span') {
+      if (time[key]) out[key] = time[key];
+      continue;
+    }
+    if (key === 'archive') {
+      if (value === true || value === '1' || value === 'true') out.archive = '1';
+      else if (value === false || value === '0' || value === 'false') out.archive = '0';
+      continue;
+    }
     if (isRefinementKey(key)) {
       const refinement = refinementText(key, value);
       if (refinement) out[key] = refinement;
@@ -232,7 +204,6 @@ export function serializeSessionSearch(
           ? '1'
           : String(value);
     if (!text) continue;
-    if (key === 'range' && text === DEFAULT_RANGE) continue;
     if (key === 'sort' && text === formatSort(DEFAULT_SORT)) continue;
     out[key] = text;
   }
@@ -248,7 +219,8 @@ function refinementText(key: (typeof REFINEMENT_KEYS)[number], value: unknown): 
 /** How many filters narrow the result (the range, the sort and the open session are not filters). */
 export function countActiveFilters(search: SessionSearch): number {
   return (
-    [search.from, search.to, search.log, search.parent, search.archive].filter(Boolean).length +
+    [search.from, search.to, search.log, search.parent].filter(Boolean).length +
+    (search.archive === undefined ? 0 : 1) +
     REFINEMENT_KEYS.filter((key) => search[key] !== undefined).length +
     (search.account?.length ?? 0) +
     (search.customer?.length ?? 0) +
@@ -256,9 +228,18 @@ export function countActiveFilters(search: SessionSearch): number {
   );
 }
 
-/** What every "Clear" button leaves: the range, the sort and the open session (masked or not); no filter. */
-export function clearFilters({ range, start, end, sort, session, mask }: SessionSearch): SessionSearch {
-  const kept: SessionSearch = { range, start, end, sort, session, mask };
+/** What every "Clear" button leaves: the time, the sort and the open session (masked or not); no filter. */
+export function clearFilters({
+  range,
+  start,
+  end,
+  at,
+  span,
+  sort,
+  session,
+  mask,
+}: SessionSearch): SessionSearch {
+  const kept: SessionSearch = { range, start, end, at, span, sort, session, mask };
   for (const key of Object.keys(kept) as (keyof SessionSearch)[])
     if (kept[key] === undefined) delete kept[key];
   return kept;

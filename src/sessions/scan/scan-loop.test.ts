@@ -23,11 +23,17 @@ function fakeServer(sessions: Record<string, unknown>[], cap = Infinity) {
 }
 
 const sessions = (n: number, prefix = 's') =>
-  Array.from({ length: n }, (_, i) => ({ id: `${prefix}${i}`, wasMissed: i % 3 === 0, outcome: 'Answered' }));
+  Array.from({ length: n }, (_, i) => ({
+    id: `${prefix}${i}`,
+    dateCreated: new Date(Date.UTC(2026, 10, 26) - i * 60_000).toISOString(),
+    wasMissed: i % 3 === 0,
+    outcome: 'Answered',
+  }));
 
 const input = (over: Partial<ScanInput> = {}): ScanInput => ({
   requests: [{ startDate: '2026-11-20', endDate: '2026-11-27' }],
   refinements: { missed: true },
+  window: { startMs: 0, endMs: Date.UTC(2027, 0, 1) },
   anchorMs: 0,
   keepMatches: true,
   pageSize: 100,
@@ -121,5 +127,19 @@ describe('scanPages', () => {
     expect(state).toMatchObject({ scanned: 20, done: true });
     // Page 0, then page 1 (asked while page 0 was read) brings nothing new; page 2 was already asked.
     expect(asked.length).toBeLessThanOrEqual(3);
+  });
+
+  it('reads past the sessions outside the window: neither counted nor matched', async () => {
+    const all = sessions(100);
+    // Rows 10..39: created in the 30 minutes before 2026-11-25T23:50Z.
+    const window = {
+      startMs: Date.UTC(2026, 10, 26) - 39 * 60_000,
+      endMs: Date.UTC(2026, 10, 26) - 9 * 60_000,
+    };
+    const { state } = await collect(scanPages(input({ window }), fakeServer(all).fetchJson));
+    const inside = all.slice(10, 40);
+    expect(state.counts.sessions).toBe(30);
+    expect(state.matches.map((s) => s.id)).toEqual(inside.filter((s) => s.wasMissed).map((s) => s.id));
+    expect(state).toMatchObject({ scanned: 100, done: true });
   });
 });

@@ -76,6 +76,8 @@ export async function* scanPages(input: ScanInput, fetchJson: FetchPageJson): As
         }
         seen.add(s.id);
         scanned += 1;
+        const ms = s.dateCreated?.ms;
+        if (ms === undefined || ms < input.window.startMs || ms >= input.window.endMs) continue;
         addToCounts(counts, s);
         if (!matches(s)) continue;
         if (matched >= input.maxMatches) {

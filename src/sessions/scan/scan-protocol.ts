@@ -24,6 +24,8 @@ export interface ScanInput {
   /** The server requests of the result, in the view's order; one per segment of it. */
   requests: SessionsFilter[];
   refinements: Refinements;
+  /** The view's window: sessions created outside `[startMs, endMs)` are read past, not counted. */
+  window: { startMs: number; endMs: number };
   /** The view's anchor: live sessions' durations run to it. */
   anchorMs: number;
   /** Keep the matching sessions (a refined result), or only count (counts of an unrefined one). */

@@ -2,6 +2,7 @@
 // (columns.tsx), and the display settings list them.
 import type { SortField } from '../api/session-types';
 import type { Density } from '../preference-values';
+import type { StoreChoice } from '../view/covering-days';
 
 /** Rows have a fixed height per density, so the grid places them without measuring any. */
 export const ROW_HEIGHT: Record<Density, number> = { comfortable: 36, compact: 28 };
@@ -53,7 +54,8 @@ export const COLUMN_META: Record<string, ColumnMeta> = {
 };
 
 /** The grid's accessible name. */
-export const gridLabel = (archived: boolean) => (archived ? 'Archived sessions' : 'Live sessions');
+export const gridLabel = (stores: StoreChoice) =>
+  stores === 'archive' ? 'Archived sessions' : stores === 'live' ? 'Live sessions' : 'Sessions';
 
 /** No column is narrower than this, whatever was stored. */
 export const MIN_COLUMN_SIZE = 48;

@@ -1,17 +1,22 @@
 import { useState } from 'react';
 import { useRouter } from '@tanstack/react-router';
-import type { SessionSearch } from '../filters/session-search';
+import { serializeSessionSearch, type SessionSearch } from '../filters/session-search';
+import { describeTimeWindow, zoneLabel } from '../view/time-window-label';
 import { freezeRange, type SessionsView } from '../view/sessions-view';
 import { copyText } from '../../ui/copy-button';
 
 /**
- * "Copy link": the view as it is and, for a relative range ("Last 7 days"), a link frozen to the
- * days shown now, so a colleague opening it next week sees the same sessions.
+ * "Copy link": the view as it is, read in the opener's zone and, for a relative range, at the time
+ * it is opened; and "with fixed dates": the window written as instants with their offset, so a
+ * colleague in another zone, or opening it next week, sees the same sessions.
  */
 export function CopyLinkMenu({ view }: { view: SessionsView }) {
   const router = useRouter();
   const [copied, setCopied] = useState<string | undefined>();
-  const { range } = view;
+  const fixed = freezeRange(view);
+  const alreadyFixed =
+    new URLSearchParams(serializeSessionSearch(fixed)).toString() ===
+    new URLSearchParams(serializeSessionSearch(view.search)).toString();
   const linkFor = (s: SessionSearch) =>
     new URL(router.buildLocation({ to: '/', search: s }).href, window.location.origin).href;
 
@@ -26,12 +31,12 @@ export function CopyLinkMenu({ view }: { view: SessionsView }) {
       <button type="button" className="btn btn-small" onClick={() => copy('Link', view.search)}>
         Copy link
       </button>
-      {range.preset && (
+      {!alreadyFixed && (
         <button
           type="button"
           className="btn btn-small"
-          onClick={() => copy('Link with fixed dates', freezeRange(view))}
-          title={`A link to ${range.startDate} – ${range.endDate}, whenever it is opened`}
+          onClick={() => copy('Link with fixed dates', fixed)}
+          title={`A link to ${describeTimeWindow(view.window)} (${zoneLabel(view.zoneName)}), the same for anyone, whenever it is opened`}
         >
           Copy link with fixed dates
         </button>

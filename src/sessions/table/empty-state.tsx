@@ -8,6 +8,9 @@ import {
 } from '../filters/session-search';
 import type { useUpdateSessionSearch } from '../filters/use-session-search';
 import type { SessionsView } from '../view/sessions-view';
+import { describeTimeWindow, zoneLabel } from '../view/time-window-label';
+
+const DAY_MS = 86_400_000;
 
 const SHOWN_IDS = 3;
 
@@ -44,16 +47,16 @@ export function EmptyState({
   view: SessionsView;
   update: ReturnType<typeof useUpdateSessionSearch>;
 }) {
-  const { search, range } = view;
+  const { search, window } = view;
   const active = countActiveFilters(search);
   const terms = searchTerms(search);
-  const wideRange =
-    range.preset === '30d' || range.preset === 'this-month' || range.preset === 'last-month' || !range.preset;
+  const wideRange = window.endMs - window.startMs >= 28 * DAY_MS;
+  const store = { both: '', live: 'live ', archive: 'archived ' }[view.stores];
   return (
     <div className="empty-state" role="status">
-      <h2>No {view.archived ? 'archived' : 'live'} sessions found</h2>
+      <h2>No {store}sessions found</h2>
       <p>
-        Searched {range.startDate} to {range.endDate} (UTC days)
+        Searched {describeTimeWindow(window)} ({zoneLabel(view.zoneName)})
         {terms.length ? ` for ${terms.join('; ')}` : ''}.
       </p>
       {(search.from ?? search.to) && (
@@ -67,14 +70,23 @@ export function EmptyState({
           <button
             type="button"
             className="btn"
-            onClick={() => update((s) => ({ ...s, range: '30d', start: undefined, end: undefined }))}
+            onClick={() =>
+              update((s) => ({
+                ...s,
+                range: '30d',
+                start: undefined,
+                end: undefined,
+                at: undefined,
+                span: undefined,
+              }))
+            }
           >
             Widen to the last 30 days
           </button>
         )}
-        {!view.archived && (view.reachesArchive || wideRange) && (
-          <button type="button" className="btn" onClick={() => update((s) => ({ ...s, archive: true }))}>
-            Search the archive
+        {view.stores === 'live' && (
+          <button type="button" className="btn" onClick={() => update((s) => ({ ...s, archive: undefined }))}>
+            Search the archive too
           </button>
         )}
         {active > 0 && (

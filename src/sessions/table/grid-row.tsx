@@ -12,6 +12,7 @@ export const SessionRow = memo(function SessionRow({
   columnIds,
   selected,
   open,
+  nearest,
 }: {
   row: RowView;
   index: number;
@@ -20,6 +21,8 @@ export const SessionRow = memo(function SessionRow({
   columnIds: string;
   selected: boolean;
   open: boolean;
+  /** The row nearest the view's `at=` moment. */
+  nearest: boolean;
 }) {
   return (
     <div
@@ -28,7 +31,7 @@ export const SessionRow = memo(function SessionRow({
       aria-selected={selected}
       data-session-id={row.id}
       tabIndex={selected ? 0 : -1}
-      className={`sessions-row${open ? ' is-open' : ''}${row.missed ? ' is-missed' : ''}`}
+      className={`sessions-row${open ? ' is-open' : ''}${row.missed ? ' is-missed' : ''}${row.outside ? ' is-outside' : ''}${nearest ? ' is-nearest' : ''}`}
       style={{ transform: `translateY(${top}px)` }}
     >
       <RowCells row={row} columnIds={columnIds} />

@@ -10,6 +10,7 @@ import { signInPath } from '../../auth/safe-redirect';
 import { LIVE_REFRESH_MS } from '../session-display';
 import { useUpdateSessionSearch } from '../filters/use-session-search';
 import type { SessionsView } from '../view/sessions-view';
+import type { ResultPart } from './use-sessions-result';
 import { ExportMenu } from '../export/export-menu';
 import { CopyLinkMenu } from './copy-link-menu';
 import { EmptyState } from './empty-state';
@@ -19,6 +20,10 @@ interface ResultStatusProps {
   status: 'pending' | 'error' | 'success';
   error: unknown;
   total: number | undefined;
+  /** Each store's share, in a result of both. */
+  parts: ResultPart[];
+  /** Rows shown when more than the total (another sort: rows outside the window, marked). */
+  shown: number | undefined;
   rowCount: number;
   hasMore: boolean;
   isFetching: boolean;
@@ -36,6 +41,8 @@ export const ResultStatus = memo(function ResultStatus({
   status,
   error,
   total,
+  parts,
+  shown,
   rowCount,
   hasMore,
   isFetching,
@@ -47,21 +54,26 @@ export const ResultStatus = memo(function ResultStatus({
   const queryClient = useQueryClient();
   const update = useUpdateSessionSearch();
 
-  // Live view: every ~10 s (not while the tab is hidden), a one-row count of the same request. New
-  // sessions never move the rows being read; they wait behind a button.
+  // Live view (its window runs up to the anchor): every ~10 s (not while the tab is hidden), a
+  // one-row count of the live store's request. Sessions arrive at the current time, so its growth
+  // since the anchor is what re-anchoring adds. New sessions never move the rows being read; they
+  // wait behind a button.
+  const live = view.segments.find((s) => s.store === 'live');
+  const baseline = parts.find((p) => p.store === 'live')?.serverTotal;
   const probe = useQuery({
-    ...sessionQueries.count(view.request),
-    enabled: view.live && status === 'success' && isCurrent && total !== undefined,
+    ...sessionQueries.count(live?.request ?? view.segments[0]!.request),
+    enabled: view.live && live !== undefined && status === 'success' && isCurrent && baseline !== undefined,
     refetchInterval: LIVE_REFRESH_MS,
     refetchIntervalInBackground: false,
   });
-  const newCount = probe.data !== undefined && total !== undefined ? probe.data - total : 0;
+  const newCount = probe.data !== undefined && baseline !== undefined ? probe.data - baseline : 0;
   const showNew = () => {
-    void queryClient.resetQueries({ queryKey: sessionQueries.result(view.request) });
+    for (const s of view.segments)
+      void queryClient.resetQueries({ queryKey: sessionQueries.result(s.request) });
     onShowNew();
   };
-  const retryPages = () =>
-    queryClient.refetchQueries({ queryKey: sessionQueries.result(view.request), type: 'active' });
+  const retryPages = () => queryClient.refetchQueries({ predicate: sessionQueries.isResult, type: 'active' });
+  const archived = parts.find((p) => p.store === 'archive');
 
   return (
     <div className="results-status">
@@ -70,9 +82,19 @@ export const ResultStatus = memo(function ResultStatus({
           {countText ??
             (status === 'pending' ? (
               'Loading sessions…'
+            ) : total !== undefined && shown !== undefined && shown > total ? (
+              <>
+                <strong>{formatCount(total)}</strong> in your window · {formatCount(shown)} shown: the API
+                sorts whole days
+              </>
             ) : total !== undefined ? (
               <>
                 <strong>{formatCount(total)}</strong> {total === 1 ? 'session' : 'sessions'}
+                {parts.length > 1 && archived?.count !== undefined && (
+                  <span className="muted">
+                    : {formatCount(total - archived.count)} live, {formatCount(archived.count)} archived
+                  </span>
+                )}
               </>
             ) : status === 'success' ? (
               <>
@@ -81,9 +103,11 @@ export const ResultStatus = memo(function ResultStatus({
               </>
             ) : null)}
         </span>
-        <span className={`badge ${view.archived ? 'badge-info' : 'badge-live'}`}>
-          {view.archived ? 'Archived' : 'Live'}
-        </span>
+        {view.stores !== 'both' && (
+          <span className={`badge ${view.stores === 'archive' ? 'badge-info' : 'badge-live'}`}>
+            {view.stores === 'archive' ? 'Archived only' : 'Live only'}
+          </span>
+        )}
         {view.live && <span className="muted small">Refreshes every {LIVE_REFRESH_MS / 1000} s</span>}
         {newCount > 0 && (
           <button type="button" className="btn btn-small btn-primary" onClick={showNew}>

@@ -4,7 +4,6 @@
 // decided by the display rules (session-display.ts), as in the drawer and the print view.
 import type { SessionSummary, SessionsPage } from '../api/session';
 import { formatDateTime, formatDuration, formatFullDateTime, type DisplayZone } from '../../lib/format';
-import { SESSIONS_PAGE_SIZE } from '../api/sessions-url';
 import {
   callerAddress,
   callerName,
@@ -18,6 +17,8 @@ import {
 
 export interface RowView {
   id: string;
+  /** When the session was created (ms), to check the row against the view's window. */
+  createdMs: number | undefined;
   start: string;
   startTitle: string;
   completed: string;
@@ -36,6 +37,10 @@ export interface RowView {
   liveSince: number | undefined;
   duration: string;
   states: string[];
+  /** Found in the archive (a quiet marker in a result of both stores). */
+  archived: boolean;
+  /** Created outside the view's window: shown dimmed and marked (a sort the API applies to whole days). */
+  outside: boolean;
 }
 
 const text = (value: string | undefined) => value ?? '';
@@ -52,6 +57,7 @@ export function toRowView(s: SessionSummary, zone: DisplayZone): RowView {
   const live = isLive(s);
   return {
     id: s.id,
+    createdMs: created,
     start: created !== undefined ? formatDateTime(created, zone) : text(s.dateCreated?.raw),
     startTitle: startTitle(s, zone),
     completed: completed !== undefined ? formatDateTime(completed, zone) : text(s.dateCompleted?.raw),
@@ -70,6 +76,8 @@ export function toRowView(s: SessionSummary, zone: DisplayZone): RowView {
     // Ended: "now" plays no part in the duration.
     duration: live ? '' : text(durationText(s, 0)),
     states: liveStates(s),
+    archived: false,
+    outside: false,
   };
 }
 
@@ -79,42 +87,28 @@ export interface RowPage {
   hasMorePages: boolean | undefined;
 }
 
-function selectRows(zone: DisplayZone) {
+export interface RowMarks {
+  /** The page comes from the archive. */
+  archived?: boolean;
+  /** Rows created outside this window are marked. */
+  window?: { startMs: number; endMs: number };
+}
+
+/** A page's rows as the table shows them, marked by where they come from. */
+export function selectRows(zone: DisplayZone, marks: RowMarks = {}) {
+  const { archived = false, window } = marks;
   return (page: SessionsPage<SessionSummary>): RowPage => ({
-    rows: page.items.map((s) => toRowView(s, zone)),
+    rows: page.items.map((s) => {
+      const row = toRowView(s, zone);
+      row.archived = archived;
+      row.outside =
+        window !== undefined &&
+        (row.createdMs === undefined || row.createdMs < window.startMs || row.createdMs >= window.endMs);
+      return row;
+    }),
     totalCount: page.totalCount,
     hasMorePages: page.hasMorePages,
   });
-}
-
-// Stable per zone, so React Query memoizes the selected rows per page.
-export const SELECT_ROWS: Record<DisplayZone, (page: SessionsPage<SessionSummary>) => RowPage> = {
-  local: selectRows('local'),
-  utc: selectRows('utc'),
-};
-
-/**
- * Rows the scrollbar spans: totalCount when the server counts; otherwise what is loaded (page 0, and
- * `others`, the pages from `first` on) plus one page while more exist.
- */
-export function countRows(
-  page0: { rows: readonly unknown[]; totalCount?: number; hasMorePages?: boolean } | undefined,
-  others: (RowPage | undefined)[],
-  first: number,
-): number {
-  if (!page0) return 0;
-  if (page0.totalCount !== undefined) return page0.totalCount;
-  let end = page0.rows.length;
-  let more = page0.hasMorePages === true;
-  others.forEach((page, i) => {
-    if (!page) return;
-    const pageEnd = (first + i) * SESSIONS_PAGE_SIZE + page.rows.length;
-    if (pageEnd >= end) {
-      end = pageEnd;
-      more = page.hasMorePages === true && page.rows.length > 0;
-    }
-  });
-  return more ? Math.ceil(end / SESSIONS_PAGE_SIZE) * SESSIONS_PAGE_SIZE + SESSIONS_PAGE_SIZE : end;
 }
 
 /**
@@ -130,7 +124,18 @@ const MISSED_BADGE: CellPart = { text: 'Missed', className: 'badge badge-danger'
 export function cellParts(id: string, row: RowView, now: number): CellPart[] {
   switch (id) {
     case 'start':
-      return [{ text: row.start, title: row.startTitle }];
+      // A row outside the window (another sort over whole days) is dimmed and says why.
+      return row.outside
+        ? [
+            { text: row.start, title: row.startTitle },
+            ' ',
+            {
+              text: 'outside',
+              className: 'row-tag',
+              title: 'Created outside your window: the API sorts whole days',
+            },
+          ]
+        : [{ text: row.start, title: row.startTitle }];
     case 'direction':
       return row.direction
         ? [{ text: directionArrow(row.direction) ?? '•', ariaHidden: true }, ` ${row.direction}`]
@@ -172,9 +177,10 @@ export function cellParts(id: string, row: RowView, now: number): CellPart[] {
         : [row.duration];
     case 'state':
       // The most telling state gets the badge (queue, then call, then dial); the rest are in its title.
-      return row.states[0]
-        ? [{ text: row.states[0], className: 'badge badge-live', title: row.states.join(' · ') }]
-        : [];
+      if (row.states[0])
+        return [{ text: row.states[0], className: 'badge badge-live', title: row.states.join(' · ') }];
+      // In a result of both stores, the archived sessions say so.
+      return row.archived ? [{ text: 'Archived', className: 'badge', title: 'From the archive' }] : [];
     default:
       return [];
   }

@@ -6,12 +6,15 @@ import type { Scan } from './use-scan-result';
 
 export const BOUNDS_TEXT = `A scan reads at most ${formatCount(MAX_SCANNED)} sessions and keeps at most ${formatCount(MAX_MATCHES)} matches.`;
 
-/** "Scanned 12,000 of 48,210 sessions · 312 match so far". */
-export function progressText(scan: Scan): string {
+/**
+ * "Scanned 12,000 of 48,210 sessions · 312 match so far"; without refinements, what it keeps are
+ * the sessions inside the window ("· 5 in your window"): the days read hold more.
+ */
+export function progressText(scan: Scan, refined = true): string {
   const s = scan.state;
   if (!s) return 'Starting the scan…';
   const of = s.total !== undefined ? ` of ${formatCount(s.total)}` : '';
-  const matchWord = s.matched === 1 ? 'matches' : 'match';
+  const matchWord = refined ? (s.matched === 1 ? 'matches' : 'match') : 'in your window';
   const tail = s.done ? '' : scan.running ? ' so far' : '';
   return `Scanned ${formatCount(s.scanned)}${of} ${s.scanned === 1 && !of ? 'session' : 'sessions'} · ${formatCount(s.matched)} ${matchWord}${tail}`;
 }
@@ -27,9 +30,11 @@ interface ScanStatusProps {
   /** The result's size when it is over the bound and the scan waits to be asked. */
   overBound: number | undefined;
   onStartAnyway: () => void;
+  /** The view has refinements: the scan keeps their matches (else the sessions in the window). */
+  refined: boolean;
 }
 
-export function ScanStatus({ scan, overBound, onStartAnyway }: ScanStatusProps) {
+export function ScanStatus({ scan, overBound, onStartAnyway, refined }: ScanStatusProps) {
   if (overBound !== undefined && !scan.state && !scan.running)
     return (
       <div className="banner banner-warning scan-status" role="status">
@@ -46,7 +51,7 @@ export function ScanStatus({ scan, overBound, onStartAnyway }: ScanStatusProps) 
   return (
     <div className="scan-status" role="status">
       <span className="scan-progress">
-        {progressText(scan)}
+        {progressText(scan, refined)}
         {scan.stopped && ' · stopped'}
       </span>
       {scan.running && (

@@ -26,6 +26,8 @@ interface SessionsGridProps {
   /** Which pages hold the rows in view, as the user scrolls. */
   onScrollChange: (wanted: PageRange, scrollOffset: number, viewportHeight: number) => void;
   ariaLabel: string;
+  /** The row selected until the user moves (the one nearest `at=`); the first row without it. */
+  startIndex?: number;
   ref?: Ref<SessionsGridHandle>;
 }
 
@@ -43,6 +45,7 @@ export function SessionsGrid({
   onOpen,
   onScrollChange,
   ariaLabel,
+  startIndex,
   ref,
 }: SessionsGridProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -79,6 +82,7 @@ export function SessionsGrid({
     rowAt: result.rowAt,
     scrollToIndex,
     onOpen,
+    startIndex,
   });
 
   const visibleColumns = table.getVisibleLeafColumns();
@@ -129,6 +133,7 @@ export function SessionsGrid({
               columnIds={columnIds}
               selected={item.index === selected}
               open={row.id === openSessionId}
+              nearest={item.index === startIndex}
             />
           ) : (
             <PlaceholderRow

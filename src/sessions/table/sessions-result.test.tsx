@@ -4,6 +4,7 @@ import { delay, http, HttpResponse } from 'msw';
 import { server } from '../../../test/msw-server';
 import { renderApp } from '../../../test/render';
 import { SESSIONS_URL } from '../../../test/msw-handlers';
+import { FACTORY_NOW } from '../../../test/session-factory';
 
 import { bigPage, bigResult, dataRows, grid, recordRequests } from '../../../test/table-helpers';
 
@@ -47,18 +48,35 @@ describe('the live view', () => {
   });
 });
 
+/** Table pages (100 rows), not the small probes that find where the window begins and ends. */
+const tablePages = (requests: URLSearchParams[]) => requests.filter((q) => q.get('countPerPage') === '100');
+
 describe('random access over a large result', () => {
-  it('sizes the scrollbar from totalCount and fetches only the pages in view after a jump', async () => {
-    const requests = recordRequests();
+  it('sizes the scrollbar from the rows inside the window and fetches only the pages in view after a jump', async () => {
+    const all = recordRequests();
     server.use(bigResult(130_000));
     renderApp('/?archive=1&range=30d');
-    await waitFor(() => expect(grid()).toHaveAttribute('aria-rowcount', '130001'));
-    expect(await screen.findByText('130,000')).toBeInTheDocument();
+    // bigPage spreads the rows over the days asked for (Oct 28 on); the window starts on Oct 29.
+    await waitFor(() => expect(all.length).toBeGreaterThan(0));
+    const from = Date.parse(`${all[0]!.get('startDate')}T00:00:00Z`);
+    const step = (FACTORY_NOW - from) / 130_000;
+    const windowStart = Date.parse('2026-10-29T00:00:00Z');
+    let inside = 0;
+    while (FACTORY_NOW - Math.round((inside + 1) * step) >= windowStart) inside++;
+    expect(inside).toBeLessThan(130_000);
+    await waitFor(() => expect(grid()).toHaveAttribute('aria-rowcount', String(inside + 1)));
+    expect(await screen.findByText(inside.toLocaleString('en-US'))).toBeInTheDocument();
     // Page 0, and one page ahead.
-    await waitFor(() => expect(requests.map((q) => q.get('page')).sort()).toEqual(['0', '1']));
+    await waitFor(() =>
+      expect(
+        tablePages(all)
+          .map((q) => q.get('page'))
+          .sort(),
+      ).toEqual(['0', '1']),
+    );
 
     // Jump to the middle (a scrollbar drag): row 65,000 is at 65,000 x 36 px.
-    const before = requests.length;
+    const before = all.length;
     act(() => {
       grid().scrollTop = 65_000 * 36;
       fireEvent.scroll(grid());
@@ -66,14 +84,16 @@ describe('random access over a large result', () => {
     await waitFor(() => expect(dataRows().some((r) => r.dataset.sessionId === 'row-65000')).toBe(true));
     // The page under the viewport (row 65,000 on, not the overscan rows drawn above it) and one ahead.
     const pages = (from: number) =>
-      [...new Set(requests.slice(from).map((q) => Number(q.get('page'))))].sort();
+      [...new Set(tablePages(all.slice(from)).map((q) => Number(q.get('page'))))].sort();
     await waitFor(() => expect(pages(before)).toEqual([650, 651]));
     // Nothing in between was asked for.
-    expect(requests.every((q) => Number(q.get('page')) <= 1 || Number(q.get('page')) >= 650)).toBe(true);
+    expect(tablePages(all).every((q) => Number(q.get('page')) <= 1 || Number(q.get('page')) >= 650)).toBe(
+      true,
+    );
 
     // A view ending a few rows short of page 653 (its overscan rows reach into it): page 652 and the
     // one ahead, not 653 as under the view and 654 ahead of it.
-    const again = requests.length;
+    const again = all.length;
     act(() => {
       grid().scrollTop = 65_275 * 36;
       fireEvent.scroll(grid());
@@ -86,23 +106,51 @@ describe('random access over a large result', () => {
     await waitFor(() => expect(dataRows().some((r) => r.dataset.sessionId === 'row-65302')).toBe(true));
   });
 
+  it('opens a view around a moment at the row nearest it, selected and in view', async () => {
+    const all = recordRequests();
+    server.use(bigResult(130_000));
+    const atMs = FACTORY_NOW - 2 * 86_400_000;
+    const at = new Date(atMs).toISOString().slice(0, 16) + 'Z';
+    renderApp(`/?at=${encodeURIComponent(at)}&span=720`);
+    const selected = await waitFor(
+      () => {
+        const row = dataRows().find((r) => r.getAttribute('aria-selected') === 'true');
+        expect(row).toBeDefined();
+        return row!;
+      },
+      { timeout: 10_000 },
+    );
+    // bigPage's row k was created at FACTORY_NOW - (k + 1) * step: the selected one is the nearest.
+    const from = Date.parse(`${all[0]!.get('startDate')}T00:00:00Z`);
+    const step = (FACTORY_NOW - from) / 130_000;
+    const k = Number(selected.dataset.sessionId!.slice(4));
+    expect(Math.abs(FACTORY_NOW - Math.round((k + 1) * step) - atMs)).toBeLessThanOrEqual(step);
+    // Far down the result: it was scrolled to, not found at the top.
+    expect(Number(selected.getAttribute('aria-rowindex'))).toBeGreaterThan(1000);
+  });
+
   it('asks for no page ahead of a filter left at once, and for the next page of one that stays', async () => {
-    const requests = recordRequests();
+    const all = recordRequests();
     server.use(bigResult(130_000));
     const { router } = renderApp('/?archive=1&range=30d&from=1');
     await waitFor(() => expect(dataRows().length).toBeGreaterThan(3));
     // Typed on: this filter's first rows were on screen for less than a moment.
     await act(() => router.navigate({ to: '/', search: { archive: true, range: '30d', from: '15' } }));
     await waitFor(() =>
-      expect(requests.some((q) => q.get('from') === '15' && q.get('page') === '1')).toBe(true),
+      expect(tablePages(all).some((q) => q.get('from') === '15' && q.get('page') === '1')).toBe(true),
     );
-    expect(requests.filter((q) => q.get('from') === '1').map((q) => q.get('page'))).toEqual(['0']);
+    expect(
+      tablePages(all)
+        .filter((q) => q.get('from') === '1')
+        .map((q) => q.get('page')),
+    ).toEqual(['0']);
   });
 
   it('shows placeholders for rows whose page is still loading', async () => {
     server.use(
       http.get(SESSIONS_URL, async ({ request }) => {
-        if (new URL(request.url).searchParams.get('page') !== '0') await delay('infinite');
+        const q = new URL(request.url).searchParams;
+        if (q.get('countPerPage') === '100' && q.get('page') !== '0') await delay('infinite');
         return bigPage(request, 5000);
       }),
     );

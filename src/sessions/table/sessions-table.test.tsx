@@ -10,7 +10,7 @@ import type { WireListResponse, WireSessionInfo } from '../api/session-types';
 import { dataRows, grid, recordRequests } from '../../../test/table-helpers';
 
 describe('the sessions table', () => {
-  it('shows the total, live or archived, and the rows of page 0', async () => {
+  it('shows the total and the rows of page 0, and names the store only when the link picks one', async () => {
     renderApp('/');
     expect(await screen.findByText(/sessions$/)).toBeInTheDocument();
     await waitFor(() => expect(dataRows().length).toBeGreaterThan(5));
@@ -18,9 +18,15 @@ describe('the sessions table', () => {
       screen.getByText(/^\d[\d,]*$/, { selector: 'strong' }).textContent!.replace(/,/g, ''),
     );
     expect(grid()).toHaveAttribute('aria-rowcount', String(total + 1));
-    expect(screen.getByText('Live', { selector: '.badge' })).toBeInTheDocument();
     // aria-rowindex counts the header as row 1.
     expect(dataRows()[0]).toHaveAttribute('aria-rowindex', '2');
+    // Live and archived sessions are one result: no store to name.
+    expect(screen.queryByText(/ only$/, { selector: '.badge' })).toBeNull();
+  });
+
+  it('names the store when the link asks for one', async () => {
+    renderApp('/?archive=0');
+    expect(await screen.findByText('Live only', { selector: '.badge' })).toBeInTheDocument();
   });
 
   it('sorts by clicking a header: the URL and the request change, and duration cannot be sorted', async () => {
@@ -88,7 +94,7 @@ describe('the sessions table', () => {
     const long = `\u202Eevil${'x'.repeat(120)}`;
     const ids = [long, 'b2', 'c3', 'd4', 'e5'].map(encodeURIComponent).join(',');
     renderApp(`/?account=${ids}&customer=only1`);
-    expect(await screen.findByText('No live sessions found')).toBeInTheDocument();
+    expect(await screen.findByText('No sessions found')).toBeInTheDocument();
     const text = screen.getByText(/^Searched/).textContent!;
     expect(text).toContain(
       `accounts \u2068\u202Eevil${'x'.repeat(35)}…\u2069, \u2068b2\u2069, \u2068c3\u2069 and 2 more`,
@@ -98,24 +104,22 @@ describe('the sessions table', () => {
   });
 
   it('says what was searched when nothing matches, and offers the likely fixes', async () => {
-    const { user, currentSearch } = renderApp('/?from=999999999');
+    const { user, currentSearch } = renderApp('/?from=999999999&archive=0');
     expect(await screen.findByText('No live sessions found')).toBeInTheDocument();
     expect(
-      screen.getByText(/2026-11-21 to 2026-11-27 \(UTC days\) for From contains “\u2068999999999\u2069”/),
+      screen.getByText(
+        /^Searched Last 7 days · Nov 2\d – Nov 2\d \(.+\) for From contains “\u2068999999999\u2069”/,
+      ),
     ).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'Widen to the last 30 days' }));
     await waitFor(() => expect(currentSearch().get('range')).toBe('30d'));
-    await user.click(
-      within(screen.getByText('No live sessions found').parentElement!).getByRole('button', {
-        name: 'Search the archive',
-      }),
-    );
-    await waitFor(() => expect(currentSearch().get('archive')).toBe('1'));
-    // The store counts as a filter, and Clear drops it with the rest, as the panel's Clear all does.
-    await user.click(await screen.findByRole('button', { name: 'Clear 2 filters' }));
+    await user.click(await screen.findByRole('button', { name: 'Search the archive too' }));
+    await waitFor(() => expect(currentSearch().get('archive')).toBeNull());
+    expect(await screen.findByText('No sessions found')).toBeInTheDocument();
+    // Clear drops the filters and keeps the window, as the panel's Clear all does.
+    await user.click(await screen.findByRole('button', { name: 'Clear 1 filter' }));
     await waitFor(() => expect(currentSearch().get('from')).toBeNull());
-    expect(currentSearch().get('archive')).toBeNull();
     expect(currentSearch().get('range')).toBe('30d');
   });
 
@@ -156,9 +160,10 @@ describe('the sessions table', () => {
               direction: 'Sideways',
               ended: false,
               callState: 'Transcribing',
-              dateCreated: '/Date(1764255600000-0000)/',
+              dateCreated: `/Date(${Date.now() - 3_600_000}-0000)/`,
             },
-            { id: 'bare' },
+            // Nothing but an id and the date that places it in the window.
+            { id: 'bare', dateCreated: `/Date(${Date.now() - 7_200_000}-0000)/` },
             42,
             null,
           ],
@@ -168,8 +173,8 @@ describe('the sessions table', () => {
     );
     renderApp('/');
     await waitFor(() => expect(dataRows()).toHaveLength(2));
-    expect(screen.getByText('Video')).toBeInTheDocument();
-    expect(screen.getByText('Transcribing')).toBeInTheDocument();
+    expect(within(grid()).getByText('Video')).toBeInTheDocument();
+    expect(within(grid()).getByText('Transcribing')).toBeInTheDocument();
   });
 
   it('moves the selection with arrows and j/k, and Enter opens the session in the URL', async () => {

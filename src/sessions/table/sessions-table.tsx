@@ -15,6 +15,7 @@ import { ResultStatus } from './result-status';
 import { SessionsGrid, type SessionsGridHandle } from './sessions-grid';
 import { useObservedPages } from './use-sessions-result';
 import { useViewResult } from './use-view-result';
+import { useNearestRow } from './use-nearest-row';
 import { ScanStatus } from './scan-status';
 import { ResultCounts } from './result-counts';
 import { formatCount } from '../../lib/format';
@@ -39,8 +40,8 @@ export function SessionsTable({ view, openSessionId, onCloseSession, onReanchor 
   const update = useUpdateSessionSearch();
   const [density] = useDensity();
   const table = useSessionsTableModel(view);
-  const { observed, onScrollChange } = useObservedPages(view.request.key);
-  const { refined, refinements, base, result, resultKey, scan, overBound, ask } = useViewResult(
+  const { observed, onScrollChange } = useObservedPages(view.key);
+  const { refined, scanned, refinements, base, result, resultKey, scan, overBound, ask } = useViewResult(
     view,
     observed,
   );
@@ -58,6 +59,17 @@ export function SessionsTable({ view, openSessionId, onCloseSession, onReanchor 
   useEffect(() => {
     if (openIndex !== undefined) grid.current?.scrollToIndex(openIndex);
   }, [openIndex]);
+  // A view around a moment opens at the row nearest it: scrolled to once per result, with a few
+  // rows before it in view, and again only if a nearer row turns up as its neighbours load.
+  const nearest = useNearestRow(view, result, scanned);
+  const scrolledTo = useRef<string>(undefined);
+  useEffect(() => {
+    if (nearest === undefined || openIndex !== undefined) return;
+    const mark = `${resultKey}#${nearest}`;
+    if (scrolledTo.current === mark) return;
+    scrolledTo.current = mark;
+    grid.current?.scrollToIndex(Math.max(0, nearest - 3), 'start');
+  }, [nearest, resultKey, openIndex]);
 
   return (
     <>
@@ -66,19 +78,27 @@ export function SessionsTable({ view, openSessionId, onCloseSession, onReanchor 
         status={result.status}
         error={result.error}
         total={base.total}
+        parts={base.parts}
+        shown={base.shown}
         rowCount={result.rowCount}
         hasMore={result.hasMore}
         isFetching={result.isFetching}
-        // A refined result is empty only once its scan has read the whole result.
-        isCurrent={refined ? scanState?.done === true : !result.isShowingPrevious}
+        // A scanned result is empty only once its scan has read the whole result.
+        isCurrent={scanned ? scanState?.done === true : !result.isShowingPrevious}
         pageError={result.pageError}
         onShowNew={onReanchor}
         countText={
-          refined && scanState ? (
+          scanned && scanState ? (
             <>
               {scanState.done ? '' : 'At least '}
               <strong>{formatCount(result.rowCount)}</strong>{' '}
-              {result.rowCount === 1 ? 'session matches' : 'sessions match'}
+              {refined
+                ? result.rowCount === 1
+                  ? 'session matches'
+                  : 'sessions match'
+                : result.rowCount === 1
+                  ? 'session'
+                  : 'sessions'}
             </>
           ) : refined && overBound !== undefined ? (
             <>
@@ -87,8 +107,13 @@ export function SessionsTable({ view, openSessionId, onCloseSession, onReanchor 
           ) : undefined
         }
       />
-      {(refined || scanState || scan.running) && (
-        <ScanStatus scan={scan} overBound={refined ? overBound : undefined} onStartAnyway={ask} />
+      {(scanned || scanState || scan.running) && (
+        <ScanStatus
+          scan={scan}
+          overBound={refined ? overBound : undefined}
+          onStartAnyway={ask}
+          refined={refined}
+        />
       )}
       <ResultCounts
         counts={scanState?.matchCounts}
@@ -104,7 +129,8 @@ export function SessionsTable({ view, openSessionId, onCloseSession, onReanchor 
         openSessionId={openSessionId}
         onOpen={openSession}
         onScrollChange={onScrollChange}
-        ariaLabel={gridLabel(view.archived)}
+        ariaLabel={gridLabel(view.stores)}
+        startIndex={nearest}
         ref={grid}
       />
       {openSessionId && (

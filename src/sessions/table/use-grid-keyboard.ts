@@ -1,6 +1,6 @@
 // The grid's selection: one row is selected (and focusable) at a time. Arrows, j/k, Page keys and
 // Home/End move it, Enter opens its session; a click or focus by any means (Tab, returning from the
-// drawer) selects the row too. A new result starts at its first row.
+// drawer) selects the row too. A new result starts at its first row, or at the one it is opened at.
 import {
   useEffect,
   useRef,
@@ -20,6 +20,8 @@ interface GridKeyboardOptions {
   rowAt: (index: number) => RowView | undefined;
   scrollToIndex: (index: number) => void;
   onOpen: (id: string) => void;
+  /** The row a new result starts at (the one nearest `at=`); the first row without it. */
+  startIndex?: number;
 }
 
 const rowIndexOf = (el: Element) => Number(el.getAttribute('aria-rowindex')) - 2;
@@ -32,9 +34,10 @@ export function useGridKeyboard({
   rowAt,
   scrollToIndex,
   onOpen,
+  startIndex = 0,
 }: GridKeyboardOptions) {
-  const [selection, setSelection] = useState({ key: resultKey, index: 0 });
-  const selected = selection.key === resultKey ? selection.index : 0;
+  const [selection, setSelection] = useState({ key: '', index: 0 });
+  const selected = selection.key === resultKey ? selection.index : startIndex;
   const select = (index: number) => setSelection({ key: resultKey, index });
 
   // A row moved to by keyboard may not be rendered until the grid has scrolled to it: focus it on

@@ -32,10 +32,11 @@ export function useScan(
   view: SessionsView,
   requests: readonly SessionsRequest[],
   refinements: Refinements,
+  keepMatches: boolean,
   enabled: boolean,
 ): Scan {
   const queryClient = useQueryClient();
-  const options = sessionQueries.scan(requests, refinements, view.anchorMs);
+  const options = sessionQueries.scan(requests, refinements, view.window, view.anchorMs, keepMatches);
   const query = useQuery({ ...options, enabled });
   const state = query.data;
   const running = query.fetchStatus === 'fetching';
@@ -71,6 +72,8 @@ export function useScanRows(view: SessionsView, scan: Scan): SessionsResult {
     status: state ? 'success' : scan.error ? 'error' : 'pending',
     error: scan.error,
     total: done ? matches.length : undefined,
+    parts: [],
+    shown: undefined,
     rowCount: matches.length,
     hasMore: !done && scan.running,
     rowAt,

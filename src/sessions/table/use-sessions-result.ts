@@ -1,13 +1,21 @@
-// Random access over a server-paged result (see README, "Architecture"): one query per page of
-// the view's request; only the pages under the viewport, plus one ahead in the scroll direction,
-// are observed (the one ahead once a new filter's first rows have been on screen a moment). A page
-// that loses its last observer before it answered is aborted (the query passes React Query's
-// signal to fetch), and its short gcTime drops it from memory later.
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
+// Random access over a server-paged result (see README, "Architecture"). A view's result is one
+// list of segments, one per store asked (live, then archive), each the slice of its server result
+// that lies inside the view's window: sorted by date, the slice's edges are found by a few small
+// probes (api/window-edges.ts), and each row is a row of a server page, so a page of the table
+// costs at most the server pages it overlaps. Sorted by another field the API scatters the rows
+// outside the window through the result: this hook then shows the server's order whole, rows
+// outside the window marked (use-view-result.ts loads results small enough whole instead).
+//
+// Only the pages under the viewport, plus one ahead in the scroll direction, are observed (the one
+// ahead once a new filter's first rows have been on screen a moment). A page that loses its last
+// observer before it answered is aborted (the query passes React Query's signal to fetch), and its
+// short gcTime drops it from memory later.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useQueries } from '@tanstack/react-query';
 import { sessionQueries, SESSIONS_PAGE_SIZE } from '../api/session-queries';
-import type { SessionsView } from '../view/sessions-view';
-import { countRows, SELECT_ROWS, type RowView } from './row-view';
+import { byDateRequest } from '../api/build-sessions-query';
+import type { SessionsView, Store } from '../view/sessions-view';
+import { selectRows, type RowPage, type RowView } from './row-view';
 
 const THUMB_REST_MS = 60;
 /**
@@ -95,80 +103,223 @@ export function useObservedPages(resultKey: string) {
   return { observed: state.key === resultKey ? state.range : first, onScrollChange };
 }
 
+export interface ResultPart {
+  store: Store;
+  /** Sessions of this store inside the window; undefined while counting. */
+  count: number | undefined;
+  /** The store's server total over the covering days when the view was anchored (new sessions grow it). */
+  serverTotal: number | undefined;
+}
+
 export interface SessionsResult {
-  /** The view's first page: loading, failed, or in. */
+  /** The result's layout (its slices): loading, failed, or in. */
   status: 'pending' | 'error' | 'success';
   /** Its error, when it failed. */
   error: unknown;
-  /** The server's total, when it counts (not under `simplifiedPaging`). */
+  /** Sessions inside the window, exactly; undefined while counting. */
   total: number | undefined;
+  /** Each store's share of the total. */
+  parts: ResultPart[];
+  /** Rows shown when they are more than `total`: rows outside the window, marked (another sort). */
+  shown: number | undefined;
   /** Number of rows the scrollbar spans. */
   rowCount: number;
   /** More rows exist past `rowCount` (a result the server does not count). */
   hasMore: boolean;
   /** The row at an absolute index, or undefined while its page loads. */
   rowAt: (index: number) => RowView | undefined;
-  /** The rows shown are still the previous view's (dimmed until the new first page arrives). */
+  /** The rows shown are still the previous view's (dimmed until the new result is laid out). */
   isShowingPrevious: boolean;
   isFetching: boolean;
   /** The first error of a later page, while the first page is fine. */
   pageError: unknown;
+  /** Sorted by date: each segment's slice of its server result, in the order shown. */
+  slices?: Slice[];
+}
+
+/** Re-searches of a segment's edges per view, when its pages show the rows moved. */
+const MAX_EDGE_RESEARCH = 3;
+
+export interface Slice {
+  /** Server rows `[first, end)` of the segment shown. */
+  first: number;
+  end: number;
+  /** Where the slice starts among the result's rows. */
+  offset: number;
+}
+
+/** Server pages of segment rows `[from, to]` (absolute server indexes). */
+function serverPages(from: number, to: number): number[] {
+  const pages: number[] = [];
+  for (let n = Math.floor(from / SESSIONS_PAGE_SIZE); n <= Math.floor(to / SESSIONS_PAGE_SIZE); n++)
+    pages.push(n);
+  return pages;
+}
+
+/** How a view's result is laid out: each segment's slice, once its edges (or total) are known. */
+function useLayout(view: SessionsView) {
+  const { segments, window, anchorMs, byDate } = view;
+  // Marks: archived rows in a result of both stores; rows outside the window under another sort.
+  const selects = useMemo(
+    () =>
+      segments.map((s) =>
+        selectRows(view.zone, {
+          archived: s.store === 'archive' && view.stores === 'both',
+          window: byDate ? undefined : window,
+        }),
+      ),
+    [segments, view.zone, view.stores, byDate, window],
+  );
+  // Each segment's slice: its window's rows when sorted by date; otherwise the whole server result,
+  // with the window's count from the same search sorted by date.
+  const edges = useQueries({
+    queries: segments.map((s) =>
+      sessionQueries.edges(byDate ? s.request : byDateRequest(s.request), window, anchorMs),
+    ),
+  });
+  const page0 = useQueries({
+    queries: segments.map((s, i) => ({
+      ...sessionQueries.page(s.request, 0),
+      select: selects[i],
+      enabled: !byDate,
+    })),
+  });
+  const slices: Slice[] = [];
+  let rowCount = 0;
+  segments.forEach((_, i) => {
+    const e = edges[i]!.data;
+    const total = page0[i]!.data?.totalCount;
+    const [first, end] = byDate ? [e?.first ?? 0, e?.end ?? 0] : [0, total ?? 0];
+    slices.push({ first, end, offset: rowCount });
+    rowCount += end - first;
+  });
+  const laidOut = byDate ? edges.every((e) => e.data) : page0.every((p) => p.data);
+  const failed = (byDate ? edges : page0).find((q) => q.isError);
+  return { view, selects, edges, page0, slices, rowCount, laidOut, failed };
 }
 
 /**
- * The result of a view, for the rows in `range`: the table owns it and hands rows to the grid and
- * counts to the status line.
+ * The result of a view, for the rows in `range` (pages of SESSIONS_PAGE_SIZE result rows): the table
+ * owns it and hands rows to the grid and counts to the status line. `fetchRows: false` lays it out
+ * without fetching rows (a scanned view shows its scan's rows, and only needs the totals).
  */
-export function useSessionsResult(view: SessionsView, range: PageRange): SessionsResult {
-  const { request } = view;
-  const select = SELECT_ROWS[view.zone];
-  // Page 0 is always observed: it carries totalCount. Only it keeps the previous view's data while
-  // the new one loads, so the old rows stay visible, dimmed, instead of a blank table.
-  const page0 = useQuery({ ...sessionQueries.page(request, 0), select, placeholderData: keepPreviousData });
+export function useSessionsResult(view: SessionsView, range: PageRange, fetchRows = true): SessionsResult {
+  // While a new view is laid out, the previous one's rows stay, dimmed, instead of a blank table.
+  const next = useLayout(view);
+  const [shownView, setShownView] = useState(view);
+  if ((next.laidOut || next.failed) && shownView !== view) setShownView(view);
+  const layout = useLayout(next.laidOut || next.failed ? view : shownView);
+  const isShowingPrevious = layout.view !== view;
+  const { segments, window, byDate } = layout.view;
+  const { selects, edges, page0, slices, rowCount, laidOut } = layout;
+  const key = layout.view.key;
 
-  const pageNumbers: number[] = [];
-  const from = Math.max(1, Math.min(range.drawnFirst, range.ahead ?? range.first));
-  const to = Math.max(range.drawnLast, range.ahead ?? range.last);
-  for (let n = from; n <= to; n++) pageNumbers.push(n);
-
-  // Later pages wait for page 0 of the same view: asked together, both make the server count the
-  // whole result, and page 0 (the one on screen after a filter change) answers later.
-  const page0Ready = page0.isSuccess && !page0.isPlaceholderData;
-  // The page ahead also waits for page 0 to have been on screen a moment (AHEAD_AFTER_MS).
+  // Server pages of the rows drawn and the page ahead, per segment. Pages only drawn around the
+  // view are shown from the cache, never fetched; the page ahead waits for the first rows to have
+  // been on screen a moment (AHEAD_AFTER_MS).
   const [settledKey, setSettledKey] = useState<string>();
   useEffect(() => {
-    if (!page0Ready) return;
-    const timer = setTimeout(() => setSettledKey(request.key), AHEAD_AFTER_MS);
+    if (!laidOut) return;
+    const timer = setTimeout(() => setSettledKey(key), AHEAD_AFTER_MS);
     return () => clearTimeout(timer);
-  }, [page0Ready, request.key]);
-  const inView = (n: number) => n >= range.first && n <= range.last;
-  // Pages only drawn around the view are shown from the cache, never fetched.
-  const enabled = (n: number) =>
-    page0Ready && (inView(n) || (n === range.ahead && settledKey === request.key));
+  }, [laidOut, key]);
+  const rows = (first: number, last: number): [number, number] => [
+    first * SESSIONS_PAGE_SIZE,
+    (last + 1) * SESSIONS_PAGE_SIZE - 1,
+  ];
+  // A previous view is shown from its top (the new one will start there).
+  const observed = isShowingPrevious
+    ? { first: 0, last: 0, ahead: undefined, drawnFirst: 0, drawnLast: 0 }
+    : range;
+  const [viewFrom, viewTo] = rows(observed.first, observed.last);
+  const [aheadFrom, aheadTo] = observed.ahead === undefined ? [-1, -2] : rows(observed.ahead, observed.ahead);
+  const [from, to] = rows(
+    Math.min(observed.drawnFirst, observed.ahead ?? observed.first),
+    Math.max(observed.drawnLast, observed.ahead ?? observed.last),
+  );
+  const overlaps = (lo: number, hi: number, a: number, b: number) => lo <= b && hi >= a;
+  const wanted: { segment: number; n: number; enabled: boolean }[] = [];
+  if (laidOut && fetchRows) {
+    slices.forEach((slice, segment) => {
+      // Result row of server index `server` in this segment.
+      const row = (server: number) => server - slice.first + slice.offset;
+      const a = Math.max(from, slice.offset);
+      const b = Math.min(to, row(slice.end - 1));
+      if (a > b) return;
+      for (const n of serverPages(slice.first + a - slice.offset, slice.first + b - slice.offset)) {
+        const lo = row(Math.max(n * SESSIONS_PAGE_SIZE, slice.first));
+        const hi = row(Math.min((n + 1) * SESSIONS_PAGE_SIZE, slice.end) - 1);
+        const enabled =
+          overlaps(lo, hi, viewFrom, viewTo) || (settledKey === key && overlaps(lo, hi, aheadFrom, aheadTo));
+        wanted.push({ segment, n, enabled });
+      }
+    });
+  }
   // No `combine`: React Query deep-compares what a combine returns on every change, which would
   // walk two pages of rows each time the observed range moves while scrolling.
   const results = useQueries({
-    queries: pageNumbers.map((n) => ({ ...sessionQueries.page(request, n), select, enabled: enabled(n) })),
+    queries: wanted.map((w) => ({
+      ...sessionQueries.page(segments[w.segment]!.request, w.n),
+      select: selects[w.segment],
+      enabled: w.enabled,
+    })),
   });
-  const pages = results.map((r) => r.data);
+  const pages = new Map<string, RowPage | undefined>();
+  wanted.forEach((w, i) => pages.set(`${w.segment}:${w.n}`, results[i]!.data));
+  if (!byDate) page0.forEach((p, i) => pages.set(`${i}:0`, pages.get(`${i}:0`) ?? p.data));
 
-  const first = pageNumbers[0] ?? 1;
   const rowAt = (index: number): RowView | undefined => {
-    const n = Math.floor(index / SESSIONS_PAGE_SIZE);
-    const page = n === 0 ? page0.data : pages[n - first];
-    return page?.rows[index % SESSIONS_PAGE_SIZE];
+    const i = slices.findLastIndex((s) => s.offset <= index);
+    const slice = slices[i];
+    if (!slice || index >= slice.offset + slice.end - slice.first) return undefined;
+    const server = slice.first + index - slice.offset;
+    return pages.get(`${i}:${Math.floor(server / SESSIONS_PAGE_SIZE)}`)?.rows[server % SESSIONS_PAGE_SIZE];
   };
-  const rowCount = countRows(page0.data, pages, first);
 
+  // The result moves while it is read (new sessions at the top, old ones leaving for the archive):
+  // a page that shows a row inside the slice but outside the window, or the reverse, means its
+  // segment's edges moved, and they are searched again (a few times per view at most).
+  const inWindow = (ms: number | undefined) => ms !== undefined && ms >= window.startMs && ms < window.endMs;
+  const moved = new Set<number>();
+  if (byDate)
+    wanted.forEach((w, i) => {
+      const slice = slices[w.segment]!;
+      const shifted = results[i]!.data?.rows.some((row, j) => {
+        const server = w.n * SESSIONS_PAGE_SIZE + j;
+        return (server >= slice.first && server < slice.end) !== inWindow(row.createdMs);
+      });
+      if (shifted) moved.add(w.segment);
+    });
+  const movedKey = [...moved].join(',');
+  const researched = useRef({ key: '', count: 0 });
+  useEffect(() => {
+    if (researched.current.key !== key) researched.current = { key, count: 0 };
+    if (!movedKey || researched.current.count >= MAX_EDGE_RESEARCH) return;
+    researched.current.count += 1;
+    for (const i of movedKey.split(',').map(Number)) void edges[i]?.refetch();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the edges of this render are the ones to refetch
+  }, [movedKey, key]);
+
+  const sum = (f: (i: number) => number | undefined) => {
+    const values = segments.map((_, i) => f(i));
+    return values.every((v) => v !== undefined) ? values.reduce<number>((t, v) => t + v!, 0) : undefined;
+  };
+  const count = (i: number) => {
+    const e = edges[i]!.data;
+    return e && e.end - e.first;
+  };
   return {
-    status: page0.status,
-    error: page0.error,
-    total: page0.data?.totalCount,
+    status: layout.failed ? 'error' : laidOut ? 'success' : 'pending',
+    error: layout.failed?.error,
+    total: sum(count),
+    parts: segments.map((s, i) => ({ store: s.store, count: count(i), serverTotal: edges[i]!.data?.total })),
+    shown: byDate || !laidOut ? undefined : rowCount,
     rowCount,
-    hasMore: page0.data?.totalCount === undefined && page0.data?.hasMorePages === true,
+    hasMore: false,
     rowAt,
-    isShowingPrevious: page0.isPlaceholderData,
-    isFetching: page0.isFetching,
+    isShowingPrevious,
+    isFetching: isShowingPrevious || edges.some((e) => e.isFetching) || page0.some((p) => p.isFetching),
     pageError: results.find((r) => r.error)?.error,
+    slices: byDate && laidOut && !isShowingPrevious ? slices : undefined,
   };
 }

@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { instantArb, zoneArb } from '../../../test/time-arbitraries';
-import {
-  ARCHIVE_AFTER_DAYS,
-  BOTH_STORES_AFTER_DAYS,
-  coveringUtcDays,
-  dayRangeSpan,
-  planStores,
-  reachesIntoArchive,
-} from './covering-days';
+import { ARCHIVE_AFTER_DAYS, BOTH_STORES_AFTER_DAYS } from '../session-display';
+import { coveringUtcDays, dayRangeSpan, planStores, reachesIntoArchive } from './covering-days';
 import { resolveTimeWindow, TIME_RANGES } from './time-window';
 import { dayInZone } from './zoned-time';
 

@@ -5,17 +5,10 @@
 // Evo Voice reads them in (UTC-12 to UTC+14), a window's sessions then fall inside the days asked
 // for, and the exact edges are found afterwards by searching the result (edge-search.ts).
 import { addUtcDays, toUtcDay } from '../../lib/utc-days';
+import { ARCHIVE_AFTER_DAYS, BOTH_STORES_AFTER_DAYS } from '../session-display';
 
 const DAY_MS = 86_400_000;
 
-/** Evo Voice moves sessions older than about this many days to the archive. */
-export const ARCHIVE_AFTER_DAYS = 15;
-/**
- * A window reaching further back than this many days asks both stores: two days short of the
- * archive age, so sessions the archiving job moves a little early, or while the view is open,
- * are not missed.
- */
-export const BOTH_STORES_AFTER_DAYS = 13;
 /** Days added on each side of the window's UTC days. */
 export const COVER_MARGIN_DAYS = 1;
 

@@ -1,25 +1,26 @@
 // The one place a view (what the link states, the instant it is anchored at, the display zone)
 // becomes what is asked of the API. Everything that shows or fetches a result reads the resolved
-// view: its days, its request and that request's key. Plain code: the head start resolves the
-// view in the address bar with it before the app has loaded (src/app/head-start.ts).
+// view: its window of instants, its segments (one request per store asked) and their keys.
+// Plain code: the head start resolves the view in the address bar with it before the app has
+// loaded (src/app/head-start.ts).
+//
+// The API filters by whole days and keeps old sessions in a separate archive. A view asks each
+// store it needs for the UTC days covering its window (covering-days.ts) and shows only the
+// sessions inside the window: the table trims each segment to it (table/use-window-edges.ts).
 import { toSessionsRequest, type SessionsRequest } from '../api/build-sessions-query';
 import type { DisplayZone } from '../../lib/format';
-import {
-  addUtcDays,
-  endOfPreviousUtcMonth,
-  startOfUtcMonth,
-  toUtcDay,
-  utcDaysBetween,
-} from '../../lib/utc-days';
-import { ARCHIVE_AFTER_DAYS } from '../session-display';
 import { normalizePhoneFilter } from '../phone-search';
-import { DEFAULT_RANGE, DEFAULT_SORT, type RangePreset, type SessionSearch } from '../filters/session-search';
+import { DEFAULT_SORT, type SessionSearch } from '../filters/session-search';
+import { planStores, type StoreChoice } from './covering-days';
+import { resolveTimeWindow, toFixedTimeSearch, type TimeWindow } from './time-window';
+import type { ZoneName } from './zoned-time';
 
-export interface ResolvedRange {
-  startDate: string;
-  endDate: string;
-  /** The preset in force, or undefined for absolute days. */
-  preset: RangePreset | undefined;
+export type Store = 'live' | 'archive';
+
+/** One store's part of the result: its request over the covering days, in the view's order. */
+export interface ViewSegment {
+  store: Store;
+  request: SessionsRequest;
 }
 
 export interface SessionsView {
@@ -27,82 +28,89 @@ export interface SessionsView {
   search: Omit<SessionSearch, 'session' | 'mask'>;
   /** The instant relative ranges are resolved at ("now", held while the view is shown). */
   anchorMs: number;
-  /** The UTC day of the anchor. */
-  today: string;
   zone: DisplayZone;
-  range: ResolvedRange;
-  /** What is asked of the API, and the key of every query of this result. */
-  request: SessionsRequest;
-  archived: boolean;
-  /** The range includes today in the live store: new sessions can still arrive. */
+  /** The IANA zone days and times without an offset are read in. */
+  zoneName: ZoneName;
+  /** The sessions shown: those created in `[window.startMs, window.endMs)`. */
+  window: TimeWindow;
+  /** Which stores the link asks for (`archive` absent: both, as one result). */
+  stores: StoreChoice;
+  /** The requests of the result, live first. Never empty. */
+  segments: ViewSegment[];
+  /** Identifies the result: its segments' requests and its window. */
+  key: string;
+  /** Sorted by date: each segment's window is a slice found by edge search. */
+  byDate: boolean;
+  /** The window is still open at its end: new sessions can arrive in it. */
   live: boolean;
-  /** The range reaches back past the live store's days. */
-  reachesArchive: boolean;
+  /** Corrections made while resolving (an end before its start). */
+  notices: string[];
 }
 
-/** Relative ranges as UTC days, `today` being the current UTC day. */
-export function resolveRange(search: SessionSearch, today: string): ResolvedRange {
-  if (search.start) return { startDate: search.start, endDate: search.end ?? today, preset: undefined };
-  const preset = search.range ?? DEFAULT_RANGE;
-  switch (preset) {
-    case 'today':
-      return { startDate: today, endDate: today, preset };
-    case 'yesterday': {
-      const day = addUtcDays(today, -1);
-      return { startDate: day, endDate: day, preset };
-    }
-    case '7d':
-    default:
-      return { startDate: addUtcDays(today, -6), endDate: today, preset: '7d' };
-    case '30d':
-      return { startDate: addUtcDays(today, -29), endDate: today, preset };
-    case 'this-month':
-      return { startDate: startOfUtcMonth(today), endDate: today, preset };
-    case 'last-month':
-      return {
-        startDate: startOfUtcMonth(endOfPreviousUtcMonth(today)),
-        endDate: endOfPreviousUtcMonth(today),
-        preset,
-      };
-  }
+/** The IANA zone a display zone setting stands for in this browser. */
+export function zoneNameOf(zone: DisplayZone): ZoneName {
+  return zone === 'utc' ? 'UTC' : Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
+
+const storeChoice = (archive: boolean | undefined): StoreChoice =>
+  archive === true ? 'archive' : archive === false ? 'live' : 'both';
 
 export function resolveView(search: SessionSearch, anchorMs: number, zone: DisplayZone): SessionsView {
   const { session: _open, mask: _mask, ...view } = search;
-  const today = toUtcDay(anchorMs);
-  const range = resolveRange(view, today);
+  const zoneName = zoneNameOf(zone);
+  const { window, notices } = resolveTimeWindow(view, zoneName, anchorMs);
+  const stores = storeChoice(view.archive);
+  const plan = planStores(window, anchorMs, stores);
   const sort = view.sort ?? DEFAULT_SORT;
-  const archived = view.archive === true;
+  const segments: ViewSegment[] = [];
+  for (const store of ['live', 'archive'] as const) {
+    const days = plan[store];
+    if (!days) continue;
+    segments.push({
+      store,
+      request: toSessionsRequest({
+        startDate: days.startDate,
+        endDate: days.endDate,
+        // Numbers as people type them search for their digits (phone-search.ts).
+        from: normalizePhoneFilter(view.from),
+        to: normalizePhoneFilter(view.to),
+        log: view.log,
+        accountIds: view.account,
+        customerIds: view.customer,
+        endpointIds: view.endpoint,
+        parentSessionId: view.parent,
+        searchArchive: store === 'archive' || undefined,
+        sortField: sort.field,
+        sortOrder: sort.desc ? 'Descend' : 'Ascend',
+      }),
+    });
+  }
   return {
     search: view,
     anchorMs,
-    today,
     zone,
-    range,
-    request: toSessionsRequest({
-      startDate: range.startDate,
-      endDate: range.endDate,
-      // Numbers as people type them search for their digits (phone-search.ts).
-      from: normalizePhoneFilter(view.from),
-      to: normalizePhoneFilter(view.to),
-      log: view.log,
-      accountIds: view.account,
-      customerIds: view.customer,
-      endpointIds: view.endpoint,
-      parentSessionId: view.parent,
-      searchArchive: archived || undefined,
-      sortField: sort.field,
-      sortOrder: sort.desc ? 'Descend' : 'Ascend',
-    }),
-    archived,
-    live: !archived && range.startDate <= today && range.endDate >= today,
-    reachesArchive: utcDaysBetween(range.startDate, today) >= ARCHIVE_AFTER_DAYS,
+    zoneName,
+    window,
+    stores,
+    segments,
+    key: `${segments.map((s) => s.request.key).join(' | ')} @ ${window.startMs}-${window.endMs}`,
+    byDate: sort.field === 'dateCreated',
+    live: window.live && segments.some((s) => s.store === 'live'),
+    notices,
   };
 }
 
-/** The same view with its relative range frozen to the days it shows now. */
+/** The same view with its window written as instants: the same rows for anyone, anywhere, later. */
 export function freezeRange(view: SessionsView): SessionSearch {
-  const frozen: SessionSearch = { ...view.search, start: view.range.startDate, end: view.range.endDate };
-  delete frozen.range;
-  return frozen;
+  const { range: _r, start: _s, end: _e, at: _a, span: _p, ...rest } = view.search;
+  return { ...rest, ...toFixedTimeSearch(view.window) };
+}
+
+/** Whether a session was created inside the view's window (one without a date never is). */
+export function inWindow(
+  view: Pick<SessionsView, 'window'>,
+  session: { dateCreated?: { ms?: number } },
+): boolean {
+  const ms = session.dateCreated?.ms;
+  return ms !== undefined && ms >= view.window.startMs && ms < view.window.endMs;
 }
