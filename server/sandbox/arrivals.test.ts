@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { WireListResponse, WireSessionInfo } from '../../src/sessions/api/session-types';
 import type { SandboxConfig } from './config';
 import { ARCHIVE_AFTER_MS } from './list-sessions';
