@@ -145,7 +145,6 @@ export function createSessionLister(db: Db) {
     return statement;
   };
 
-  /** The answer as JSON text: built item by item, so `all` can stop at its byte limit without holding more. */
   const findSeam = (now: number, inBoth: number): Seam | null => {
     const row = prepare(
       `SELECT date_created AS ms, id FROM sessions INDEXED BY sessions_date WHERE date_created < ?
@@ -154,6 +153,7 @@ export function createSessionLister(db: Db) {
     return row ?? null;
   };
 
+  /** The answer as JSON text: built item by item, so `all` can stop at its byte limit without holding more. */
   return function listSessions(req: ListRequest, ctx: Omit<ListContext, 'db'>): string {
     const inBoth = ctx.inBothStores ?? 0;
     const seam = !req.searchArchive && inBoth > 0 ? findSeam(ctx.now, inBoth) : undefined;
