@@ -32,6 +32,8 @@ function config(sessions: number, dbPath: string): SandboxConfig {
     failRate: 0,
     auth: false,
     specimens: true,
+    arrivalsPerMin: 0,
+    inBothStores: 0,
   };
 }
 

@@ -16,6 +16,8 @@ describe('readSandboxConfig', () => {
       failRate: 0,
       auth: false,
       specimens: false,
+      arrivalsPerMin: 0,
+      inBothStores: 0,
     });
     expect(DEFAULT_DB_PATH.endsWith(path.join('.sandbox', 'sessions.db'))).toBe(true);
   });
@@ -31,6 +33,8 @@ describe('readSandboxConfig', () => {
       SANDBOX_FAIL_RATE: '0.25',
       SANDBOX_AUTH: '1',
       SANDBOX_SPECIMENS: '1',
+      SANDBOX_ARRIVALS_PER_MIN: '12',
+      SANDBOX_IN_BOTH_STORES: '3',
     });
     expect(config).toEqual({
       port: 5000,
@@ -42,6 +46,8 @@ describe('readSandboxConfig', () => {
       failRate: 0.25,
       auth: true,
       specimens: true,
+      arrivalsPerMin: 12,
+      inBothStores: 3,
     });
     expect(path.isAbsolute(readSandboxConfig({ SANDBOX_DB: 'tmp/x.db' }).dbPath)).toBe(true);
   });
@@ -51,6 +57,9 @@ describe('readSandboxConfig', () => {
     ['SANDBOX_SESSIONS', '-5'],
     ['SANDBOX_NOW', 'tomorrow'],
     ['SANDBOX_FAIL_RATE', '2'],
+    ['SANDBOX_ARRIVALS_PER_MIN', '0.5'],
+    ['SANDBOX_ARRIVALS_PER_MIN', '601'],
+    ['SANDBOX_IN_BOTH_STORES', '-1'],
   ])('rejects %s=%s with a message naming it', (name, value) => {
     expect(() => readSandboxConfig({ [name]: value })).toThrow(name);
   });

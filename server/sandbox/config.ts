@@ -14,10 +14,16 @@ export interface SandboxConfig {
   failRate: number;
   auth: boolean;
   specimens: boolean;
+  /** New sessions per minute, created at the clock as it runs (0: none). Shapes the data. */
+  arrivalsPerMin: number;
+  /** Sessions just past the archive age that the live store still answers too (in transit). */
+  inBothStores: number;
 }
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DEFAULT_DB_PATH = path.join(REPO_ROOT, '.sandbox', 'sessions.db');
+/** Ten a second: arrivals are written as the clock passes them, and a day of them is caught up at once. */
+export const MAX_ARRIVALS_PER_MIN = 600;
 
 export function readSandboxConfig(env: NodeJS.ProcessEnv = process.env): SandboxConfig {
   return {
@@ -30,6 +36,8 @@ export function readSandboxConfig(env: NodeJS.ProcessEnv = process.env): Sandbox
     failRate: readRate(env.SANDBOX_FAIL_RATE),
     auth: readFlag(env.SANDBOX_AUTH),
     specimens: readFlag(env.SANDBOX_SPECIMENS),
+    arrivalsPerMin: readInt(env, 'SANDBOX_ARRIVALS_PER_MIN', 0, 0, MAX_ARRIVALS_PER_MIN),
+    inBothStores: readInt(env, 'SANDBOX_IN_BOTH_STORES', 0, 0, 10_000),
   };
 }
 

@@ -41,10 +41,11 @@ describe('rebuildReason', () => {
     sessions: 100,
     seed: 1,
     specimens: false,
+    arrivalsPerMin: 0,
     builtFor: NOW,
     buildSeconds: 1,
   };
-  const want = { sessions: 100, seed: 1, specimens: false };
+  const want = { sessions: 100, seed: 1, specimens: false, arrivalsPerMin: 0 };
 
   it('reuses a database built for the same settings within a day', () => {
     expect(rebuildReason(meta, want, NOW)).toBeUndefined();
@@ -57,6 +58,7 @@ describe('rebuildReason', () => {
     ['other session count', meta, { ...want, sessions: 101 }, NOW],
     ['other seed', meta, { ...want, seed: 2 }, NOW],
     ['specimens switched on', meta, { ...want, specimens: true }, NOW],
+    ['arrivals switched on', meta, { ...want, arrivalsPerMin: 5 }, NOW],
     ['clock more than a day later', meta, want, NOW + 25 * HOUR],
     ['clock more than a day earlier', meta, want, NOW - 25 * HOUR],
     ['clock earlier at all', meta, want, NOW - 1000],

@@ -17,6 +17,8 @@ export interface DataSettings {
   sessions: number;
   seed: number;
   specimens: boolean;
+  /** SANDBOX_ARRIVALS_PER_MIN: the rows arrivals.ts writes depend on it. */
+  arrivalsPerMin: number;
 }
 
 export interface BuildMeta extends DataSettings {
@@ -38,6 +40,8 @@ export function rebuildReason(
   if (meta.sessions !== want.sessions) return `sessions ${meta.sessions} -> ${want.sessions}`;
   if (meta.seed !== want.seed) return `seed ${meta.seed} -> ${want.seed}`;
   if (meta.specimens !== want.specimens) return `specimens ${meta.specimens} -> ${want.specimens}`;
+  if (meta.arrivalsPerMin !== want.arrivalsPerMin)
+    return `arrivals per minute ${meta.arrivalsPerMin} -> ${want.arrivalsPerMin}`;
   // An earlier clock would see sessions from its future; a much later one an empty "today".
   if (now < meta.builtFor) return 'the clock is earlier than the one it was built for';
   if (now - meta.builtFor > DAY_MS) return 'built for a clock more than a day ago';
@@ -116,48 +120,55 @@ export function readMeta(db: Db): BuildMeta | undefined {
     sessions: num('sessions'),
     seed: num('seed'),
     specimens: map.get('specimens') === 'true',
+    // Databases from before arrivals existed have none.
+    arrivalsPerMin: Number(map.get('arrivalsPerMin') ?? 0),
     builtFor: num('builtFor'),
     buildSeconds: num('buildSeconds'),
   };
 }
 
+/** `INSERT ${INTO_SESSIONS}` takes the values of `sessionValues`. */
+const SESSION_COLUMNS = `rid, id, date_created, date_completed, account_id, account_name, customer_id,
+  customer_name, endpoint_id, endpoint_name, answered_by_id, answered_by_name, from_address, from_name,
+  to_address, channel, direction, outcome, was_missed, parent_id, live, queue_id, transfer_to_id, raw`;
+export const INTO_SESSIONS = `INTO sessions (${SESSION_COLUMNS}) VALUES (${Array(24).fill('?').join(', ')})`;
+
+export function sessionValues(r: SessionRow): unknown[] {
+  return [
+    r.rid,
+    r.id,
+    r.dateCreated,
+    r.dateCompleted,
+    r.accountId,
+    r.accountName,
+    r.customerId,
+    r.customerName,
+    r.endpointId,
+    r.endpointName,
+    r.answeredById,
+    r.answeredByName,
+    r.fromAddress,
+    r.fromName,
+    r.toAddress,
+    r.channel,
+    r.direction,
+    r.outcome,
+    r.wasMissed,
+    r.parentId,
+    r.live,
+    r.queueId,
+    r.transferToId,
+    null,
+  ];
+}
+
 function fillDatabase(db: Db, settings: DataSettings, now: number, world: World): void {
   db.exec(SCHEMA);
-  const insert = db.prepare(
-    `INSERT INTO sessions (rid, id, date_created, date_completed, account_id, account_name, customer_id,
-      customer_name, endpoint_id, endpoint_name, answered_by_id, answered_by_name, from_address, from_name,
-      to_address, channel, direction, outcome, was_missed, parent_id, live, queue_id, transfer_to_id, raw)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
+  const insert = db.prepare(`INSERT ${INTO_SESSIONS}`);
   const insertLog = db.prepare('INSERT INTO session_logs (rid, text) VALUES (?, ?)');
   const insertBatch = db.transaction((rows: SessionRow[]) => {
     for (const r of rows) {
-      insert.run(
-        r.rid,
-        r.id,
-        r.dateCreated,
-        r.dateCompleted,
-        r.accountId,
-        r.accountName,
-        r.customerId,
-        r.customerName,
-        r.endpointId,
-        r.endpointName,
-        r.answeredById,
-        r.answeredByName,
-        r.fromAddress,
-        r.fromName,
-        r.toAddress,
-        r.channel,
-        r.direction,
-        r.outcome,
-        r.wasMissed,
-        r.parentId,
-        r.live,
-        r.queueId,
-        r.transferToId,
-        null,
-      );
+      insert.run(...sessionValues(r));
       insertLog.run(r.rid, logText(sessionLog(r, world, settings.seed)));
     }
   });

@@ -379,3 +379,50 @@ function liveSession(rng: Rng, base: Base, customer: Customer): SessionRow {
     queueId: pick(rng, customer.queues).id,
   };
 }
+
+export const MINUTE_MS = 60_000;
+/** Arrivals take rids from here: past every generated session and specimen (at most 20 million). */
+export const ARRIVAL_RID_BASE = 2 ** 32;
+
+/**
+ * The sessions that arrive in one minute of the running clock (SANDBOX_ARRIVALS_PER_MIN), oldest
+ * first: `perMin` calls at seeded instants of `minute` (an epoch minute), in progress like the newest
+ * generated ones. Only instants after `builtFor` count; the generated history ends there. Rids
+ * number the minutes from the one holding `builtFor`, so the same minute always gives the same rows.
+ */
+export function arrivalsOfMinute(
+  minute: number,
+  perMin: number,
+  builtFor: number,
+  seed: number,
+  world: World,
+): SessionRow[] {
+  const timeRng = createRng(seed, 0xa221, minute);
+  const offsets = Array.from({ length: perMin }, () => Math.floor(timeRng() * MINUTE_MS)).sort(
+    (a, b) => a - b,
+  );
+  const picker = customerPicker(world);
+  const firstRid = ARRIVAL_RID_BASE + (minute - Math.floor(builtFor / MINUTE_MS)) * perMin;
+  const rows: SessionRow[] = [];
+  offsets.forEach((offset, j) => {
+    const created = minute * MINUTE_MS + offset;
+    if (created <= builtFor) return;
+    const rid = firstRid + j;
+    const rng = createRng(seed, rid, 1);
+    const customer = pickCustomer(rng, picker);
+    const base = {
+      rid,
+      id: sessionId(rng, rid - ARRIVAL_RID_BASE),
+      dateCreated: created,
+      accountId: customer.accountId,
+      accountName: world.accountById.get(customer.accountId)?.name ?? '',
+      customerId: customer.id,
+      customerName: customer.name,
+      parentId: null,
+      live: 0,
+      transferToId: null,
+    };
+    rows.push(liveSession(rng, base, customer));
+  });
+  return rows;
+}

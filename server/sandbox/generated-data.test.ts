@@ -153,6 +153,8 @@ describe('live sessions', () => {
       failRate: 0,
       auth: false,
       specimens: false,
+      arrivalsPerMin: 0,
+      inBothStores: 0,
     });
     try {
       expect(other.summary).toContain(now === NOW ? 'built' : 'reused');

@@ -32,6 +32,14 @@ export interface ListContext {
   world: World;
   seed: number;
   now: number;
+  /** SANDBOX_IN_BOTH_STORES: the live store also answers this many of the newest archived sessions. */
+  inBothStores?: number;
+}
+
+/** The oldest session the live store still answers, when some archived ones are in transit. */
+interface Seam {
+  ms: number;
+  id: string;
 }
 
 /** Archive windows longer than this use the trigram index for from/to; shorter ones scan by date. */
@@ -47,20 +55,34 @@ function likeContains(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-function whereClause(req: ListRequest, now: number): { sql: string; params: unknown[]; from: string } {
+/**
+ * The store of a session follows from its date and the clock of the request: it leaves live for the
+ * archive at the instant it is more than ARCHIVE_AFTER_MS old. `seam` (SANDBOX_IN_BOTH_STORES) moves
+ * live's lower end back over the newest archived sessions, which then answer from both stores;
+ * `null` when the archive holds fewer than that, so live answers all of it.
+ */
+function whereClause(
+  req: ListRequest,
+  now: number,
+  seam: Seam | null | undefined,
+): { sql: string; params: unknown[]; from: string } {
   const where: string[] = [];
   const params: unknown[] = [];
-  // One lower and one upper bound, so the date index range is exactly the window searched.
+  // One lower and one upper bound, so the date index range is exactly the window searched. Nothing
+  // created after the clock is answered: arrivals (arrivals.ts) are written ahead of it.
   const cutoff = now - ARCHIVE_AFTER_MS;
-  const lower = req.searchArchive ? req.startMs : Math.max(req.startMs ?? -Infinity, cutoff);
-  const upper = req.searchArchive ? Math.min(req.endMs ?? Infinity, cutoff) : req.endMs;
-  if (lower !== undefined) {
+  const liveFrom = seam === undefined ? cutoff : seam === null ? -Infinity : seam.ms;
+  const lower = req.searchArchive ? req.startMs : Math.max(req.startMs ?? -Infinity, liveFrom);
+  const upper = Math.min(req.endMs ?? Infinity, req.searchArchive ? cutoff : now + 1);
+  if (lower !== undefined && lower !== -Infinity) {
     where.push('s.date_created >= ?');
     params.push(lower);
   }
-  if (upper !== undefined) {
-    where.push('s.date_created < ?');
-    params.push(upper);
+  where.push('s.date_created < ?');
+  params.push(upper);
+  if (!req.searchArchive && seam) {
+    where.push('(s.date_created, s.id) >= (?, ?)');
+    params.push(seam.ms, seam.id);
   }
   const inList = (column: string, ids: string[]) => {
     if (ids.length === 0) return;
@@ -123,9 +145,19 @@ export function createSessionLister(db: Db) {
     return statement;
   };
 
+  const findSeam = (now: number, inBoth: number): Seam | null => {
+    const row = prepare(
+      `SELECT date_created AS ms, id FROM sessions INDEXED BY sessions_date WHERE date_created < ?
+       ORDER BY date_created DESC, id DESC LIMIT 1 OFFSET ?`,
+    ).get(now - ARCHIVE_AFTER_MS, inBoth - 1) as Seam | undefined;
+    return row ?? null;
+  };
+
   /** The answer as JSON text: built item by item, so `all` can stop at its byte limit without holding more. */
   return function listSessions(req: ListRequest, ctx: Omit<ListContext, 'db'>): string {
-    const { sql: where, params, from } = whereClause(req, ctx.now);
+    const inBoth = ctx.inBothStores ?? 0;
+    const seam = !req.searchArchive && inBoth > 0 ? findSeam(ctx.now, inBoth) : undefined;
+    const { sql: where, params, from } = whereClause(req, ctx.now, seam);
     const dir = req.sortOrder === 'Ascend' ? 'ASC' : 'DESC';
     // Live calls show who answered only once their cycle reaches Connected: sort on what is shown.
     const sortKey =

@@ -7,7 +7,7 @@ import type { SandboxConfig } from './config';
 import type { BuildMeta } from './database';
 import { FieldError } from './errors';
 import type { ListRequest } from './parse-list-request';
-import { createSandboxApp, sandboxSummary, type Sandbox } from './sandbox';
+import { createSandboxApp, sandboxSummary, type Sandbox, type SandboxOptions } from './sandbox';
 
 type Reply =
   | { id: number; json: ArrayBuffer }
@@ -52,7 +52,7 @@ function startWorker(config: SandboxConfig): Promise<{ worker: Worker; meta: Bui
 /** Opens the sandbox with `workers` query threads (default: defaultWorkerCount). */
 export async function openSandboxOffThread(
   config: SandboxConfig,
-  { workers = defaultWorkerCount(config) }: { workers?: number } = {},
+  { workers = defaultWorkerCount(config), ...options }: { workers?: number } & SandboxOptions = {},
 ): Promise<Sandbox> {
   // The first worker builds the database when it is missing or stale; the others then open it as is.
   const first = await startWorker(config);
@@ -94,7 +94,7 @@ export async function openSandboxOffThread(
       entry.worker.postMessage({ id, request, now });
     });
 
-  const { app, expireAll } = createSandboxApp(config, list);
+  const { app, expireAll } = createSandboxApp(config, list, options);
   return {
     app,
     summary: `${sandboxSummary(config, first.meta, first.rebuilt)}, ${workers} query worker${workers === 1 ? '' : 's'}`,

@@ -3,6 +3,7 @@
 // cheap; the queries are not, so they go through `SessionQueries`: in this thread (openSandbox) or
 // in worker threads that keep the app server's event loop free (openSandboxOffThread).
 import { Hono, type Context } from 'hono';
+import { createArrivals } from './arrivals';
 import { registerAuthRoutes } from './auth';
 import type { SandboxConfig } from './config';
 import { openDatabase, type BuildMeta } from './database';
@@ -37,13 +38,27 @@ export function openSessionQueries(config: SandboxConfig): {
   const world = buildWorld(config.seed);
   const { db, meta, rebuilt } = openDatabase(
     config.dbPath,
-    { sessions: config.sessions, seed: config.seed, specimens: config.specimens },
+    {
+      sessions: config.sessions,
+      seed: config.seed,
+      specimens: config.specimens,
+      arrivalsPerMin: config.arrivalsPerMin,
+    },
     config.now ?? Date.now(),
     world,
   );
   const listSessions = createSessionLister(db);
-  // Data is generated for the clock it was built for (meta.builtFor); live states follow the clock now.
-  const list = (request: ListRequest, now: number) => listSessions(request, { world, seed: meta.seed, now });
+  const catchUp = createArrivals(
+    db,
+    { perMin: meta.arrivalsPerMin, seed: meta.seed, builtFor: meta.builtFor },
+    world,
+  );
+  // Data is generated for the clock it was built for (meta.builtFor); live states, arrivals and the
+  // archive age follow the clock of each request.
+  const list = (request: ListRequest, now: number) => {
+    catchUp(now);
+    return listSessions(request, { world, seed: meta.seed, now, inBothStores: config.inBothStores });
+  };
   return { list, meta, rebuilt, close: () => db.close() };
 }
 
@@ -55,12 +70,20 @@ export function sandboxSummary(config: SandboxConfig, meta: BuildMeta, rebuilt: 
   return `${meta.sessions} sessions${specimens}, database ${config.dbPath}, ${how}`;
 }
 
+export interface SandboxOptions {
+  /**
+   * The clock requests are answered at (epoch ms), for tests that move time; default SANDBOX_NOW or
+   * the real clock. It should not run before the clock the data is built for (SANDBOX_NOW).
+   */
+  clock?: () => number;
+}
+
 /** The sandbox's routes over a query function; `expireAll` signs everyone out. */
 export function createSandboxApp(
   config: SandboxConfig,
   list: SessionQueries,
+  { clock = () => config.now ?? Date.now() }: SandboxOptions = {},
 ): { app: Hono; expireAll(): void } {
-  const clock = () => config.now ?? Date.now();
   const app = new Hono();
   const auth = registerAuthRoutes(app, { required: config.auth });
 
@@ -98,9 +121,9 @@ export function createSandboxApp(
 }
 
 /** The sandbox with its queries in this thread: `npm run sandbox` and tests. */
-export function openSandbox(config: SandboxConfig): Sandbox {
+export function openSandbox(config: SandboxConfig, options: SandboxOptions = {}): Sandbox {
   const queries = openSessionQueries(config);
-  const { app, expireAll } = createSandboxApp(config, queries.list);
+  const { app, expireAll } = createSandboxApp(config, queries.list, options);
   return {
     app,
     summary: sandboxSummary(config, queries.meta, queries.rebuilt),

@@ -27,6 +27,8 @@ export function testSandboxConfig(overrides: Partial<SandboxConfig> = {}): Sandb
     failRate: 0,
     auth: false,
     specimens: false,
+    arrivalsPerMin: 0,
+    inBothStores: 0,
     ...overrides,
   };
 }
