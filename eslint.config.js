@@ -26,6 +26,11 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  {
+    // Small modules: a file past this has more than one job and splits along it.
+    files: ['src/**/*.{ts,tsx}'],
+    rules: { 'max-lines': ['error', { max: 300, skipBlankLines: true, skipComments: true }] },
+  },
   // Imports point one way: app -> sessions, auth -> ui/lib. The browser bundle never imports server code.
   ...[
     { files: ['src/**/*.{ts,tsx}'], forbidden: [], why: 'src/ never imports server/.' },

@@ -5,8 +5,6 @@
 import { bool, date, decodeListResponse, decodeSummary, isRecord, str } from './decode-page';
 import type { Session, SessionLogEntry, SessionMember, SessionsPage } from './session';
 
-export { parseWireDate } from './decode-page';
-
 const objects = (v: unknown): Record<string, unknown>[] => (Array.isArray(v) ? v.filter(isRecord) : []);
 
 /** Only absolute http(s) URLs can be an <img src> safely; javascript:, data: and relative are dropped. */
