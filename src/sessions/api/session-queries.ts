@@ -17,7 +17,7 @@
 // (query-client.ts). Retries are not set here: the app's QueryClient defaults to `shouldRetry`
 // (api-error.ts), so a test client with `retry: false` still turns them off.
 import { queryOptions, experimental_streamedQuery as streamedQuery, type Query } from '@tanstack/react-query';
-import { buildSessionsQuery, type SessionsRequest } from './build-sessions-query';
+import { buildSessionsQuery, normalizeSessionsFilter, type SessionsRequest } from './build-sessions-query';
 import { fetchSessions, fetchSessionSummaries } from './fetch-sessions';
 import { pageQuery } from './sessions-url';
 import type { Session } from './session';
@@ -157,7 +157,8 @@ export const sessionQueries = {
         return countBars(
           requests.map((r) => r.filter),
           edges,
-          (query, s) => fetchSessionSummaries(query, { signal: s }),
+          (filter, paging, s) =>
+            fetchSessionSummaries(buildSessionsQuery(normalizeSessionsFilter(filter), paging), { signal: s }),
           signal,
         );
       },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { SessionsPage, SessionSummary } from '../api/session';
+import { buildSessionsQuery } from '../api/build-sessions-query';
 import { bucketRows, countBars, SMALL_RESULT, type FetchSummaries } from './count-bars';
 import { volumeBars } from './volume-bars';
 
@@ -20,7 +21,8 @@ function fakeServer(rows: SessionSummary[]) {
     (a, b) => (b.dateCreated?.ms ?? -Infinity) - (a.dateCreated?.ms ?? -Infinity),
   );
   const asked: URLSearchParams[] = [];
-  const fetch: FetchSummaries = async (query) => {
+  const fetch: FetchSummaries = async (filter, paging) => {
+    const query = buildSessionsQuery(filter, paging);
     asked.push(query);
     const page = Number(query.get('page') ?? 0);
     const size = Number(query.get('countPerPage') ?? 25);
@@ -73,8 +75,8 @@ describe('countBars', () => {
   it('adds up the stores of a result (live and archive)', async () => {
     const live = fakeServer([summary(T0 + HOUR + 1), summary(T0 + 10)]);
     const archive = fakeServer([summary(T0 + 20, true)]);
-    const fetch: FetchSummaries = (query, s) =>
-      query.get('searchArchive') ? archive.fetch(query, s) : live.fetch(query, s);
+    const fetch: FetchSummaries = (f, paging, s) =>
+      f.searchArchive ? archive.fetch(f, paging, s) : live.fetch(f, paging, s);
     const counts = await countBars(
       [filter, { ...filter, searchArchive: true }],
       [T0, T0 + HOUR, T0 + 2 * HOUR],

@@ -10,8 +10,7 @@
 // large pages), while the edges cost a few rounds of small requests whatever the size. A result of
 // at most SMALL_RESULT rows is read whole in the one request that also brings its total: a single
 // round trip, and its rows tell missed sessions apart, which the edges cannot.
-import type { SessionsFilter } from '../api/build-sessions-query';
-import { buildSessionsQuery, normalizeSessionsFilter } from '../api/build-sessions-query';
+import type { SessionsFilter, SessionsPaging } from '../api/build-sessions-query';
 import type { SessionsPage, SessionSummary } from '../api/session';
 import { searchWindowEdges, type Sample } from '../view/edge-search';
 import { barIndexOf } from './volume-bars';
@@ -35,13 +34,21 @@ export interface BarCounts {
   requests: number;
 }
 
+/**
+ * Asks `GET /sessions` for one page of summaries. Passed in (session-queries.ts): this module loads
+ * lazily, and the query builder must stay in the first screen's one chunk.
+ */
 export type FetchSummaries = (
-  query: URLSearchParams,
+  filter: SessionsFilter,
+  paging: SessionsPaging,
   signal: AbortSignal,
 ) => Promise<SessionsPage<SessionSummary>>;
 
-const dateDescending = (filter: SessionsFilter): SessionsFilter =>
-  normalizeSessionsFilter({ ...filter, sortField: 'dateCreated', sortOrder: 'Descend' });
+const dateDescending = (filter: SessionsFilter): SessionsFilter => ({
+  ...filter,
+  sortField: 'dateCreated',
+  sortOrder: 'Descend',
+});
 
 /** The instants the request's days span, for the searches' first guesses. */
 function daysSpan(filter: SessionsFilter, edges: readonly number[]) {
@@ -79,10 +86,7 @@ async function countOne(
   fetchSummaries: FetchSummaries,
   signal: AbortSignal,
 ): Promise<BarCounts> {
-  const first = await fetchSummaries(
-    buildSessionsQuery(filter, { page: 0, countPerPage: SMALL_RESULT }),
-    signal,
-  );
+  const first = await fetchSummaries(filter, { page: 0, countPerPage: SMALL_RESULT }, signal);
   const total = first.totalCount ?? first.items.length;
   if (total <= first.items.length) return { ...bucketRows(first.items, edges), requests: 1 };
 
@@ -96,12 +100,8 @@ async function countOne(
       [...wanted].map((page) => {
         let request = pages.get(page);
         if (!request) {
-          const query = buildSessionsQuery(filter, {
-            page,
-            countPerPage: PROBE_PAGE_SIZE,
-            simplifiedPaging: true,
-          });
-          request = fetchSummaries(query, signal).then((answer) =>
+          const paging = { page, countPerPage: PROBE_PAGE_SIZE, simplifiedPaging: true };
+          request = fetchSummaries(filter, paging, signal).then((answer) =>
             answer.items.forEach((s, i) => seen.set(page * PROBE_PAGE_SIZE + i, s.dateCreated?.ms)),
           );
           pages.set(page, request);
