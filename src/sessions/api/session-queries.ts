@@ -9,6 +9,7 @@
 //   ['sessions', 'detail', id]               one session whole, live or archived
 //   ['sessions', 'children', id, archived, 'count' | 'list']   a session's transfers (child sessions)
 //   ['sessions', 'scan', keys, refinements, start, end, anchor, keep]  a scan of a result's requests (scan/)
+//   ['sessions', 'volume', keys, edges, anchor]      sessions per bar of the volume chart (chart/)
 // `request.key` is the search's query string as the server sees it (build-sessions-query.ts), so
 // filters that send the same request share cache entries, and as a string it matches only itself
 // (React Query matches key prefixes partially inside objects).
@@ -17,7 +18,7 @@
 // (query-client.ts). Retries are not set here: the app's QueryClient defaults to `shouldRetry`
 // (api-error.ts), so a test client with `retry: false` still turns them off.
 import { queryOptions, experimental_streamedQuery as streamedQuery, type Query } from '@tanstack/react-query';
-import { buildSessionsQuery, type SessionsRequest } from './build-sessions-query';
+import { buildSessionsQuery, normalizeSessionsFilter, type SessionsRequest } from './build-sessions-query';
 import { fetchSessions, fetchSessionSummaries } from './fetch-sessions';
 import { pageQuery } from './sessions-url';
 import { fetchWindowEdges } from './window-edges';
@@ -168,6 +169,29 @@ export const sessionQueries = {
       gcTime: 60_000,
       retry: false,
       structuralSharing: false,
+    }),
+  /**
+   * Sessions per bar of the volume chart over a result's requests; bar k is `[edges[k],
+   * edges[k + 1])`. The edges are instants fixed by the view's anchored window, so the key never
+   * holds a moving now; the anchor is in it too, as in every query of an anchored view.
+   */
+  volume: (requests: readonly SessionsRequest[], edges: readonly number[], anchorMs: number) =>
+    queryOptions({
+      queryKey: [ROOT, 'volume', requests.map((r) => r.key).join(' | '), edges.join(','), anchorMs] as const,
+      queryFn: async ({ signal }) => {
+        // The chart's counting loads with the chart, not with the first screen.
+        const { countBars } = await import('../chart/count-bars');
+        return countBars(
+          requests.map((r) => r.filter),
+          edges,
+          (filter, paging, s) =>
+            fetchSessionSummaries(buildSessionsQuery(normalizeSessionsFilter(filter), paging), { signal: s }),
+          signal,
+        );
+      },
+      meta,
+      staleTime: Infinity,
+      gcTime: 60_000,
     }),
   detail: (id: string) =>
     queryOptions({

@@ -8,6 +8,13 @@ import { FACTORY_NOW } from '../../../test/session-factory';
 
 import { bigPage, bigResult, dataRows, grid, recordRequests } from '../../../test/table-helpers';
 
+/**
+ * The table's page requests (100 rows): not the small probes that find where the window begins and
+ * ends, nor the volume chart's.
+ */
+const tablePages = (requests: URLSearchParams[]) =>
+  requests.filter((q) => q.get('countPerPage') === '100' && q.get('simplifiedPaging') !== 'true');
+
 describe('the live view', () => {
   it('holds new sessions behind a button, and shows them on click', async () => {
     const requests = recordRequests();
@@ -47,9 +54,6 @@ describe('the live view', () => {
     expect(screen.queryByText(/Refreshes every/)).toBeNull();
   });
 });
-
-/** Table pages (100 rows), not the small probes that find where the window begins and ends. */
-const tablePages = (requests: URLSearchParams[]) => requests.filter((q) => q.get('countPerPage') === '100');
 
 describe('random access over a large result', () => {
   it('sizes the scrollbar from the rows inside the window and fetches only the pages in view after a jump', async () => {

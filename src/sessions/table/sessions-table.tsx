@@ -1,7 +1,7 @@
 // The table of a view: it owns the result (the pages in view, their rows and counts) and hands rows
 // to the grid and counts to the status line above it. Column definitions, visibility, sizes and the
 // sort are the TanStack table's state; the sort comes from the link, the rest from preferences.
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef } from 'react';
 import { useTable, type SortingState, type Updater } from '@tanstack/react-table';
 import { useColumnSizes, useDensity } from '../preferences';
 import { DEFAULT_SORT } from '../filters/session-search';
@@ -21,6 +21,9 @@ import { ResultCounts } from './result-counts';
 import { formatCount } from '../../lib/format';
 import { OpenSession, openSessionPosition } from './open-session';
 import './sessions-table.css';
+
+// The chart's code (and its counting) loads after the first screen; its slot keeps its height.
+const VolumeChart = lazy(() => import('../chart/volume-chart'));
 
 const NO_ROWS: RowView[] = [];
 
@@ -52,6 +55,7 @@ export function SessionsTable({ view, openSessionId, onCloseSession, onReanchor 
     (id: string) => update((s) => ({ ...s, session: id }), { replace: true }),
     [update],
   );
+  const requests = useMemo(() => view.segments.map((s) => s.request), [view.segments]);
   const open = openSessionPosition(result, observed, openSessionId);
   // The row follows the drawer (j/k there): the open session's row is scrolled into view.
   const grid = useRef<SessionsGridHandle>(null);
@@ -121,6 +125,17 @@ export function SessionsTable({ view, openSessionId, onCloseSession, onReanchor 
         refinements={refinements}
         onCount={!refined && !scan.running && base.status === 'success' ? ask : undefined}
       />
+      <div className="volume-chart-slot">
+        <Suspense fallback={null}>
+          <VolumeChart
+            view={view}
+            requests={requests}
+            anchorMs={view.anchorMs}
+            refined={refined}
+            scan={scanState}
+          />
+        </Suspense>
+      </div>
       <SessionsGrid
         table={table}
         result={result}

@@ -218,11 +218,6 @@ export function useSessionsResult(view: SessionsView, range: PageRange, fetchRow
   // view are shown from the cache, never fetched; the page ahead waits for the first rows to have
   // been on screen a moment (AHEAD_AFTER_MS).
   const [settledKey, setSettledKey] = useState<string>();
-  useEffect(() => {
-    if (!laidOut) return;
-    const timer = setTimeout(() => setSettledKey(key), AHEAD_AFTER_MS);
-    return () => clearTimeout(timer);
-  }, [laidOut, key]);
   const rows = (first: number, last: number): [number, number] => [
     first * SESSIONS_PAGE_SIZE,
     (last + 1) * SESSIONS_PAGE_SIZE - 1,
@@ -264,6 +259,13 @@ export function useSessionsResult(view: SessionsView, range: PageRange, fetchRow
       enabled: w.enabled,
     })),
   });
+  // The moment counts from the first rows on screen, not from the layout (the edges come first).
+  const rowsIn = laidOut && (rowCount === 0 || results.some((r) => r.data !== undefined));
+  useEffect(() => {
+    if (!rowsIn) return;
+    const timer = setTimeout(() => setSettledKey(key), AHEAD_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [rowsIn, key]);
   const pages = new Map<string, RowPage | undefined>();
   wanted.forEach((w, i) => pages.set(`${w.segment}:${w.n}`, results[i]!.data));
   if (!byDate) page0.forEach((p, i) => pages.set(`${i}:0`, pages.get(`${i}:0`) ?? p.data));

@@ -1,0 +1,204 @@
+// The volume chart above the table: sessions over the view's window as bars at wall-clock
+// boundaries of the display zone, missed sessions stacked when the rows that tell them are at hand.
+// Clicking a bar narrows the view to it; dragging across bars narrows it to the run of them.
+//
+// Each bar is an HTML button holding a CSS bar, not an SVG shape: focus, Enter and Space, an
+// accessible name and high-contrast outlines come with the element, and heights in percent print as
+// drawn. One bar is a tab stop; arrow keys, Home and End move between bars (a 60-bar chart is not 60
+// stops on the way to the table). Loaded lazily (sessions-table.tsx): it is not first-screen code.
+import { useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { sessionQueries } from '../api/session-queries';
+import type { SessionsRequest } from '../api/build-sessions-query';
+import type { ScanState } from '../scan/scan-protocol';
+import { useUpdateSessionSearch } from '../filters/use-session-search';
+import type { SessionsView } from '../view/sessions-view';
+import { zoneLabel } from '../view/time-window-label';
+import { formatCount } from '../../lib/format';
+import { barName, barTimeSearch, barTimeText, tickText, unitText } from './bar-labels';
+import { bucketRows } from './count-bars';
+import { volumeBars } from './volume-bars';
+import './volume-chart.css';
+
+export interface VolumeChartProps {
+  /** The view whose window is drawn (its time keys read in its display zone, at its anchor). */
+  view: SessionsView;
+  /** The view's server requests (live and archive), counted per bar when the view has no refinements. */
+  requests: readonly SessionsRequest[];
+  anchorMs: number;
+  /** The view has refinements: its result is the scan's matches, counted here as they arrive. */
+  refined: boolean;
+  scan: ScanState | undefined;
+}
+
+/** About this many axis labels, whatever the number of bars. */
+const TICKS = 6;
+
+export default function VolumeChart({ view, requests, anchorMs, refined, scan }: VolumeChartProps) {
+  const { startMs, endMs, zone } = view.window;
+  const bars = useMemo(() => volumeBars({ startMs, endMs, zone }), [startMs, endMs, zone]);
+  const { edges, unit } = bars;
+  const count = edges.length - 1;
+
+  const query = useQuery({
+    ...sessionQueries.volume(requests, edges, anchorMs),
+    enabled: !refined && count > 0,
+    // A new window keeps the old bars (dimmed) until its own counts arrive: the page never blanks.
+    placeholderData: keepPreviousData,
+  });
+  const matches = scan?.matches;
+  const fromScan = useMemo(
+    () => (refined && matches ? bucketRows(matches, edges) : undefined),
+    [refined, matches, edges],
+  );
+  const counts = refined
+    ? fromScan
+    : query.data && query.data.total.length === count
+      ? query.data
+      : undefined;
+  const stale = !refined && query.isPlaceholderData;
+  const partial = refined && scan !== undefined && !scan.done;
+
+  const [drag, setDrag] = useState<{ from: number; to: number }>();
+  const [focused, setFocused] = useState(0);
+  const barsRef = useRef<HTMLDivElement>(null);
+  const update = useUpdateSessionSearch();
+
+  const narrowTo = (a: number, b: number) => {
+    const first = Math.min(a, b);
+    const last = Math.max(a, b);
+    const time = barTimeSearch(edges[first]!, edges[last + 1]!, zone);
+    void update(({ range: _r, start: _s, end: _e, at: _a, span: _p, session: _open, ...rest }) => ({
+      ...rest,
+      ...time,
+    }));
+  };
+
+  const barAt = (x: number, y: number) => {
+    const el = document.elementFromPoint(x, y)?.closest<HTMLElement>('[data-bar]');
+    return el && barsRef.current?.contains(el) ? Number(el.dataset.bar) : undefined;
+  };
+  const onPointerDown = (e: PointerEvent) => {
+    const k = barAt(e.clientX, e.clientY);
+    if (k === undefined || e.button !== 0) return;
+    setDrag({ from: k, to: k });
+  };
+  const onPointerMove = (e: PointerEvent) => {
+    if (!drag) return;
+    const k = barAt(e.clientX, e.clientY);
+    if (k !== undefined && k !== drag.to) setDrag({ ...drag, to: k });
+  };
+  const onPointerUp = () => {
+    // One bar is the button's own click (also Enter and Space); a run of bars ends here.
+    if (drag && drag.from !== drag.to) narrowTo(drag.from, drag.to);
+    setDrag(undefined);
+  };
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    const next =
+      e.key === 'ArrowRight'
+        ? focused + 1
+        : e.key === 'ArrowLeft'
+          ? focused - 1
+          : e.key === 'Home'
+            ? 0
+            : e.key === 'End'
+              ? count - 1
+              : undefined;
+    if (next === undefined) return;
+    e.preventDefault();
+    const k = Math.max(0, Math.min(count - 1, next));
+    setFocused(k);
+    barsRef.current?.querySelector<HTMLElement>(`[data-bar="${k}"]`)?.focus();
+  };
+
+  if (count === 0) return null;
+  const max = counts ? Math.max(1, ...counts.total) : 1;
+  const tickEvery = Math.max(1, Math.ceil(count / TICKS));
+  const total = counts?.total.reduce((a, b) => a + b, 0);
+  const selectedFrom = drag ? Math.min(drag.from, drag.to) : -1;
+  const selectedTo = drag ? Math.max(drag.from, drag.to) : -1;
+
+  return (
+    <section className="volume-chart" aria-labelledby="volume-chart-title">
+      <div className="volume-chart-head">
+        <h2 id="volume-chart-title" className="volume-chart-title">
+          Sessions {unitText(unit)} <span className="muted">· {zoneLabel(zone)}</span>
+        </h2>
+        {counts?.missed && (
+          <span className="volume-legend">
+            <span className="volume-swatch volume-swatch-missed" aria-hidden="true" /> Missed
+          </span>
+        )}
+        <span className="volume-chart-status muted small" role="status">
+          {refined && !scan
+            ? 'Drawn as the scan finds matches.'
+            : query.isError && !refined
+              ? 'Could not count the sessions per bar.'
+              : !counts || stale
+                ? 'Counting…'
+                : partial
+                  ? `${formatCount(total ?? 0)} so far`
+                  : `Most in one bar: ${formatCount(max)}`}
+        </span>
+        {query.isError && !refined && (
+          <button type="button" className="btn btn-small" onClick={() => void query.refetch()}>
+            Retry
+          </button>
+        )}
+      </div>
+      <div
+        ref={barsRef}
+        className="volume-bars"
+        role="group"
+        aria-label={`Sessions ${unitText(unit)}: select a bar to show only its sessions`}
+        aria-busy={!counts || stale || partial}
+        data-stale={stale || undefined}
+        onPointerDown={onPointerDown}
+        onPointerMove={onPointerMove}
+        onPointerUp={onPointerUp}
+        onPointerCancel={() => setDrag(undefined)}
+        onKeyDown={onKeyDown}
+      >
+        {Array.from({ length: count }, (_, k) => {
+          const n = counts?.total[k];
+          const missed = counts?.missed?.[k];
+          const inDrag = k >= selectedFrom && k <= selectedTo;
+          return (
+            <button
+              key={edges[k]}
+              type="button"
+              data-bar={k}
+              className="volume-bar"
+              data-selected={inDrag || undefined}
+              tabIndex={k === Math.min(focused, count - 1) ? 0 : -1}
+              aria-label={
+                n === undefined
+                  ? `${barTimeText(edges[k]!, edges[k + 1]!, zone)}: counting`
+                  : barName(edges[k]!, edges[k + 1]!, zone, n, missed)
+              }
+              onFocus={() => setFocused(k)}
+              onClick={() => narrowTo(k, k)}
+            >
+              <span className="volume-bar-fill" style={{ height: `${((n ?? 0) / max) * 100}%` }}>
+                {missed !== undefined && missed > 0 && (
+                  <span className="volume-bar-missed" style={{ height: `${(missed / (n || 1)) * 100}%` }} />
+                )}
+              </span>
+            </button>
+          );
+        })}
+      </div>
+      <div className="volume-axis" aria-hidden="true">
+        {Array.from({ length: Math.ceil(count / tickEvery) }, (_, j) => {
+          const k = j * tickEvery;
+          return (
+            <span key={k} className="volume-tick" style={{ left: `${(k / count) * 100}%` }}>
+              {tickText(edges[k]!, zone, unit)}
+            </span>
+          );
+        })}
+      </div>
+    </section>
+  );
+}
