@@ -9,6 +9,8 @@ import type { Refinements } from '../refinements';
 import type { ScanState } from '../scan/scan-protocol';
 import type { SessionsView } from '../view/sessions-view';
 import { toRowView, type RowView } from './row-view';
+import { DEFAULT_SORT } from '../filters/session-search';
+import { sessionComparator } from '../sort-order';
 import type { SessionsResult } from './use-sessions-result';
 
 export interface Scan {
@@ -56,8 +58,19 @@ export function useScan(
 export function useScanRows(view: SessionsView, scan: Scan): SessionsResult {
   const { zone } = view;
   const { key, state } = scan;
-  const formatted = useMemo(() => ({ key, zone, rows: new Map<number, RowView>() }), [key, zone]);
-  const matches = state?.matches ?? [];
+  const done = state?.done === true;
+  // Live and archived parts read whole under another sort are merged into one order once both
+  // are in (sort-order.ts); until then the live part comes first, then the archived one.
+  const merge = done && !view.byDate && view.segments.length > 1;
+  const sort = view.search.sort ?? DEFAULT_SORT;
+  const found = state?.matches;
+  const matches = useMemo(
+    () => (merge && found ? [...found].sort(sessionComparator(sort.field, sort.desc)) : (found ?? [])),
+    [merge, found, sort.field, sort.desc],
+  );
+  // Rows are formatted once per index; the merge moves them, so it starts the cache afresh.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `merge` reorders the rows the cache holds
+  const formatted = useMemo(() => ({ key, zone, rows: new Map<number, RowView>() }), [key, zone, merge]);
   const rowAt = (index: number): RowView | undefined => {
     let row = formatted.rows.get(index);
     const session = matches[index];
@@ -67,7 +80,6 @@ export function useScanRows(view: SessionsView, scan: Scan): SessionsResult {
     }
     return row;
   };
-  const done = state?.done === true;
   return {
     status: state ? 'success' : scan.error ? 'error' : 'pending',
     error: scan.error,

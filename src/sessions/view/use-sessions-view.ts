@@ -4,12 +4,13 @@ import { useDisplayZone } from '../preferences';
 import type { SessionSearch } from '../filters/session-search';
 import { resolveView, type SessionsView } from './sessions-view';
 import { viewIdentity } from './view-anchor-store';
-
-const DAY_MS = 86_400_000;
+import { dayInZone, startOfDayMs } from './zoned-time';
+import { addUtcDays } from '../../lib/utc-days';
 
 /**
  * The view shown, resolved once per screen from the link's search, the display zone and the view's
- * anchor (view-anchor-store.ts). A relative range left open past UTC midnight moves to the new day.
+ * anchor (view-anchor-store.ts). A range of days left open past midnight (in the display zone)
+ * moves to the new day.
  */
 export function useSessionsView(search: SessionSearch): { view: SessionsView; reanchor: () => void } {
   const [zone] = useDisplayZone();
@@ -19,13 +20,14 @@ export function useSessionsView(search: SessionSearch): { view: SessionsView; re
   // eslint-disable-next-line react-hooks/exhaustive-deps -- `identity` stands for `search` less the open session
   const view = useMemo(() => resolveView(search, anchorMs, zone), [identity, anchorMs, zone]);
 
-  const relative = !view.search.start;
+  const days = view.window.kind === 'days' && view.window.range !== undefined;
+  const { zoneName } = view;
   useEffect(() => {
-    if (!relative) return;
-    const nextDay = Math.floor(anchorMs / DAY_MS) * DAY_MS + DAY_MS;
+    if (!days) return;
+    const nextDay = startOfDayMs(addUtcDays(dayInZone(anchorMs, zoneName), 1), zoneName);
     const timer = setTimeout(viewAnchors.reanchor, Math.max(0, nextDay - Date.now()) + 50);
     return () => clearTimeout(timer);
-  }, [relative, anchorMs, viewAnchors]);
+  }, [days, anchorMs, zoneName, viewAnchors]);
 
   return { view, reanchor: viewAnchors.reanchor };
 }
