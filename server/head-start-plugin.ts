@@ -7,8 +7,9 @@ export const HEAD_START_MODULE = 'src/app/head-start.ts';
  * Builds the head start as an entry chunk of its own and puts it first in index.html's head, async,
  * so page 0 is requested as soon as that small chunk is in, instead of after the whole app has been
  * downloaded and compiled; being first, its request gets the page's open connection. The app's
- * entry stays where the build puts it and imports the head start, which runs once. It must stay one
- * file: bench/check-bundle-budget.mjs fails the build's check if it imports a chunk.
+ * entry stays where the build puts it and imports the head start, which runs once. Any chunk it
+ * imports must be one index.html preloads: bench/check-bundle-budget.mjs fails the build's check
+ * otherwise.
  */
 export function headStart(): Plugin {
   return {
