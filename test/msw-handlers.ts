@@ -44,10 +44,15 @@ function sortValue(s: WireSessionInfo, field: string): string | number {
   return '';
 }
 
-/** Handlers answering from `sessions`, with `now` deciding which are live and which archived. */
+/**
+ * Handlers answering from `sessions`, with `now` deciding which are live and which archived.
+ * `inTransitMs`: sessions younger than the archive age by less than this answer from both stores,
+ * as sessions being moved to the archive do.
+ */
 export function createSessionsHandlers(
   sessions: readonly WireSessionInfo[] = defaultSessions,
   now = FACTORY_NOW,
+  { inTransitMs = 0 } = {},
 ) {
   return [
     http.get(SESSIONS_URL, ({ request }) => {
@@ -94,7 +99,8 @@ export function createSessionsHandlers(
 
       const matches = sessions.filter((s) => {
         const created = Date.parse(s.dateCreated ?? '');
-        if (now - created > ARCHIVE_AFTER_MS !== archive) return false;
+        const age = now - created;
+        if (archive ? age <= ARCHIVE_AFTER_MS - inTransitMs : age > ARCHIVE_AFTER_MS) return false;
         if (created < startMs || created >= endMs) return false;
         if (ids?.length && !ids.includes(s.id ?? '')) return false;
         if (accounts?.length && !accounts.includes(s.accountId ?? '')) return false;

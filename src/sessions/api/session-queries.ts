@@ -6,6 +6,7 @@
 //   ['sessions', 'page', request.key, n]     one page of a search (table rows: summaries)
 //   ['sessions', 'count', request.key]       the total of a search
 //   ['sessions', 'edges', request.key, start, end, anchor]   where a window lies in a date-sorted search
+//   ['sessions', 'seam', live.key, archive.key, index, count, start, end, anchor]  sessions in both stores
 //   ['sessions', 'detail', id]               one session whole, live or archived
 //   ['sessions', 'children', id, archived, 'count' | 'list']   a session's transfers (child sessions)
 //   ['sessions', 'scan', keys, refinements, start, end, anchor, keep]  a scan of a result's requests (scan/)
@@ -22,6 +23,7 @@ import { buildSessionsQuery, normalizeSessionsFilter, type SessionsRequest } fro
 import { fetchSessions, fetchSessionSummaries } from './fetch-sessions';
 import { pageQuery } from './sessions-url';
 import { fetchWindowEdges } from './window-edges';
+import { fetchSeamDuplicates, type SeamInput } from './store-seam';
 import type { InstantWindow } from '../view/covering-days';
 import type { Session } from './session';
 import { hasRefinements, refinementsKey, type Refinements } from '../refinements';
@@ -114,6 +116,26 @@ export const sessionQueries = {
     queryOptions({
       queryKey: [ROOT, 'edges', request.key, window.startMs, window.endMs, anchorMs] as const,
       queryFn: ({ signal }) => fetchWindowEdges(request, window, signal),
+      meta,
+      staleTime: Infinity,
+      gcTime: 60_000,
+    }),
+  /** How many of the newest archived rows of a window are live too (store-seam.ts). */
+  seam: (input: SeamInput, anchorMs: number) =>
+    // eslint-disable-next-line @tanstack/query/exhaustive-deps -- the key lists every field of `input` by value
+    queryOptions({
+      queryKey: [
+        ROOT,
+        'seam',
+        input.live.key,
+        input.archive.key,
+        input.archiveNewestIndex,
+        input.archiveCount,
+        input.window.startMs,
+        input.window.endMs,
+        anchorMs,
+      ] as const,
+      queryFn: ({ signal }) => fetchSeamDuplicates(input, signal),
       meta,
       staleTime: Infinity,
       gcTime: 60_000,

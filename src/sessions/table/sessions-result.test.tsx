@@ -3,7 +3,8 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { delay, http, HttpResponse } from 'msw';
 import { server } from '../../../test/msw-server';
 import { renderApp } from '../../../test/render';
-import { SESSIONS_URL } from '../../../test/msw-handlers';
+import { createSessionsHandlers, defaultSessions, SESSIONS_URL } from '../../../test/msw-handlers';
+import { resolveView } from '../view/sessions-view';
 import { FACTORY_NOW } from '../../../test/session-factory';
 
 import { bigPage, bigResult, dataRows, grid, recordRequests } from '../../../test/table-helpers';
@@ -52,6 +53,29 @@ describe('the live view', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(requests.some((q) => q.get('countPerPage') === '1')).toBe(false);
     expect(screen.queryByText(/Refreshes every/)).toBeNull();
+  });
+});
+
+describe('one result across live and archive', () => {
+  it('shows a session found in both stores once, and counts it once', async () => {
+    // Sessions 12 to 15 days old answer from both stores, as sessions being archived do.
+    server.use(...createSessionsHandlers(defaultSessions, FACTORY_NOW, { inTransitMs: 3 * 86_400_000 }));
+    renderApp('/?range=30d');
+    const { window } = resolveView({ range: '30d' }, FACTORY_NOW, 'local');
+    const inWindow = defaultSessions.filter((s) => {
+      const ms = Date.parse(s.dateCreated ?? '');
+      return ms >= window.startMs && ms < window.endMs;
+    });
+    await waitFor(() => expect(grid()).toHaveAttribute('aria-rowcount', String(inWindow.length + 1)));
+    await waitFor(() =>
+      expect(document.querySelector('.results-count')?.textContent).toMatch(
+        / sessions: \d+ live, \d+ archived$/,
+      ),
+    );
+    const [, live, archived] = document
+      .querySelector('.results-count')!
+      .textContent!.match(/(\d+) live, (\d+) archived/)!;
+    expect(Number(live) + Number(archived)).toBe(inWindow.length);
   });
 });
 

@@ -16,6 +16,7 @@ import { sessionQueries, SESSIONS_PAGE_SIZE } from '../api/session-queries';
 import { byDateRequest } from '../api/build-sessions-query';
 import type { SessionsView, Store } from '../view/sessions-view';
 import { selectRows, type RowPage, type RowView } from './row-view';
+import { useStoreSeam } from './use-store-seam';
 
 const THUMB_REST_MS = 60;
 /**
@@ -144,6 +145,9 @@ export interface Slice {
   /** Server rows `[first, end)` of the segment shown. */
   first: number;
   end: number;
+  /** Server rows inside the window (the shown ones, and archived copies of live sessions). */
+  windowFirst: number;
+  windowEnd: number;
   /** Where the slice starts among the result's rows. */
   offset: number;
 }
@@ -184,18 +188,28 @@ function useLayout(view: SessionsView) {
       enabled: !byDate,
     })),
   });
+  // Sessions in both stores are shown once, as live rows: the archived copies leave its slice.
+  const duplicates = useStoreSeam(
+    view,
+    edges.map((e) => e.data),
+  );
   const slices: Slice[] = [];
   let rowCount = 0;
-  segments.forEach((_, i) => {
+  segments.forEach((s, i) => {
     const e = edges[i]!.data;
     const total = page0[i]!.data?.totalCount;
-    const [first, end] = byDate ? [e?.first ?? 0, e?.end ?? 0] : [0, total ?? 0];
-    slices.push({ first, end, offset: rowCount });
+    const [windowFirst, windowEnd] = byDate ? [e?.first ?? 0, e?.end ?? 0] : [0, total ?? 0];
+    let [first, end] = [windowFirst, windowEnd];
+    if (s.store === 'archive' && duplicates > 0) {
+      if (s.request.filter.sortOrder === 'Ascend') end -= duplicates;
+      else first += duplicates;
+    }
+    slices.push({ first, end, windowFirst, windowEnd, offset: rowCount });
     rowCount += end - first;
   });
   const laidOut = byDate ? edges.every((e) => e.data) : page0.every((p) => p.data);
   const failed = (byDate ? edges : page0).find((q) => q.isError);
-  return { view, selects, edges, page0, slices, rowCount, laidOut, failed };
+  return { view, selects, edges, page0, slices, rowCount, laidOut, failed, duplicates };
 }
 
 /**
@@ -211,7 +225,7 @@ export function useSessionsResult(view: SessionsView, range: PageRange, fetchRow
   const layout = useLayout(next.laidOut || next.failed ? view : shownView);
   const isShowingPrevious = layout.view !== view;
   const { segments, window, byDate } = layout.view;
-  const { selects, edges, page0, slices, rowCount, laidOut } = layout;
+  const { selects, edges, page0, slices, rowCount, laidOut, duplicates } = layout;
   const key = layout.view.key;
 
   // Server pages of the rows drawn and the page ahead, per segment. Pages only drawn around the
@@ -288,7 +302,7 @@ export function useSessionsResult(view: SessionsView, range: PageRange, fetchRow
       const slice = slices[w.segment]!;
       const shifted = results[i]!.data?.rows.some((row, j) => {
         const server = w.n * SESSIONS_PAGE_SIZE + j;
-        return (server >= slice.first && server < slice.end) !== inWindow(row.createdMs);
+        return (server >= slice.windowFirst && server < slice.windowEnd) !== inWindow(row.createdMs);
       });
       if (shifted) moved.add(w.segment);
     });
@@ -306,9 +320,10 @@ export function useSessionsResult(view: SessionsView, range: PageRange, fetchRow
     const values = segments.map((_, i) => f(i));
     return values.every((v) => v !== undefined) ? values.reduce<number>((t, v) => t + v!, 0) : undefined;
   };
+  // The window's sessions: its edges, less the archived copies of live sessions.
   const count = (i: number) => {
     const e = edges[i]!.data;
-    return e && e.end - e.first;
+    return e && e.end - e.first - (segments[i]!.store === 'archive' ? duplicates : 0);
   };
   return {
     status: layout.failed ? 'error' : laidOut ? 'success' : 'pending',

@@ -35,7 +35,10 @@ export interface SessionsView {
   window: TimeWindow;
   /** Which stores the link asks for (`archive` absent: both, as one result). */
   stores: StoreChoice;
-  /** The requests of the result, live first. Never empty. */
+  /**
+   * The requests of the result, in the order shown: live first, except sorted by date ascending
+   * (oldest first), where the archive's older sessions come first. Never empty.
+   */
   segments: ViewSegment[];
   /** Identifies the result: its segments' requests and its window. */
   key: string;
@@ -63,7 +66,8 @@ export function resolveView(search: SessionSearch, anchorMs: number, zone: Displ
   const plan = planStores(window, anchorMs, stores);
   const sort = view.sort ?? DEFAULT_SORT;
   const segments: ViewSegment[] = [];
-  for (const store of ['live', 'archive'] as const) {
+  const oldestFirst = sort.field === 'dateCreated' && !sort.desc;
+  for (const store of oldestFirst ? (['archive', 'live'] as const) : (['live', 'archive'] as const)) {
     const days = plan[store];
     if (!days) continue;
     segments.push({
