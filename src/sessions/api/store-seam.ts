@@ -2,7 +2,7 @@
 // the archive; a session in transit can answer from both for a while. Sorted by date, a result of
 // both stores is the live slice and the archived slice one after the other, so such a session would
 // be shown twice: as one of the oldest live rows and as one of the newest archived ones. This finds
-// how many of the newest archived rows inside the window are also live (their ids among the oldest
+// which of the newest archived rows inside the window are also live (their ids among the oldest
 // live rows), so the table leaves them out and shows the live copy only.
 //
 // It reads a page of each side of the seam (two requests, side by side), more only while every row
@@ -33,8 +33,8 @@ export interface SeamInput {
   window: InstantWindow;
 }
 
-/** How many of the newest archived rows inside the window are live too. */
-export async function fetchSeamDuplicates(input: SeamInput, signal?: AbortSignal): Promise<number> {
+/** The newest archived rows inside the window that are live too (the archived copies). */
+export async function fetchSeamDuplicates(input: SeamInput, signal?: AbortSignal): Promise<SessionSummary[]> {
   const page = (filter: SessionsFilter, n: number) =>
     fetchSessionSummaries(
       buildSessionsQuery(filter, {
@@ -57,12 +57,12 @@ export async function fetchSeamDuplicates(input: SeamInput, signal?: AbortSignal
   };
   // The first page of each side, side by side.
   const [, first] = await Promise.all([readLive(), archived.peek()]);
-  let duplicates = 0;
-  for (let row = first; row && duplicates < limit; row = await archived.peek()) {
+  const duplicates: SessionSummary[] = [];
+  for (let row = first; row && duplicates.length < limit; row = await archived.peek()) {
     // The live copy of an archived session is among the oldest live rows: read them up to its date.
     while (!liveIds.has(row.id) && (row.dateCreated?.ms ?? -Infinity) >= newestLiveMs && (await readLive()));
     if (!liveIds.has(row.id)) break;
-    duplicates += 1;
+    duplicates.push(row);
     archived.skip();
   }
   return duplicates;

@@ -11,6 +11,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { sessionQueries } from '../api/session-queries';
 import type { SessionsRequest } from '../api/build-sessions-query';
 import type { ScanState } from '../scan/scan-protocol';
+import type { SessionSummary } from '../api/session';
 import { useUpdateSessionSearch } from '../filters/use-session-search';
 import type { SessionsView } from '../view/sessions-view';
 import { zoneLabel } from '../view/time-window-label';
@@ -29,12 +30,14 @@ export interface VolumeChartProps {
   /** The view has refinements: its result is the scan's matches, counted here as they arrive. */
   refined: boolean;
   scan: ScanState | undefined;
+  /** Archived copies of live sessions the result leaves out: counted by the stores, taken off here. */
+  leftOut?: readonly SessionSummary[];
 }
 
 /** About this many axis labels, whatever the number of bars. */
 const TICKS = 6;
 
-export default function VolumeChart({ view, requests, anchorMs, refined, scan }: VolumeChartProps) {
+export default function VolumeChart({ view, requests, anchorMs, refined, scan, leftOut }: VolumeChartProps) {
   const { startMs, endMs, zone } = view.window;
   const bars = useMemo(() => volumeBars({ startMs, endMs, zone }), [startMs, endMs, zone]);
   const { edges, unit } = bars;
@@ -51,11 +54,17 @@ export default function VolumeChart({ view, requests, anchorMs, refined, scan }:
     () => (refined && matches ? bucketRows(matches, edges) : undefined),
     [refined, matches, edges],
   );
-  const counts = refined
-    ? fromScan
-    : query.data && query.data.total.length === count
-      ? query.data
-      : undefined;
+  const counted = query.data && query.data.total.length === count ? query.data : undefined;
+  const fromServer = useMemo(() => {
+    if (!counted || !leftOut?.length) return counted;
+    const copies = bucketRows(leftOut, edges);
+    return {
+      ...counted,
+      total: counted.total.map((n, k) => n - copies.total[k]!),
+      missed: counted.missed?.map((n, k) => n - copies.missed[k]!),
+    };
+  }, [counted, leftOut, edges]);
+  const counts = refined ? fromScan : fromServer;
   const stale = !refined && query.isPlaceholderData;
   const partial = refined && scan !== undefined && !scan.done;
 

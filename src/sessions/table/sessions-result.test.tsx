@@ -76,6 +76,16 @@ describe('one result across live and archive', () => {
       .querySelector('.results-count')!
       .textContent!.match(/(\d+) live, (\d+) archived/)!;
     expect(Number(live) + Number(archived)).toBe(inWindow.length);
+    // The volume chart's bars add up to the same total: the archived copies are not counted twice.
+    const chart = await screen.findByRole('group', { name: /^Sessions per day/ }, { timeout: 10_000 });
+    await waitFor(() => {
+      const counts = within(chart)
+        .getAllByRole('button')
+        .map((b) =>
+          Number(/: ([\d,]+) sessions?/.exec(b.getAttribute('aria-label') ?? '')?.[1]?.replace(/,/g, '')),
+        );
+      expect(counts.reduce((a, b) => a + b, 0)).toBe(inWindow.length);
+    });
   });
 });
 

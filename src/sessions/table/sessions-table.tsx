@@ -133,6 +133,7 @@ export function SessionsTable({ view, openSessionId, onCloseSession, onReanchor 
             anchorMs={view.anchorMs}
             refined={refined}
             scan={scanState}
+            leftOut={base.leftOut}
           />
         </Suspense>
       </div>

@@ -17,6 +17,7 @@ import { byDateRequest } from '../api/build-sessions-query';
 import type { SessionsView, Store } from '../view/sessions-view';
 import { selectRows, type RowPage, type RowView } from './row-view';
 import { useStoreSeam } from './use-store-seam';
+import type { SessionSummary } from '../api/session';
 
 const THUMB_REST_MS = 60;
 /**
@@ -136,6 +137,8 @@ export interface SessionsResult {
   pageError: unknown;
   /** Sorted by date: each segment's slice of its server result, in the order shown. */
   slices?: Slice[];
+  /** Archived copies of live sessions, left out of the result (use-store-seam.ts). */
+  leftOut?: readonly SessionSummary[];
 }
 
 /** Re-searches of a segment's edges per view, when its pages show the rows moved. */
@@ -189,10 +192,11 @@ function useLayout(view: SessionsView) {
     })),
   });
   // Sessions in both stores are shown once, as live rows: the archived copies leave its slice.
-  const duplicates = useStoreSeam(
+  const leftOut = useStoreSeam(
     view,
     edges.map((e) => e.data),
   );
+  const duplicates = leftOut.length;
   const slices: Slice[] = [];
   let rowCount = 0;
   segments.forEach((s, i) => {
@@ -209,7 +213,7 @@ function useLayout(view: SessionsView) {
   });
   const laidOut = byDate ? edges.every((e) => e.data) : page0.every((p) => p.data);
   const failed = (byDate ? edges : page0).find((q) => q.isError);
-  return { view, selects, edges, page0, slices, rowCount, laidOut, failed, duplicates };
+  return { view, selects, edges, page0, slices, rowCount, laidOut, failed, duplicates, leftOut };
 }
 
 /**
@@ -225,7 +229,7 @@ export function useSessionsResult(view: SessionsView, range: PageRange, fetchRow
   const layout = useLayout(next.laidOut || next.failed ? view : shownView);
   const isShowingPrevious = layout.view !== view;
   const { segments, window, byDate } = layout.view;
-  const { selects, edges, page0, slices, rowCount, laidOut, duplicates } = layout;
+  const { selects, edges, page0, slices, rowCount, laidOut, duplicates, leftOut } = layout;
   const key = layout.view.key;
 
   // Server pages of the rows drawn and the page ahead, per segment. Pages only drawn around the
@@ -338,5 +342,6 @@ export function useSessionsResult(view: SessionsView, range: PageRange, fetchRow
     isFetching: isShowingPrevious || edges.some((e) => e.isFetching) || page0.some((p) => p.isFetching),
     pageError: results.find((r) => r.error)?.error,
     slices: byDate && laidOut && !isShowingPrevious ? slices : undefined,
+    leftOut,
   };
 }

@@ -1,12 +1,16 @@
 // Sessions in transit between the stores, shown once (api/store-seam.ts): in a result of both
-// stores sorted by date, how many of the newest archived rows inside the window are live too. The
+// stores sorted by date, the newest archived rows inside the window that are live too. The
 // table leaves them out of the archived slice (at its start newest first, at its end oldest first).
 import { useQuery } from '@tanstack/react-query';
 import { sessionQueries } from '../api/session-queries';
 import type { WindowEdges } from '../api/window-edges';
+import type { SessionSummary } from '../api/session';
+
+const NONE: SessionSummary[] = [];
 import type { SessionsView } from '../view/sessions-view';
 
-export function useStoreSeam(view: SessionsView, edges: (WindowEdges | undefined)[]): number {
+/** The archived copies of live sessions the result leaves out. */
+export function useStoreSeam(view: SessionsView, edges: (WindowEdges | undefined)[]): SessionSummary[] {
   const live = view.segments.findIndex((s) => s.store === 'live');
   const archive = view.segments.findIndex((s) => s.store === 'archive');
   const liveEdges = edges[live];
@@ -39,5 +43,5 @@ export function useStoreSeam(view: SessionsView, edges: (WindowEdges | undefined
     enabled,
   });
   // Until it is known the slices are shown whole: a rare duplicate for a moment, never a lost row.
-  return enabled ? (query.data ?? 0) : 0;
+  return (enabled && query.data) || NONE;
 }
