@@ -124,18 +124,7 @@ const MISSED_BADGE: CellPart = { text: 'Missed', className: 'badge badge-danger'
 export function cellParts(id: string, row: RowView, now: number): CellPart[] {
   switch (id) {
     case 'start':
-      // A row outside the window (another sort over whole days) is dimmed and says why.
-      return row.outside
-        ? [
-            { text: row.start, title: row.startTitle },
-            ' ',
-            {
-              text: 'outside',
-              className: 'row-tag',
-              title: 'Created outside your window: the API sorts whole days',
-            },
-          ]
-        : [{ text: row.start, title: row.startTitle }];
+      return [{ text: row.start, title: row.startTitle }];
     case 'direction':
       return row.direction
         ? [{ text: directionArrow(row.direction) ?? '•', ariaHidden: true }, ` ${row.direction}`]
@@ -179,7 +168,17 @@ export function cellParts(id: string, row: RowView, now: number): CellPart[] {
       // The most telling state gets the badge (queue, then call, then dial); the rest are in its title.
       if (row.states[0])
         return [{ text: row.states[0], className: 'badge badge-live', title: row.states.join(' · ') }];
-      // In a result of both stores, the archived sessions say so.
+      // A row outside the window (another sort over whole days) is dimmed and says why; in a result
+      // of both stores, the archived sessions say so.
+      if (row.outside)
+        return [
+          {
+            text: 'Outside',
+            className: 'badge',
+            title:
+              'Created outside your window: sorted by another field, the API mixes in the rest of its days',
+          },
+        ];
       return row.archived ? [{ text: 'Archived', className: 'badge', title: 'From the archive' }] : [];
     default:
       return [];
