@@ -167,6 +167,36 @@ describe('random access over a large result', () => {
     expect(Number(selected.getAttribute('aria-rowindex'))).toBeGreaterThan(1000);
   });
 
+  it('under another sort, shows a large result in the server order with the rows outside the window marked', async () => {
+    const all = recordRequests();
+    server.use(bigResult(30_000));
+    renderApp('/?range=7d&sort=-customerName');
+    await waitFor(() => expect(all.length).toBeGreaterThan(0));
+    // bigPage spreads the rows over the days asked for; the window starts a day after the first.
+    const from = Date.parse(`${all[0]!.get('startDate')}T00:00:00Z`);
+    const step = (FACTORY_NOW - from) / 30_000;
+    const { window } = resolveView({ range: '7d' }, FACTORY_NOW, 'local');
+    let inside = 0;
+    while (FACTORY_NOW - Math.round((inside + 1) * step) >= window.startMs) inside++;
+    await waitFor(() =>
+      expect(document.querySelector('.results-count')?.textContent).toBe(
+        `${inside.toLocaleString('en-US')} in your window · 30,000 shown: the API sorts whole days`,
+      ),
+    );
+    expect(grid()).toHaveAttribute('aria-rowcount', '30001');
+    // The last rows are the oldest here: before the window, dimmed and tagged.
+    act(() => {
+      grid().scrollTop = 30_000 * 36;
+      fireEvent.scroll(grid());
+    });
+    await waitFor(() => expect(dataRows().some((r) => r.dataset.sessionId === 'row-29999')).toBe(true));
+    const last = dataRows().find((r) => r.dataset.sessionId === 'row-29999')!;
+    expect(last).toHaveClass('is-outside');
+    expect(within(last).getByText('Outside')).toBeInTheDocument();
+    const firstRow = dataRows().find((r) => Number(r.dataset.sessionId!.slice(4)) < inside);
+    if (firstRow) expect(firstRow).not.toHaveClass('is-outside');
+  });
+
   it('asks for no page ahead of a filter left at once, and for the next page of one that stays', async () => {
     const all = recordRequests();
     server.use(bigResult(130_000));
