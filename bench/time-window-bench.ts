@@ -459,6 +459,8 @@ function markdown(r: Omit<WindowBenchResult, 'markdown'>): string {
     '',
     '- First rows: navigation start until the first 10 data rows (or all of a smaller window) are painted ' +
       '(page-instrumentation.ts); ready as in the main benchmark (ready.ts).',
+    "- The day link is trimmed too: the app asks every window's covering UTC days plus one on each side and " +
+      'searches both edges, so the minute window is compared with a day that already pays for an edge search.',
     "- Sequential rounds: from the page's resource timing of `GET /sessions`, the longest chain of requests " +
       'each started after the previous one ended, among those ended before the first rows were painted. ' +
       'Kinds: count (page 0, 10 rows, counted), probe (10 rows, simplifiedPaging), page (100 rows); the ' +
