@@ -163,7 +163,7 @@ function buildPeer(outDir: string) {
   ]);
 }
 
-function buildApp(outDir: string) {
+export function buildApp(outDir: string) {
   run(path.join(ROOT, 'node_modules', '.bin', 'vite'), [
     'build',
     '--outDir',
@@ -207,7 +207,16 @@ export function bundleSizes(distDir: string, entrySrc?: string) {
   return { firstScreenKb, lazy };
 }
 
-async function startServer(opts: BenchOptions, appDist: string, peerDist: string): Promise<ChildProcess> {
+/**
+ * bench/serve.ts as a child process on `opts.port` (the peer pages, if given, on the next port);
+ * `env` overrides the sandbox settings (SANDBOX_LATENCY_MS, say). Resolves once it listens.
+ */
+export async function startServer(
+  opts: Pick<BenchOptions, 'sessions' | 'port'>,
+  appDist: string,
+  peerDist?: string,
+  env: NodeJS.ProcessEnv = {},
+): Promise<ChildProcess> {
   const dbPath = path.join(ROOT, '.sandbox', `bench-${opts.sessions}.db`);
   fs.mkdirSync(path.dirname(dbPath), { recursive: true });
   const child = spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['bench/serve.ts'], {
@@ -216,13 +225,14 @@ async function startServer(opts: BenchOptions, appDist: string, peerDist: string
       ...process.env,
       PORT: String(opts.port),
       APP_DIST: appDist,
-      PEER_DIST: peerDist,
+      PEER_DIST: peerDist ?? '',
       SANDBOX_SESSIONS: String(opts.sessions),
       SANDBOX_DB: dbPath,
       SANDBOX_SPECIMENS: '1',
       SANDBOX_LATENCY_MS: '0',
       SANDBOX_FAIL_RATE: '0',
       SANDBOX_AUTH: '0',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -604,16 +614,16 @@ async function measureTarget(ctx: Ctx, target: Target): Promise<{ f: RunFigures;
 // ---------------------------------------------------------------------------------------------------
 // Summary: medians, ratios, budgets, markdown
 
-const round = (n: number, digits = 0) => (Number.isFinite(n) ? Number(n.toFixed(digits)) : n);
+export const round = (n: number, digits = 0) => (Number.isFinite(n) ? Number(n.toFixed(digits)) : n);
 
-function median(values: number[]): number {
+export function median(values: number[]): number {
   const v = values.filter(Number.isFinite).sort((a, b) => a - b);
   if (v.length === 0) return NaN;
   const mid = Math.floor(v.length / 2);
   return v.length % 2 ? v[mid]! : (v[mid - 1]! + v[mid]!) / 2;
 }
 
-const fmt = (n: number | undefined) =>
+export const fmt = (n: number | undefined) =>
   n === undefined || !Number.isFinite(n) ? '-' : Math.abs(n) >= 100 ? n.toFixed(0) : n.toFixed(1);
 const ratio = (a: number | undefined, b: number | undefined) =>
   a === undefined || b === undefined || !Number.isFinite(a) || !Number.isFinite(b)

@@ -10,13 +10,20 @@ export interface LoadCtx {
   log: (line: string) => void;
 }
 
-/** A fresh context and page for `target`, instrumented, its page errors collected. */
-export async function openTarget(ctx: LoadCtx, target: Target, { clickAtFirstPaint = false } = {}) {
+/**
+ * A fresh context and page for `target`, instrumented, its page errors collected. `firstRowCount`:
+ * data rows in view that count as the first rows (10).
+ */
+export async function openTarget(
+  ctx: LoadCtx,
+  target: Target,
+  { clickAtFirstPaint = false, firstRowCount = 10 } = {},
+) {
   const context = await ctx.browser.newContext({ viewport: VIEWPORT, timezoneId: 'UTC', locale: 'en-US' });
   const page = await context.newPage();
   // tsx (esbuild keepNames) wraps named functions in __name(), which pages do not define.
   await page.addInitScript('globalThis.__name = (f) => f;');
-  await page.addInitScript(initScript, { probe: PROBES[target], clickAtFirstPaint });
+  await page.addInitScript(initScript, { probe: PROBES[target], clickAtFirstPaint, firstRowCount });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   return { context, page, errors };

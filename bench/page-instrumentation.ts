@@ -88,7 +88,16 @@ export interface BenchWindow {
   __benchClick?: (x: number, y: number) => Promise<void>;
 }
 
-export function initScript({ probe, clickAtFirstPaint }: { probe: Probe; clickAtFirstPaint: boolean }) {
+export function initScript({
+  probe,
+  clickAtFirstPaint,
+  firstRowCount = 10,
+}: {
+  probe: Probe;
+  clickAtFirstPaint: boolean;
+  /** Data rows in view that make "the first rows" (fewer for a result known to hold fewer). */
+  firstRowCount?: number;
+}) {
   const w = window as unknown as BenchWindow;
   // When the frame being produced has been painted: a task posted from its rAF runs after its style,
   // layout and paint. (A rAF's own timestamp is when the frame began, which can be before the long
@@ -160,7 +169,7 @@ export function initScript({ probe, clickAtFirstPaint }: { probe: Probe; clickAt
   let liveSeen = false;
   const tick = () => {
     const rows = firstSeen ? [] : visibleRows();
-    if (!firstSeen && rows.length >= 10) {
+    if (!firstSeen && rows.length >= firstRowCount) {
       firstSeen = true;
       firstRows = rows;
       removals.observe(document.documentElement, { childList: true, subtree: true });
@@ -169,7 +178,12 @@ export function initScript({ probe, clickAtFirstPaint }: { probe: Probe; clickAt
         if (clickAtFirstPaint && firstRows[0]) clickFirstRow(firstRows[0], at);
       });
     }
-    if (firstSeen && !liveSeen && document.querySelector(probe.live) && visibleRows().length >= 10) {
+    if (
+      firstSeen &&
+      !liveSeen &&
+      document.querySelector(probe.live) &&
+      visibleRows().length >= firstRowCount
+    ) {
       liveSeen = true;
       afterFrame((at) => (w.__bench.firstLiveRowsAt = at));
     }

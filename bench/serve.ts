@@ -1,7 +1,8 @@
 // The benchmark's server, a child process of the harness so the sandbox's SQLite work never runs on
 // the harness's event loop: Session History's build on PORT and the peer pages (AG Grid, static
 // table) on PORT+1, both through createAppServer with the same in-process sandbox behind /api.
-// Env: PORT, APP_DIST, PEER_DIST and the sandbox's own SANDBOX_* variables.
+// Env: PORT, APP_DIST, PEER_DIST (optional: without it, the app alone) and the sandbox's own
+// SANDBOX_* variables.
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
@@ -13,8 +14,7 @@ import { openSandbox } from '../server/sandbox/sandbox.ts';
 const port = Number(process.env.PORT);
 const appDist = process.env.APP_DIST;
 const peerDist = process.env.PEER_DIST;
-if (!Number.isInteger(port) || !appDist || !peerDist)
-  throw new Error('PORT, APP_DIST and PEER_DIST are required');
+if (!Number.isInteger(port) || !appDist) throw new Error('PORT and APP_DIST are required');
 
 const sandbox = openSandbox(readSandboxConfig());
 const app = createAppServer({ distDir: appDist, sandbox });
@@ -22,17 +22,19 @@ const app = createAppServer({ distDir: appDist, sandbox });
 // security headers but no CSP, because AG Grid's themes inject <style> elements that it would block.
 // (The headers cost time: Cross-Origin-Opener-Policy makes a cold navigation start a new renderer
 // process, about 40 ms here; served without them, the peer's figures left that out.)
-const peer = new Hono();
-peer.use('*', securityHeaders({ csp: false }));
-peer.all('/api/*', (c) => app.fetch(c.req.raw));
-// Precompressed at build like the app's assets (server/precompress-plugin.ts), so both pay the same
-// server time for their JS; compress() covers what is not.
-peer.use('*', compress());
-peer.use('*', serveStatic({ root: peerDist, precompressed: true }));
-const servers = [
-  serve({ fetch: app.fetch, hostname: '127.0.0.1', port }),
-  serve({ fetch: peer.fetch, hostname: '127.0.0.1', port: port + 1 }),
-];
+function peerPages(root: string) {
+  const peer = new Hono();
+  peer.use('*', securityHeaders({ csp: false }));
+  peer.all('/api/*', (c) => app.fetch(c.req.raw));
+  // Precompressed at build like the app's assets (server/precompress-plugin.ts), so both pay the same
+  // server time for their JS; compress() covers what is not.
+  peer.use('*', compress());
+  peer.use('*', serveStatic({ root, precompressed: true }));
+  return peer;
+}
+const servers = [serve({ fetch: app.fetch, hostname: '127.0.0.1', port })];
+if (peerDist)
+  servers.push(serve({ fetch: peerPages(peerDist).fetch, hostname: '127.0.0.1', port: port + 1 }));
 let listening = 0;
 for (const s of servers) {
   s.on('listening', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { decodeSummary } from './api/decode-page';
-import { sessionComparator } from './sort-order';
+import { sessionComparator, sortSessions } from './sort-order';
 
 const session = (id: string, fields: Record<string, unknown>) => decodeSummary({ id, ...fields }, id);
 
@@ -40,6 +40,26 @@ describe('the merge order of live and archived parts', () => {
         const live = all.filter((_, i) => rows[i]![1]).sort(compare);
         const archived = all.filter((_, i) => !rows[i]![1]).sort(compare);
         expect([...live, ...archived].sort(compare)).toEqual([...all].sort(compare));
+      }),
+    );
+  });
+
+  it("sorts a whole result in the comparator's order, reading each key once", () => {
+    const field = fc.constantFrom('customerName' as const, 'dateCompleted' as const, 'wasMissed' as const);
+    const row = fc.record({
+      customerName: fc.option(fc.constantFrom('acme', 'ACME', 'Zeta', 'beta', ''), { nil: undefined }),
+      dateCompleted: fc.option(fc.constantFrom('2026-12-04T10:00:00Z', '2026-12-05T10:00:00Z'), {
+        nil: undefined,
+      }),
+      wasMissed: fc.option(fc.boolean(), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 40 }), field, fc.boolean(), (rows, f, desc) => {
+        const all = rows.map((fields, i) => session(`s${String(i).padStart(2, '0')}`, fields));
+        const sorted = sortSessions(all, f, desc);
+        expect(sorted).toEqual([...all].sort(sessionComparator(f, desc)));
+        // A new array: the scan's own list is left as it came.
+        expect(sorted).not.toBe(all);
       }),
     );
   });

@@ -10,7 +10,7 @@ import type { ScanState } from '../scan/scan-protocol';
 import type { SessionsView } from '../view/sessions-view';
 import { toRowView, type RowView } from './row-view';
 import { DEFAULT_SORT } from '../filters/session-search';
-import { sessionComparator } from '../sort-order';
+import { sortSessions } from '../sort-order';
 import type { SessionsResult } from './use-sessions-result';
 
 export interface Scan {
@@ -65,7 +65,7 @@ export function useScanRows(view: SessionsView, scan: Scan): SessionsResult {
   const sort = view.search.sort ?? DEFAULT_SORT;
   const found = state?.matches;
   const matches = useMemo(
-    () => (merge && found ? [...found].sort(sessionComparator(sort.field, sort.desc)) : (found ?? [])),
+    () => (merge && found ? sortSessions(found, sort.field, sort.desc) : (found ?? [])),
     [merge, found, sort.field, sort.desc],
   );
   // Rows are formatted once per index; the merge moves them, so it starts the cache afresh.

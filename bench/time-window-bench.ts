@@ -1,0 +1,568 @@
+// `npm run bench:windows`: issue 15's speed requirements for time windows, in headless Chromium
+// against the production build and the sandbox at SANDBOX_LATENCY_MS=0 and =100:
+//   1. a minute window's first rows wait for at most 2 sequential round trips more than the same
+//      day without trimming;
+//   2. a 30-day range over live and archive shows its first rows within one round trip of a
+//      live-only 30-day range;
+//   3. 20,000 summaries loaded whole in another order (the scan): no task over 50 ms on the main
+//      thread, the whole result in under 5 s.
+// Round trips are counted from the page's own resource timing of `GET /sessions`: a request
+// started after another one ended is one round later (see sequentialRounds).
+// Options: USAGE below (`npm run bench:windows -- --help`).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromiumLaunchOptions } from '../test/chromium';
+import { buildApp, fmt, median, round, startServer } from './browser-bench';
+import { openTarget, readLoad, type LoadCtx } from './measure-load';
+import type { BenchWindow } from './page-instrumentation';
+import { LONG_TASK_MS } from './ready';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const DAY = 24 * 60 * 60 * 1000;
+/** A 60 Hz frame: times are read at frame boundaries. */
+const FRAME_MS = 1000 / 60;
+
+export interface WindowBenchOptions {
+  /** Sandbox size; by default one where `range=30d` over both stores holds a little under 20,000. */
+  sessions: number;
+  /** Cold loads per link and latency for requirements 1 and 2. */
+  loads: number;
+  /** Cold loads of the scan (requirement 3) per latency. */
+  scanLoads: number;
+  latencies: number[];
+  port: number;
+  outDir: string;
+  /** A ready build to serve; default: build src/ privately into buildDir. */
+  appDist?: string;
+  buildDir?: string;
+  log?: (line: string) => void;
+}
+
+/** One `GET /sessions` of a page, from its resource timing (ms from navigation start). */
+export interface ApiRequest {
+  url: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * What a request is: the table's own path to its rows (src/sessions/api/window-edges.ts: a counted
+ * page 0 of 10 rows, then rounds of 10-row probes with simplifiedPaging, then 100-row pages), or
+ * something beside it (the volume chart's 500-row page and 100-row probes, the new-sessions count).
+ */
+export function requestKind(url: string): string {
+  const q = new URL(url, 'http://x').searchParams;
+  const per = q.get('countPerPage');
+  const simplified = q.get('simplifiedPaging') === 'true';
+  if (per === '10') return simplified ? 'probe' : 'count';
+  if (per === '100') return simplified ? 'chart-probe' : 'page';
+  if (per === '500') return 'chart';
+  if (per === '1') return 'new-count';
+  return `other(${per ?? '-'})`;
+}
+
+const TABLE_PATH = new Set(['count', 'probe', 'page']);
+
+/**
+ * The longest chain of the table's requests each started after the one before it ended, among
+ * those that ended by `until`: the sequential round trips the first rows can have waited for, and
+ * their kinds. Requests beside the table's path (the chart's) are left out.
+ */
+export function sequentialRounds(requests: readonly ApiRequest[], until: number) {
+  const done = requests
+    .filter((r) => r.end <= until && TABLE_PATH.has(requestKind(r.url)))
+    .sort((a, b) => a.start - b.start);
+  const chains: string[][] = [];
+  done.forEach((r, i) => {
+    let best: string[] = [];
+    for (let j = 0; j < i; j++)
+      if (done[j]!.end <= r.start && chains[j]!.length > best.length) best = chains[j]!;
+    chains.push([...best, requestKind(r.url)]);
+  });
+  const longest = chains.reduce<string[]>((a, c) => (c.length > a.length ? c : a), []);
+  return { rounds: longest.length, chain: longest };
+}
+
+interface LinkLoad {
+  firstRowsMs: number;
+  readyMs: number;
+  rounds: number;
+  chain: string[];
+  requests: number;
+  /** Median duration of the load's `GET /sessions` requests: one round trip here. */
+  roundTripMs: number;
+}
+
+interface ScanLoad {
+  firstRowsMs: number;
+  doneMs: number;
+  /** Longest main-thread task from the scan's line first showing until it reads done. */
+  longestTaskMs: number;
+  /** Longest over the whole load, page start-up included (information only). */
+  longestTaskLoadMs: number;
+  status: string;
+}
+
+async function apiRequests(page: Page): Promise<ApiRequest[]> {
+  return page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .filter((e) => e.name.includes('/api/sessions'))
+      .map((e) => ({ url: e.name, start: e.startTime, end: (e as PerformanceResourceTiming).responseEnd })),
+  );
+}
+
+async function loadLink(ctx: LoadCtx, url: string, firstRowCount: number): Promise<LinkLoad> {
+  const { context, page, errors } = await openTarget(ctx, 'app', { firstRowCount });
+  try {
+    await page.addInitScript(() => performance.setResourceTimingBufferSize(10_000));
+    await page.goto(url);
+    const load = await readLoad(page);
+    const requests = await apiRequests(page);
+    const { rounds, chain } = sequentialRounds(requests, load.firstRowsMs);
+    return {
+      firstRowsMs: load.firstRowsMs,
+      readyMs: load.readyMs,
+      rounds,
+      chain,
+      requests: requests.length,
+      roundTripMs: median(requests.map((r) => r.end - r.start)),
+    };
+  } finally {
+    if (errors.length) ctx.log(`  page errors: ${errors.slice(0, 3).join(' | ')}`);
+    await context.close();
+  }
+}
+
+/** The scan's line once done: "Scanned N of N sessions · K in your window" (scan-status.tsx). */
+const SCAN_DONE = /^Scanned [\d,]+ of [\d,]+ sessions · [\d,]+ in your window$/;
+
+async function loadScan(ctx: LoadCtx, url: string): Promise<ScanLoad> {
+  const { context, page, errors } = await openTarget(ctx, 'app');
+  try {
+    // Runs in the page: when the scan's line first shows, and when it first reads done (painted).
+    await page.addInitScript((doneSource: string) => {
+      const done = new RegExp(doneSource);
+      const w = window as unknown as { __scan: { startAt?: number; doneAt?: number; text?: string } };
+      w.__scan = {};
+      const tick = () => {
+        const line = document.querySelector('.scan-progress')?.textContent?.trim();
+        if (line !== undefined && w.__scan.startAt === undefined) w.__scan.startAt = performance.now();
+        if (line && done.test(line)) {
+          w.__scan.text = line;
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => (w.__scan.doneAt = performance.now());
+          channel.port2.postMessage(null);
+          return;
+        }
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    }, SCAN_DONE.source);
+    await page.goto(url);
+    const handle = await page.waitForFunction(
+      () => {
+        const w = window as unknown as {
+          __scan: { startAt?: number; doneAt?: number; text?: string };
+        } & BenchWindow;
+        if (w.__scan.doneAt === undefined) return false;
+        w.__bench.flushLongTasks();
+        return { ...w.__scan, firstRowsAt: w.__bench.firstRowsAt, longTasks: w.__bench.longTasks };
+      },
+      null,
+      { timeout: 120_000, polling: 100 },
+    );
+    const s = (await handle.jsonValue()) as {
+      startAt: number;
+      doneAt: number;
+      text: string;
+      firstRowsAt?: number;
+      longTasks: { start: number; duration: number }[];
+    };
+    const longest = (from: number) =>
+      Math.max(0, ...s.longTasks.filter((t) => t.start + t.duration > from).map((t) => t.duration));
+    return {
+      firstRowsMs: s.firstRowsAt ?? NaN,
+      doneMs: s.doneAt,
+      longestTaskMs: longest(s.startAt),
+      longestTaskLoadMs: longest(0),
+      status: s.text,
+    };
+  } finally {
+    if (errors.length) ctx.log(`  page errors: ${errors.slice(0, 3).join(' | ')}`);
+    await context.close();
+  }
+}
+
+type LinkCase = 'window' | 'day' | 'range30' | 'range30Live';
+
+export interface LatencyFigures {
+  latencyMs: number;
+  /** The minute window measured and how many sessions it holds. */
+  windowLink: string;
+  windowRows: number;
+  links: Record<LinkCase, { url: string; loads: LinkLoad[]; firstRowsMs: number; rounds: number }>;
+  scan: { url: string; loads: ScanLoad[]; doneMs: number; longestTaskMs: number };
+  roundTripMs: number;
+}
+
+export interface Verdict {
+  requirement: string;
+  latencyMs: number;
+  pass: boolean;
+  detail: string;
+}
+
+export interface WindowBenchResult {
+  machine: {
+    cpu: string;
+    cores: number;
+    chromium: string;
+    date: string;
+    loadAverage: number[];
+    loadAverageEnd: number[];
+  };
+  options: Omit<WindowBenchOptions, 'log'>;
+  latencies: LatencyFigures[];
+  verdicts: Verdict[];
+  markdown: string;
+}
+
+/** Sessions of the live day `day` (YYYY-MM-DD) created in `[startMs, endMs)`, asked of the API. */
+async function sessionsIn(base: string, day: string, startMs: number, endMs: number): Promise<number> {
+  const res = await fetch(
+    `${base}/api/sessions?startDate=${day}&endDate=${day}&sortField=dateCreated&sortOrder=Descend&page=0&countPerPage=1000`,
+  );
+  const body = (await res.json()) as { items?: { dateCreated?: string }[] };
+  return (body.items ?? []).filter((s) => {
+    const ms = Date.parse(s.dateCreated ?? '');
+    return ms >= startMs && ms < endMs;
+  }).length;
+}
+
+/**
+ * The minute link: `day`T14:15 to 14:16 (UTC, the browser's zone here), or the next minute of that
+ * afternoon that holds a session, so the window has rows to show.
+ */
+async function minuteWindow(base: string, day: string) {
+  for (let minute = 14 * 60 + 15; minute < 24 * 60; minute++) {
+    const startMs = Date.parse(`${day}T00:00Z`) + minute * 60_000;
+    const rows = await sessionsIn(base, day, startMs, startMs + 60_000);
+    if (rows > 0) {
+      const hhmm = (ms: number) => new Date(ms).toISOString().slice(11, 16);
+      return { start: `${day}T${hhmm(startMs)}`, end: `${day}T${hhmm(startMs + 60_000)}`, rows };
+    }
+  }
+  throw new Error(`no session on ${day} after 14:15`);
+}
+
+async function measureLatency(
+  browser: Browser,
+  opts: WindowBenchOptions,
+  appDist: string,
+  latencyMs: number,
+  log: (line: string) => void,
+): Promise<LatencyFigures> {
+  const server = await startServer(opts, appDist, undefined, { SANDBOX_LATENCY_MS: String(latencyMs) });
+  try {
+    const base = `http://127.0.0.1:${opts.port}`;
+    // Three days back: a whole UTC day in the live store, away from today's edge.
+    const day = new Date(Date.now() - 3 * DAY).toISOString().slice(0, 10);
+    const minute = await minuteWindow(base, day);
+    const urls: Record<LinkCase, string> = {
+      window: `${base}/?start=${minute.start}&end=${minute.end}`,
+      day: `${base}/?start=${day}&end=${day}`,
+      range30: `${base}/?range=30d`,
+      range30Live: `${base}/?range=30d&archive=0`,
+    };
+    const firstRows: Record<LinkCase, number> = {
+      window: Math.min(10, minute.rows),
+      day: 10,
+      range30: 10,
+      range30Live: 10,
+    };
+    const scanUrl = `${base}/?range=30d&sort=customerName`;
+    const ctx: LoadCtx = { browser, urls: { app: base, agGrid: '', static: '' }, log };
+    // The sandbox's database cache starts cold: one untimed load of each link first.
+    for (const c of Object.keys(urls) as LinkCase[]) await loadLink(ctx, urls[c], firstRows[c]);
+    const loads: Record<LinkCase, LinkLoad[]> = { window: [], day: [], range30: [], range30Live: [] };
+    for (let i = 0; i < opts.loads; i++) {
+      // Each pair alternates which goes first.
+      const order: LinkCase[] =
+        i % 2 === 0
+          ? ['window', 'day', 'range30', 'range30Live']
+          : ['day', 'window', 'range30Live', 'range30'];
+      for (const c of order) loads[c].push(await loadLink(ctx, urls[c], firstRows[c]));
+      log(
+        `latency ${latencyMs} ms, load ${i + 1}/${opts.loads}: ` +
+          order
+            .map((c) => {
+              const l = loads[c][loads[c].length - 1]!;
+              return `${c} ${fmt(l.firstRowsMs)} ms ${l.rounds} rounds`;
+            })
+            .join(', '),
+      );
+    }
+    const scans: ScanLoad[] = [];
+    for (let i = 0; i < opts.scanLoads; i++) {
+      const s = await loadScan(ctx, scanUrl);
+      scans.push(s);
+      log(
+        `latency ${latencyMs} ms, scan ${i + 1}/${opts.scanLoads}: done ${fmt(s.doneMs)} ms, longest task ` +
+          `${fmt(s.longestTaskMs)} ms (whole load ${fmt(s.longestTaskLoadMs)}), "${s.status}"`,
+      );
+    }
+    const links = {} as LatencyFigures['links'];
+    for (const c of Object.keys(urls) as LinkCase[]) {
+      links[c] = {
+        url: urls[c].slice(base.length),
+        loads: loads[c],
+        firstRowsMs: median(loads[c].map((l) => l.firstRowsMs)),
+        rounds: median(loads[c].map((l) => l.rounds)),
+      };
+    }
+    return {
+      latencyMs,
+      windowLink: urls.window.slice(base.length),
+      windowRows: minute.rows,
+      links,
+      scan: {
+        url: scanUrl.slice(base.length),
+        loads: scans,
+        doneMs: median(scans.map((s) => s.doneMs)),
+        longestTaskMs: Math.max(...scans.map((s) => s.longestTaskMs)),
+      },
+      roundTripMs: median(Object.values(loads).flatMap((ls) => ls.map((l) => l.roundTripMs))),
+    };
+  } finally {
+    server.kill('SIGTERM');
+  }
+}
+
+/**
+ * Round trips more than the baseline, counted (`rounds`) and in time: at a latency of its own, the
+ * extra time must also fit in that many round trips (plus a frame, as times are read at frames).
+ */
+function roundTripVerdict(
+  requirement: string,
+  f: LatencyFigures,
+  subject: LinkCase,
+  baseline: LinkCase,
+  allowed: number,
+): Verdict {
+  const s = f.links[subject];
+  const b = f.links[baseline];
+  const extraRounds = s.rounds - b.rounds;
+  const extraMs = s.firstRowsMs - b.firstRowsMs;
+  const allowedMs = allowed * f.roundTripMs + FRAME_MS;
+  const timeChecked = f.latencyMs > 0;
+  const pass = extraRounds <= allowed && (!timeChecked || extraMs <= allowedMs);
+  return {
+    requirement,
+    latencyMs: f.latencyMs,
+    pass,
+    detail:
+      `${s.rounds} vs ${b.rounds} sequential rounds (+${extraRounds}, allowed +${allowed}); first rows ` +
+      `${fmt(s.firstRowsMs)} vs ${fmt(b.firstRowsMs)} ms (${extraMs >= 0 ? '+' : ''}${fmt(extraMs)} ms` +
+      (timeChecked
+        ? `, allowed ${fmt(allowedMs)} ms at a ${fmt(f.roundTripMs)} ms round trip)`
+        : '; at 0 ms latency only the rounds are checked)'),
+  };
+}
+
+export function verdicts(figures: LatencyFigures[]): Verdict[] {
+  const out: Verdict[] = [];
+  for (const f of figures) {
+    out.push(
+      roundTripVerdict(
+        '1. Minute window: first rows within 2 round trips of the same day',
+        f,
+        'window',
+        'day',
+        2,
+      ),
+    );
+    out.push(
+      roundTripVerdict(
+        '2. 30 days, live and archive: within 1 round trip of live only',
+        f,
+        'range30',
+        'range30Live',
+        1,
+      ),
+    );
+    const scan = f.scan;
+    out.push({
+      requirement: '3. Whole result in another order: under 5 s, no task over 50 ms',
+      latencyMs: f.latencyMs,
+      pass: scan.doneMs < 5000 && scan.longestTaskMs <= LONG_TASK_MS,
+      detail:
+        `done at ${fmt(scan.doneMs)} ms (median; limit 5000), longest task ${fmt(scan.longestTaskMs)} ms ` +
+        `(worst load; limit ${LONG_TASK_MS}); ${scan.loads[0]?.status ?? '-'}`,
+    });
+  }
+  return out;
+}
+
+function markdown(r: Omit<WindowBenchResult, 'markdown'>): string {
+  const m = r.machine;
+  const lines = [
+    '# Time-window benchmark (issue 15, Speed)',
+    '',
+    `Run ${m.date} on ${m.cpu}, ${m.cores} cores, ${m.chromium} (headless), load average (1/5/15 min) ` +
+      `${m.loadAverage.map((l) => l.toFixed(1)).join(' / ')} at start, ` +
+      `${m.loadAverageEnd.map((l) => l.toFixed(1)).join(' / ')} at the end.`,
+    `Sandbox: ${r.options.sessions.toLocaleString('en-US')} sessions; ${r.options.loads} cold loads per link ` +
+      `and latency (medians), ${r.options.scanLoads} of the scan; browser zone UTC.`,
+    '',
+    '## Verdicts',
+    '',
+  ];
+  for (const v of r.verdicts)
+    lines.push(`- ${v.pass ? 'PASS' : 'MISS'} ${v.requirement}, latency ${v.latencyMs} ms: ${v.detail}`);
+  for (const f of r.latencies) {
+    lines.push(
+      '',
+      `## SANDBOX_LATENCY_MS=${f.latencyMs} (median round trip ${fmt(f.roundTripMs)} ms)`,
+      '',
+      '| link | first rows (ms) | ready (ms) | sequential rounds | longest chain (one load) | requests |',
+      '| --- | ---: | ---: | ---: | --- | ---: |',
+    );
+    for (const l of Object.values(f.links)) {
+      const first = l.loads[0];
+      lines.push(
+        `| \`${l.url}\` | ${fmt(l.firstRowsMs)} | ${fmt(median(l.loads.map((x) => x.readyMs)))} | ${fmt(l.rounds)} | ` +
+          `${first?.chain.join(' → ') ?? '-'} | ${fmt(median(l.loads.map((x) => x.requests)))} |`,
+      );
+    }
+    lines.push(
+      '',
+      `The minute window holds ${f.windowRows} session(s): its first rows are those (up to 10).`,
+      '',
+      `Scan \`${f.scan.url}\`: ` +
+        f.scan.loads
+          .map(
+            (s) =>
+              `done ${fmt(s.doneMs)} ms, first rows ${fmt(s.firstRowsMs)} ms, longest task ${fmt(s.longestTaskMs)} ms ` +
+              `(whole load ${fmt(s.longestTaskLoadMs)} ms)`,
+          )
+          .join('; ') +
+        '.',
+    );
+  }
+  lines.push(
+    '',
+    '## How it is measured',
+    '',
+    '- First rows: navigation start until the first 10 data rows (or all of a smaller window) are painted ' +
+      '(page-instrumentation.ts); ready as in the main benchmark (ready.ts).',
+    "- The day link is trimmed too: the app asks every window's covering UTC days plus one on each side and " +
+      'searches both edges, so the minute window is compared with a day that already pays for an edge search.',
+    "- Sequential rounds: from the page's resource timing of `GET /sessions`, the longest chain of requests " +
+      'each started after the previous one ended, among those ended before the first rows were painted. ' +
+      'Kinds: count (page 0, 10 rows, counted), probe (10 rows, simplifiedPaging), page (100 rows); the ' +
+      "volume chart's requests (500-row page, 100-row probes) are left out of the chain but counted in requests.",
+    '- A round trip: the median duration of the `GET /sessions` requests at that latency. At 100 ms the ' +
+      'extra time must fit in the allowed round trips plus one frame; at 0 ms only the rounds are checked.',
+    '- Scan: until the scan line reads "Scanned N of N sessions · K in your window" (painted); the longest ' +
+      'main-thread task (PerformanceObserver "longtask") from the scan line first showing until then.',
+  );
+  return lines.join('\n') + '\n';
+}
+
+export async function runWindowBench(opts: WindowBenchOptions): Promise<WindowBenchResult> {
+  const log = opts.log ?? ((line: string) => console.log(line));
+  const loadAtStart = os.loadavg();
+  let appDist = opts.appDist ? path.resolve(ROOT, opts.appDist) : undefined;
+  if (!appDist) {
+    appDist = path.resolve(opts.buildDir ?? path.join(ROOT, 'bench', 'results', 'tmp'), 'window-app-dist');
+    log('Building Session History (private copy of src/)...');
+    buildApp(appDist);
+  }
+  const browser = await chromium.launch(chromiumLaunchOptions);
+  try {
+    const latencies: LatencyFigures[] = [];
+    for (const latencyMs of opts.latencies) {
+      log(`Sandbox of ${opts.sessions} sessions at SANDBOX_LATENCY_MS=${latencyMs} on port ${opts.port}...`);
+      latencies.push(await measureLatency(browser, opts, appDist, latencyMs, log));
+    }
+    const cpu =
+      /model name\s*:\s*(.*)/.exec(fs.readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? os.cpus()[0]?.model;
+    const partial: Omit<WindowBenchResult, 'markdown'> = {
+      machine: {
+        cpu: cpu ?? 'unknown',
+        cores: os.cpus().length,
+        chromium: `Chromium ${browser.version()}`,
+        date: new Date().toISOString(),
+        loadAverage: loadAtStart,
+        loadAverageEnd: os.loadavg(),
+      },
+      options: { ...opts, log: undefined } as Omit<WindowBenchOptions, 'log'>,
+      latencies,
+      verdicts: verdicts(latencies),
+    };
+    const result: WindowBenchResult = { ...partial, markdown: markdown(partial) };
+    fs.mkdirSync(opts.outDir, { recursive: true });
+    const json = JSON.stringify({ ...result, markdown: undefined }, (_k, v: unknown) =>
+      typeof v === 'number' && !Number.isFinite(v) ? null : typeof v === 'number' ? round(v, 2) : v,
+    );
+    fs.writeFileSync(
+      path.join(opts.outDir, 'time-windows.json'),
+      JSON.stringify(JSON.parse(json), null, 2) + '\n',
+    );
+    fs.writeFileSync(path.join(opts.outDir, 'time-windows.md'), result.markdown);
+    return result;
+  } finally {
+    await browser.close();
+  }
+}
+
+const USAGE = `npm run bench:windows -- [options]
+  --sessions N     sandbox size (72000: range=30d over both stores holds a little under 20,000)
+  --loads N        cold loads per link and latency (3)
+  --scan-loads N   cold loads of the scan per latency (2)
+  --latencies A,B  SANDBOX_LATENCY_MS values (0,100)
+  --out DIR        where time-windows.md and .json go (bench/results)
+  --port N         the server's port (4330)
+  --app-dist DIR   serve this build instead of building a private copy of src/
+  --build-dir DIR  where the private build goes (bench/results/tmp)`;
+
+export function parseOptions(argv: string[]): WindowBenchOptions {
+  const flag = (name: string) => {
+    const i = argv.indexOf(`--${name}`);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const num = (name: string, fallback: number, min = 1) => {
+    const raw = flag(name);
+    const n = raw === undefined ? fallback : Number(raw);
+    if (!Number.isInteger(n) || n < min)
+      throw new Error(`--${name} must be an integer >= ${min}, got "${raw}"`);
+    return n;
+  };
+  const latencies = (flag('latencies') ?? '0,100').split(',').map(Number);
+  if (latencies.some((l) => !Number.isInteger(l) || l < 0)) throw new Error('--latencies: integers >= 0');
+  return {
+    sessions: num('sessions', 72_000),
+    loads: num('loads', 3),
+    scanLoads: num('scan-loads', 2),
+    latencies,
+    port: num('port', 4330),
+    outDir: path.resolve(flag('out') ?? path.join(ROOT, 'bench', 'results')),
+    appDist: flag('app-dist'),
+    buildDir: flag('build-dir'),
+  };
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  if (process.argv.includes('--help')) console.log(USAGE);
+  else
+    runWindowBench(parseOptions(process.argv.slice(2)))
+      .then((r) => console.log('\n' + r.markdown))
+      .catch((error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      });
+}
