@@ -163,7 +163,7 @@ function buildPeer(outDir: string) {
   ]);
 }
 
-function buildApp(outDir: string) {
+export function buildApp(outDir: string) {
   run(path.join(ROOT, 'node_modules', '.bin', 'vite'), [
     'build',
     '--outDir',
@@ -207,7 +207,12 @@ export function bundleSizes(distDir: string, entrySrc?: string) {
   return { firstScreenKb, lazy };
 }
 
-async function startServer(opts: BenchOptions, appDist: string, peerDist: string): Promise<ChildProcess> {
+/** bench/serve.ts as a child process, once its sandbox is built; the peer pages only with `peerDist`. */
+export async function startServer(
+  opts: Pick<BenchOptions, 'sessions' | 'port'>,
+  appDist: string,
+  peerDist?: string,
+): Promise<ChildProcess> {
   const dbPath = path.join(ROOT, '.sandbox', `bench-${opts.sessions}.db`);
   fs.mkdirSync(path.dirname(dbPath), { recursive: true });
   const child = spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['bench/serve.ts'], {
@@ -216,7 +221,7 @@ async function startServer(opts: BenchOptions, appDist: string, peerDist: string
       ...process.env,
       PORT: String(opts.port),
       APP_DIST: appDist,
-      PEER_DIST: peerDist,
+      ...(peerDist ? { PEER_DIST: peerDist } : {}),
       SANDBOX_SESSIONS: String(opts.sessions),
       SANDBOX_DB: dbPath,
       SANDBOX_SPECIMENS: '1',

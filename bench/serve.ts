@@ -1,7 +1,8 @@
 // The benchmark's server, a child process of the harness so the sandbox's SQLite work never runs on
 // the harness's event loop: Session History's build on PORT and the peer pages (AG Grid, static
 // table) on PORT+1, both through createAppServer with the same in-process sandbox behind /api.
-// Env: PORT, APP_DIST, PEER_DIST and the sandbox's own SANDBOX_* variables.
+// Env: PORT, APP_DIST, PEER_DIST (optional: without it, the app alone) and the sandbox's own
+// SANDBOX_* variables.
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
@@ -13,8 +14,7 @@ import { openSandbox } from '../server/sandbox/sandbox.ts';
 const port = Number(process.env.PORT);
 const appDist = process.env.APP_DIST;
 const peerDist = process.env.PEER_DIST;
-if (!Number.isInteger(port) || !appDist || !peerDist)
-  throw new Error('PORT, APP_DIST and PEER_DIST are required');
+if (!Number.isInteger(port) || !appDist) throw new Error('PORT and APP_DIST are required');
 
 const sandbox = openSandbox(readSandboxConfig());
 const app = createAppServer({ distDir: appDist, sandbox });
@@ -29,10 +29,8 @@ peer.all('/api/*', (c) => app.fetch(c.req.raw));
 // server time for their JS; compress() covers what is not.
 peer.use('*', compress());
 peer.use('*', serveStatic({ root: peerDist, precompressed: true }));
-const servers = [
-  serve({ fetch: app.fetch, hostname: '127.0.0.1', port }),
-  serve({ fetch: peer.fetch, hostname: '127.0.0.1', port: port + 1 }),
-];
+const servers = [serve({ fetch: app.fetch, hostname: '127.0.0.1', port })];
+if (peerDist) servers.push(serve({ fetch: peer.fetch, hostname: '127.0.0.1', port: port + 1 }));
 let listening = 0;
 for (const s of servers) {
   s.on('listening', () => {
