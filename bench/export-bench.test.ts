@@ -46,6 +46,9 @@ describe('export benchmark harness', () => {
       expect(figures.rssPeakMb).toBeGreaterThanOrEqual(figures.rssBeforeMb);
       expect(figures.rssSamples).toBeGreaterThan(1);
       expect(Object.keys(figures.rssGrowthByKindMb)).toEqual(expect.arrayContaining(['browser', 'renderer']));
+      // The export costs the renderer and the sandbox server CPU time.
+      expect(figures.cpuSecondsByKind.renderer).toBeGreaterThan(0);
+      expect(figures.cpuSecondsByKind['sandbox server']).toBeGreaterThan(0);
       // 2,008 sessions in two stores: at least a page of each.
       expect(figures.pageRequests).toBeGreaterThanOrEqual(2);
 

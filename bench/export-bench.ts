@@ -4,6 +4,7 @@
 // file is complete, the rows in the file against the result's total, and the resident memory of
 // the browser's whole process tree, read from /proc while the export runs (Blob parts live outside
 // the JS heap, so the heap says nothing). Options: USAGE below.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -33,7 +34,7 @@ export interface ExportBenchOptions {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Resident memory of the browser, from /proc
+// Resident memory and CPU time of the browser (and the sandbox server), from /proc
 
 function childPids(pid: number): number[] {
   let tasks: string[];
@@ -63,20 +64,46 @@ const readProc = (pid: number, file: string) => {
   }
 };
 
-/**
- * The browsers this process launched, with every process under them (renderers, GPU, network
- * service): the benchmark's own Chromium, not another one on the machine, nor the sandbox server.
- */
-export function browserTree(root = process.pid): number[] {
-  if (!fs.existsSync(`/proc/${root}/task`)) throw new Error('the memory figure needs Linux /proc');
+/** Every process under `root`. */
+function descendants(root: number): number[] {
+  if (!fs.existsSync(`/proc/${root}/task`)) throw new Error('the figures need Linux /proc');
   const out: number[] = [];
   const visit = (pid: number) => {
     out.push(pid);
     childPids(pid).forEach(visit);
   };
-  childPids(root)
-    .filter((pid) => readProc(pid, 'cmdline').includes('chromium'))
-    .forEach(visit);
+  childPids(root).forEach(visit);
+  return out;
+}
+
+/**
+ * The browsers this process launched, with every process under them (renderers, GPU, network
+ * service): the benchmark's own Chromium, not another one on the machine, nor the sandbox server.
+ */
+export function browserTree(root = process.pid): number[] {
+  return descendants(root).filter((pid) => readProc(pid, 'cmdline').includes('chromium'));
+}
+
+/** `browser` (the browser process, which holds Blob data) or Chromium's `--type` (renderer...). */
+const chromiumKind = (pid: number) => /--type=([\w-]+)/.exec(readProc(pid, 'cmdline'))?.[1] ?? 'browser';
+
+const CLOCK_TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout) || 100;
+
+/**
+ * CPU seconds (user + system) used so far by this process (`harness`: Playwright's client, the
+ * sampling) and each kind of process under it: Chromium's kinds, and `sandbox server` for the rest
+ * (bench/serve.ts under tsx).
+ */
+export function cpuByKind(root = process.pid): Record<string, number> {
+  const usage = process.cpuUsage();
+  const out: Record<string, number> = { harness: (usage.user + usage.system) / 1e6 };
+  for (const pid of descendants(root)) {
+    const stat = readProc(pid, 'stat');
+    // The command name is in parentheses and may hold spaces: fields are counted after the last ')'.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const kind = readProc(pid, 'cmdline').includes('chromium') ? chromiumKind(pid) : 'sandbox server';
+    out[kind] = (out[kind] ?? 0) + (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  }
   return out;
 }
 
@@ -88,7 +115,7 @@ export function browserTree(root = process.pid): number[] {
 export function rssByKind(pids: number[]): Record<string, number> {
   const out: Record<string, number> = {};
   for (const pid of pids) {
-    const kind = /--type=([\w-]+)/.exec(readProc(pid, 'cmdline'))?.[1] ?? 'browser';
+    const kind = chromiumKind(pid);
     const kb = Number(/VmRSS:\s+(\d+)/.exec(readProc(pid, 'status'))?.[1] ?? 0);
     out[kind] = (out[kind] ?? 0) + kb / 1024;
   }
@@ -126,6 +153,8 @@ export interface ExportFigures {
   /** Each kind's own peak minus its reading before (peaks of different moments: they overlap). */
   rssGrowthByKindMb: Record<string, number>;
   rssSamples: number;
+  /** CPU seconds each kind of process used from the click until the file was complete. */
+  cpuSecondsByKind: Record<string, number>;
   /** The walk's page requests (1,000 sessions each) and their times, request to last byte. */
   pageRequests: number;
   pageMsMedian: number;
@@ -245,12 +274,14 @@ export async function measureExport(
     // Left pending once the file is there; the race below still sees a rejection.
     failed.catch(() => {});
     const download = page.waitForEvent('download', { timeout: timeoutMs });
+    const cpuBefore = cpuByKind();
     const started = performance.now();
     await csv.click();
     const file = await Promise.race([download, failed]);
     const toDownloadMs = performance.now() - started;
     const filePath = await file.path();
     const exportMs = performance.now() - started;
+    const cpuAfter = cpuByKind();
     clearInterval(sampler);
     const rssAfterMb = sample();
 
@@ -277,6 +308,9 @@ export async function measureExport(
         Object.entries(peakByKind).map(([kind, mb]) => [kind, mb - (before[kind] ?? 0)]),
       ),
       rssSamples,
+      cpuSecondsByKind: Object.fromEntries(
+        Object.entries(cpuAfter).map(([kind, sec]) => [kind, sec - (cpuBefore[kind] ?? 0)]),
+      ),
       pageRequests: pageMs.length,
       pageMsMedian: median(pageMs),
       pageMsSum: pageMs.reduce((a, b) => a + b, 0),
@@ -365,6 +399,9 @@ function markdown(r: Omit<ExportBenchResult, 'markdown'>): string {
       ([kind, mb]) => `| RSS growth of the ${kind} process(es), their own peak (MB) | ${fmt(mb)} |`,
     ),
     `| RSS samples (every ${SAMPLE_MS} ms) | ${f.rssSamples} |`,
+    ...Object.entries(f.cpuSecondsByKind).map(
+      ([kind, sec]) => `| CPU time of the ${kind} process(es) during the export (s) | ${fmt(sec)} |`,
+    ),
     `| Page requests of the walk (1,000 sessions each) | ${f.pageRequests} |`,
     `| Page request, request to last byte, median (ms) | ${fmt(f.pageMsMedian, 0)} |`,
     `| Page requests, sum (s; the next page is fetched while one is written) | ${fmt(f.pageMsSum / 1000)} |`,
@@ -382,6 +419,9 @@ function markdown(r: Omit<ExportBenchResult, 'markdown'>): string {
       `process under it, from /proc/PID/task/*/children), read before the click and every ${SAMPLE_MS} ms ` +
       'until the file is complete; growth is the peak minus the reading before. RSS counts shared pages ' +
       'once per process, so the absolute sums overstate; the growth is the figure.',
+    '- CPU time: user + system time from /proc/PID/stat of every process under the benchmark (the ' +
+      'sandbox server included) and of the benchmark itself, at the click and when the file is complete. ' +
+      'On a busy machine the wall time waits for other work; the CPU time says what the export costs.',
     '- Rows: the file is parsed as CSV (cells may hold line breaks) and its rows and distinct ids ' +
       'compared with the total the page showed and with its "Exported N sessions" message.',
     '',
