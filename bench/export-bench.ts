@@ -1,0 +1,526 @@
+// `npm run bench:export`: issue 17's speed requirement. The CSV export of a whole result (every
+// session of the sandbox, live and archived as one result) through the real Export menu of the
+// production build, in headless Chromium: wall time from the click on "CSV" until the downloaded
+// file is complete, the rows in the file against the result's total, and the resident memory of
+// the browser's whole process tree, read from /proc while the export runs (Blob parts live outside
+// the JS heap, so the heap says nothing). Options: USAGE below.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Papa from 'papaparse';
+import { chromium, type Browser } from 'playwright-core';
+import { chromiumLaunchOptions } from '../test/chromium';
+import { buildApp, startServer } from './browser-bench';
+import { VIEWPORT } from './page-instrumentation';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const DAY = 24 * 60 * 60 * 1000;
+const SAMPLE_MS = 200;
+export const BUDGET = { exportMs: 30_000, rssGrowthMb: 200 };
+
+export interface ExportBenchOptions {
+  sessions: number;
+  port: number;
+  /** Where export.md and export.json go. */
+  outDir: string;
+  /** A ready build to serve (e.g. dist/); default: build src/ privately into buildDir. */
+  appDist?: string;
+  buildDir?: string;
+  /** How long the export may take before the run fails. */
+  timeoutMs?: number;
+  log?: (line: string) => void;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Resident memory and CPU time of the browser (and the sandbox server), from /proc
+
+function childPids(pid: number): number[] {
+  let tasks: string[];
+  try {
+    tasks = fs.readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return []; // Gone meanwhile.
+  }
+  return tasks.flatMap((tid) => {
+    try {
+      return fs
+        .readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8')
+        .split(' ')
+        .filter(Boolean)
+        .map(Number);
+    } catch {
+      return [];
+    }
+  });
+}
+
+const readProc = (pid: number, file: string) => {
+  try {
+    return fs.readFileSync(`/proc/${pid}/${file}`, 'utf8');
+  } catch {
+    return '';
+  }
+};
+
+/** Every process under `root`. */
+function descendants(root: number): number[] {
+  if (!fs.existsSync(`/proc/${root}/task`)) throw new Error('the figures need Linux /proc');
+  const out: number[] = [];
+  const visit = (pid: number) => {
+    out.push(pid);
+    childPids(pid).forEach(visit);
+  };
+  childPids(root).forEach(visit);
+  return out;
+}
+
+/**
+ * The browsers this process launched, with every process under them (renderers, GPU, network
+ * service): the benchmark's own Chromium, not another one on the machine, nor the sandbox server.
+ */
+export function browserTree(root = process.pid): number[] {
+  return descendants(root).filter((pid) => readProc(pid, 'cmdline').includes('chromium'));
+}
+
+/** `browser` (the browser process, which holds Blob data) or Chromium's `--type` (renderer...). */
+const chromiumKind = (pid: number) => /--type=([\w-]+)/.exec(readProc(pid, 'cmdline'))?.[1] ?? 'browser';
+
+const CLOCK_TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout) || 100;
+
+/**
+ * CPU seconds (user + system) used so far by this process (`harness`: Playwright's client, the
+ * sampling) and each kind of process under it: Chromium's kinds, and `sandbox server` for the rest
+ * (bench/serve.ts under tsx).
+ */
+export function cpuByKind(root = process.pid): Record<string, number> {
+  const usage = process.cpuUsage();
+  const out: Record<string, number> = { harness: (usage.user + usage.system) / 1e6 };
+  for (const pid of descendants(root)) {
+    const stat = readProc(pid, 'stat');
+    // The command name is in parentheses and may hold spaces: fields are counted after the last ')'.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const kind = readProc(pid, 'cmdline').includes('chromium') ? chromiumKind(pid) : 'sandbox server';
+    out[kind] = (out[kind] ?? 0) + (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  }
+  return out;
+}
+
+/**
+ * VmRSS (MB) of the processes by kind: `browser` (the browser process, which holds Blob data) and
+ * each `--type` (renderer, gpu-process, utility...). Shared pages count once per process: compare
+ * growth only.
+ */
+export function rssByKind(pids: number[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const pid of pids) {
+    const kind = chromiumKind(pid);
+    const kb = Number(/VmRSS:\s+(\d+)/.exec(readProc(pid, 'status'))?.[1] ?? 0);
+    out[kind] = (out[kind] ?? 0) + kb / 1024;
+  }
+  return out;
+}
+
+const sum = (byKind: Record<string, number>) => Object.values(byKind).reduce((a, b) => a + b, 0);
+
+// ---------------------------------------------------------------------------------------------------
+// One export
+
+export interface ExportFigures {
+  /** The result's total, as the page shows it before the export. */
+  resultTotal: number;
+  /** Data rows in the downloaded CSV (parsed: cells may hold line breaks). */
+  fileRows: number;
+  /** Distinct session ids among them. */
+  fileIds: number;
+  /** "Exported N sessions to ..." */
+  exportedShown: number;
+  fileName: string;
+  fileMb: number;
+  /** From the count shown until the network is idle: the first screen's own requests. */
+  settleMs: number;
+  /** API requests the page made before the export (the table, the chart, the counts). */
+  requestsBefore: number;
+  /** Click on "CSV" until the download begins (the walk through the result is done). */
+  toDownloadMs: number;
+  /** Click on "CSV" until the downloaded file is complete: the headline time. */
+  exportMs: number;
+  rssBeforeMb: number;
+  rssPeakMb: number;
+  rssAfterMb: number;
+  rssGrowthMb: number;
+  /** Each kind's own peak minus its reading before (peaks of different moments: they overlap). */
+  rssGrowthByKindMb: Record<string, number>;
+  rssSamples: number;
+  /** CPU seconds each kind of process used from the click until the file was complete. */
+  cpuSecondsByKind: Record<string, number>;
+  /** The walk's page requests (1,000 sessions each) and their times, request to last byte. */
+  pageRequests: number;
+  pageMsMedian: number;
+  pageMsSum: number;
+}
+
+/** The data rows of a CSV file and their distinct values in the column `idHeader`. */
+function countCsv(file: string, idHeader: string): { rows: number; ids: number } {
+  const text = fs.readFileSync(file, 'utf8');
+  if (!text.startsWith('\uFEFF')) throw new Error(`${file} does not start with a BOM`);
+  let header: string[] | undefined;
+  let idColumn = -1;
+  let rows = 0;
+  const ids = new Set<string>();
+  const errors: string[] = [];
+  Papa.parse<string[]>(text.slice(1).replace(/\r\n$/, ''), {
+    delimiter: ',',
+    newline: '\r\n',
+    step: (row) => {
+      if (row.errors.length) errors.push(...row.errors.map((e) => e.message));
+      if (!header) {
+        header = row.data;
+        idColumn = header.indexOf(idHeader);
+        return;
+      }
+      rows++;
+      ids.add(row.data[idColumn] ?? '');
+    },
+  });
+  if (errors.length) throw new Error(`${file}: ${errors.slice(0, 3).join('; ')}`);
+  if (idColumn < 0) throw new Error(`${file}: no "${idHeader}" column in ${header?.join(',') ?? ''}`);
+  return { rows, ids: ids.size };
+}
+
+function median(values: number[]): number {
+  const v = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(v.length / 2);
+  return v.length === 0 ? NaN : v.length % 2 ? v[mid]! : (v[mid - 1]! + v[mid]!) / 2;
+}
+
+const countIn = (text: string | null) => Number((text ?? '').replace(/,/g, '').match(/\d+/)?.[0] ?? NaN);
+
+/**
+ * Opens `url`, exports its result as CSV through the Export menu and reads the file. The download
+ * path (a Blob of one part per page) is taken, as in every browser without the File System Access
+ * picker: headless Chromium has the picker but no one to answer it, so the page is kept from it.
+ */
+export async function measureExport(
+  browser: Browser,
+  url: string,
+  timeoutMs: number,
+): Promise<ExportFigures> {
+  const context = await browser.newContext({
+    viewport: VIEWPORT,
+    timezoneId: 'UTC',
+    locale: 'en-US',
+    acceptDownloads: true,
+  });
+  let sampler: ReturnType<typeof setInterval> | undefined;
+  try {
+    const page = await context.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    let apiRequests = 0;
+    page.on('request', (r) => void (r.url().includes('/api/') && apiRequests++));
+    await page.addInitScript(() =>
+      Object.defineProperty(window, 'showSaveFilePicker', { value: undefined, configurable: true }),
+    );
+    await page.goto(url);
+    // Otherwise the export would wait for an answer to a save dialog forever.
+    const picker = () => typeof (window as { showSaveFilePicker?: unknown }).showSaveFilePicker;
+    if ((await page.evaluate(picker)) !== 'undefined')
+      throw new Error('the page still has showSaveFilePicker');
+    const count = page.locator('.results-count strong');
+    await count.waitFor({ timeout: 120_000 });
+    const resultTotal = countIn(await count.textContent());
+    // Let the first screen settle before the baseline: its requests (the volume chart's edge search
+    // asks hundreds of small pages over a long window), fonts, a live view's first count.
+    const opened = performance.now();
+    await page.waitForLoadState('networkidle', { timeout: 180_000 });
+    const settleMs = performance.now() - opened;
+    const requestsBefore = apiRequests;
+    await page.waitForTimeout(1000);
+
+    const before = rssByKind(browserTree());
+    const peakByKind = { ...before };
+    let rssPeakMb = sum(before);
+    let rssSamples = 0;
+    const sample = () => {
+      const now = rssByKind(browserTree());
+      for (const [kind, mb] of Object.entries(now)) peakByKind[kind] = Math.max(peakByKind[kind] ?? 0, mb);
+      rssPeakMb = Math.max(rssPeakMb, sum(now));
+      rssSamples++;
+      return sum(now);
+    };
+    sampler = setInterval(sample, SAMPLE_MS);
+    const pageMs: number[] = [];
+    page.on('requestfinished', (request) => {
+      if (!/\/api\/sessions\?.*countPerPage=1000/.test(request.url())) return;
+      const timing = request.timing();
+      if (timing.responseEnd >= 0) pageMs.push(timing.responseEnd);
+    });
+
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    const csv = page.getByRole('group', { name: 'Export format' }).getByRole('button', { name: /^CSV/ });
+    await csv.waitFor();
+    // An export that fails shows an alert and never downloads: fail the run at once rather than wait.
+    const failed = page
+      .getByRole('alert')
+      .filter({ hasText: /^Export failed/ })
+      .waitFor({ timeout: timeoutMs })
+      .then(async () => {
+        throw new Error(
+          `${(await page.getByRole('alert').first().textContent()) ?? ''} ${pageErrors.join(' | ')}`,
+        );
+      });
+    // Left pending once the file is there; the race below still sees a rejection.
+    failed.catch(() => {});
+    const download = page.waitForEvent('download', { timeout: timeoutMs });
+    const cpuBefore = cpuByKind();
+    const started = performance.now();
+    await csv.click();
+    const file = await Promise.race([download, failed]);
+    const toDownloadMs = performance.now() - started;
+    const filePath = await file.path();
+    const exportMs = performance.now() - started;
+    const cpuAfter = cpuByKind();
+    clearInterval(sampler);
+    const rssAfterMb = sample();
+
+    const status = page.getByRole('status').filter({ hasText: /^Exported [\d,]+ sessions? to / });
+    await status.waitFor({ timeout: 10_000 });
+    const exportedShown = countIn(await status.textContent());
+    const csvCount = countCsv(filePath, 'Session id');
+    return {
+      resultTotal,
+      fileRows: csvCount.rows,
+      fileIds: csvCount.ids,
+      exportedShown,
+      fileName: file.suggestedFilename(),
+      fileMb: fs.statSync(filePath).size / 1024 / 1024,
+      settleMs,
+      requestsBefore,
+      toDownloadMs,
+      exportMs,
+      rssBeforeMb: sum(before),
+      rssPeakMb,
+      rssAfterMb,
+      rssGrowthMb: rssPeakMb - sum(before),
+      rssGrowthByKindMb: Object.fromEntries(
+        Object.entries(peakByKind).map(([kind, mb]) => [kind, mb - (before[kind] ?? 0)]),
+      ),
+      rssSamples,
+      cpuSecondsByKind: Object.fromEntries(
+        Object.entries(cpuAfter).map(([kind, sec]) => [kind, sec - (cpuBefore[kind] ?? 0)]),
+      ),
+      pageRequests: pageMs.length,
+      pageMsMedian: median(pageMs),
+      pageMsSum: pageMs.reduce((a, b) => a + b, 0),
+    };
+  } finally {
+    clearInterval(sampler);
+    await context.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The run, its result files and its verdict
+
+export interface ExportBenchResult {
+  machine: {
+    cpu: string;
+    cores: number;
+    chromium: string;
+    date: string;
+    loadAverage: number[];
+    loadAverageEnd: number[];
+    node: string;
+  };
+  options: Omit<ExportBenchOptions, 'log'>;
+  url: string;
+  figures: ExportFigures;
+  budgets: { name: string; pass: boolean; detail: string }[];
+  verdict: string;
+  markdown: string;
+}
+
+const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '-');
+const count = (n: number) => n.toLocaleString('en-US');
+
+function budgets(f: ExportFigures): ExportBenchResult['budgets'] {
+  return [
+    {
+      name: 'Export under 30 s',
+      pass: f.exportMs < BUDGET.exportMs,
+      detail: `${fmt(f.exportMs / 1000)} s (walk ${fmt(f.toDownloadMs / 1000)} s, then the download)`,
+    },
+    {
+      name: 'Browser resident memory grows less than 200 MB',
+      pass: f.rssGrowthMb < BUDGET.rssGrowthMb,
+      detail: `+${fmt(f.rssGrowthMb)} MB (${fmt(f.rssBeforeMb, 0)} -> peak ${fmt(f.rssPeakMb, 0)} MB)`,
+    },
+    {
+      name: 'Every session of the result in the file, once',
+      pass: f.fileRows === f.resultTotal && f.fileIds === f.resultTotal && f.exportedShown === f.resultTotal,
+      detail: `${count(f.fileRows)} rows, ${count(f.fileIds)} distinct ids; result ${count(f.resultTotal)}, "Exported ${count(f.exportedShown)}"`,
+    },
+  ];
+}
+
+function markdown(r: Omit<ExportBenchResult, 'markdown'>): string {
+  const m = r.machine;
+  const f = r.figures;
+  return [
+    '# Export benchmark: a whole result to CSV in the browser',
+    '',
+    `Run ${m.date} on ${m.cpu}, ${m.cores} cores, ${m.chromium} (headless), Node ${m.node}; load ` +
+      `average (1/5/15 min) at start ${m.loadAverage.map((l) => l.toFixed(1)).join(' / ')}, at the end ` +
+      `${m.loadAverageEnd.map((l) => l.toFixed(1)).join(' / ')} (the benchmark itself adds about 2).`,
+    `Sandbox: ${count(r.options.sessions)} sessions with the specimens, no latency; the view ` +
+      `\`${new URL(r.url).search}\` (live and archived as one result), exported as CSV from the Export ` +
+      'menu (download path, a Blob of one part per 1,000-session page).',
+    '',
+    `**${r.verdict}**`,
+    '',
+    '| figure | value |',
+    '| --- | ---: |',
+    `| Sessions in the result (shown) | ${count(f.resultTotal)} |`,
+    `| Rows in the file | ${count(f.fileRows)} |`,
+    `| Distinct session ids in the file | ${count(f.fileIds)} |`,
+    `| "Exported N sessions" | ${count(f.exportedShown)} |`,
+    `| File | ${f.fileName}, ${fmt(f.fileMb)} MB |`,
+    `| Before the export: the first screen settling after its count (s), its API requests | ` +
+      `${fmt(f.settleMs / 1000)}, ${count(f.requestsBefore)} |`,
+    `| Click on CSV to the download starting (s) | ${fmt(f.toDownloadMs / 1000)} |`,
+    `| Click on CSV to the file complete (s) | ${fmt(f.exportMs / 1000)} |`,
+    `| Browser RSS before (MB) | ${fmt(f.rssBeforeMb)} |`,
+    `| Browser RSS peak during the export (MB) | ${fmt(f.rssPeakMb)} |`,
+    `| Browser RSS once the file is complete (MB) | ${fmt(f.rssAfterMb)} |`,
+    `| Browser RSS growth, peak - before (MB) | ${fmt(f.rssGrowthMb)} |`,
+    ...Object.entries(f.rssGrowthByKindMb).map(
+      ([kind, mb]) => `| RSS growth of the ${kind} process(es), their own peak (MB) | ${fmt(mb)} |`,
+    ),
+    `| RSS samples (every ${SAMPLE_MS} ms) | ${f.rssSamples} |`,
+    ...Object.entries(f.cpuSecondsByKind).map(
+      ([kind, sec]) => `| CPU time of the ${kind} process(es) during the export (s) | ${fmt(sec)} |`,
+    ),
+    `| Page requests of the walk (1,000 sessions each) | ${f.pageRequests} |`,
+    `| Page request, request to last byte, median (ms) | ${fmt(f.pageMsMedian, 0)} |`,
+    `| Page requests, sum (s; the next page is fetched while one is written) | ${fmt(f.pageMsSum / 1000)} |`,
+    '',
+    '## Budgets',
+    '',
+    ...r.budgets.map((b) => `- ${b.pass ? 'PASS' : 'MISS'} ${b.name}: ${b.detail}`),
+    '',
+    '## How it is measured',
+    '',
+    '- The view is opened, its count read, and the page left to settle (network idle, then 1 s): the ' +
+      "export does not compete with the first screen's requests.",
+    '- Time: from the click on "CSV" in the Export menu until Playwright has the whole downloaded file.',
+    "- Memory: the sum of VmRSS of Chromium's process tree (the browser the run launched and every " +
+      `process under it, from /proc/PID/task/*/children), read before the click and every ${SAMPLE_MS} ms ` +
+      'until the file is complete; growth is the peak minus the reading before. RSS counts shared pages ' +
+      'once per process, so the absolute sums overstate; the growth is the figure.',
+    '- CPU time: user + system time from /proc/PID/stat of every process under the benchmark (the ' +
+      'sandbox server included) and of the benchmark itself, at the click and when the file is complete. ' +
+      'On a busy machine the wall time waits for other work; the CPU time says what the export costs.',
+    '- Rows: the file is parsed as CSV (cells may hold line breaks) and its rows and distinct ids ' +
+      'compared with the total the page showed and with its "Exported N sessions" message.',
+    '',
+  ].join('\n');
+}
+
+export async function runExportBench(opts: ExportBenchOptions): Promise<ExportBenchResult> {
+  const log = opts.log ?? ((line: string) => console.log(line));
+  const loadAtStart = os.loadavg();
+  let appDist = opts.appDist ? path.resolve(ROOT, opts.appDist) : undefined;
+  if (!appDist) {
+    appDist = path.join(
+      path.resolve(opts.buildDir ?? path.join(ROOT, 'bench', 'results', 'tmp')),
+      'export-app-dist',
+    );
+    log('Building Session History (private copy of src/)...');
+    buildApp(appDist);
+  }
+  log(`Starting the sandbox with ${count(opts.sessions)} sessions on port ${opts.port}...`);
+  const server = await startServer(opts, appDist);
+  const browser = await chromium.launch(chromiumLaunchOptions);
+  try {
+    // Every day the sandbox has (it spreads its sessions over the 120 days before the clock).
+    const today = new Date();
+    const start = new Date(today.getTime() - 125 * DAY).toISOString().slice(0, 10);
+    const url = `http://127.0.0.1:${opts.port}/?start=${start}&end=${today.toISOString().slice(0, 10)}`;
+    log(`Exporting ${url} as CSV...`);
+    const figures = await measureExport(browser, url, opts.timeoutMs ?? 600_000);
+    const cpu =
+      /model name\s*:\s*(.*)/.exec(fs.readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? os.cpus()[0]?.model;
+    const checks = budgets(figures);
+    const verdict =
+      `${checks.every((b) => b.pass) ? 'PASS' : 'MISS'}: ${count(figures.fileRows)} of ` +
+      `${count(figures.resultTotal)} sessions exported to CSV in ${fmt(figures.exportMs / 1000)} s ` +
+      `(budget < 30 s), browser RSS +${fmt(figures.rssGrowthMb, 0)} MB (budget < 200 MB)`;
+    const partial: Omit<ExportBenchResult, 'markdown'> = {
+      machine: {
+        cpu: cpu ?? 'unknown',
+        cores: os.cpus().length,
+        chromium: `Chromium ${browser.version()}`,
+        date: new Date().toISOString(),
+        loadAverage: loadAtStart,
+        loadAverageEnd: os.loadavg(),
+        node: process.version,
+      },
+      options: { ...opts, log: undefined } as Omit<ExportBenchOptions, 'log'>,
+      url,
+      figures,
+      budgets: checks,
+      verdict,
+    };
+    const result = { ...partial, markdown: markdown(partial) };
+    fs.mkdirSync(opts.outDir, { recursive: true });
+    const json = JSON.stringify({ ...result, markdown: undefined }, (_k, v: unknown) =>
+      typeof v === 'number' ? (Number.isFinite(v) ? Number(v.toFixed(2)) : null) : v,
+    );
+    fs.writeFileSync(path.join(opts.outDir, 'export.json'), JSON.stringify(JSON.parse(json), null, 2) + '\n');
+    fs.writeFileSync(path.join(opts.outDir, 'export.md'), result.markdown);
+    log(verdict);
+    return result;
+  } finally {
+    await browser.close();
+    server.kill('SIGTERM');
+  }
+}
+
+const USAGE = `npm run bench:export -- [options]
+  --sessions N   sandbox size, all of it one result (env BENCH_SESSIONS; default 100000)
+  --port N       the app's port (4330)
+  --out DIR      where export.md and export.json go (bench/results)
+  --app-dist DIR serve this build instead of building a private copy of src/
+  --build-dir DIR where the private app build goes (bench/results/tmp)
+A check that it works (its figures mean nothing): npm run bench:export -- --sessions 2000`;
+
+export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.env): ExportBenchOptions {
+  const flag = (name: string) => {
+    const i = argv.indexOf(`--${name}`);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const num = (name: string, fallback: number) => {
+    const raw = flag(name);
+    const n = raw === undefined ? fallback : Number(raw);
+    if (!Number.isInteger(n) || n <= 0) throw new Error(`--${name} must be a positive integer, got "${raw}"`);
+    return n;
+  };
+  return {
+    sessions: num('sessions', Number(env.BENCH_SESSIONS ?? 100_000)),
+    port: num('port', 4330),
+    outDir: path.resolve(flag('out') ?? path.join(ROOT, 'bench', 'results')),
+    appDist: flag('app-dist'),
+    buildDir: flag('build-dir'),
+  };
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  if (process.argv.includes('--help')) console.log(USAGE);
+  else
+    runExportBench(parseOptions(process.argv.slice(2))).catch((error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    });
+}
