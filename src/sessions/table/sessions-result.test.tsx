@@ -57,6 +57,19 @@ describe('the live view', () => {
 });
 
 describe('one result across live and archive', () => {
+  it('shows the live rows while the archive is still being searched', async () => {
+    server.use(
+      http.get(SESSIONS_URL, async ({ request }) => {
+        if (new URL(request.url).searchParams.get('searchArchive') === 'true') await delay('infinite');
+        return undefined;
+      }),
+    );
+    renderApp('/?range=30d');
+    await waitFor(() => expect(dataRows().length).toBeGreaterThan(3));
+    // The count is not known yet: the live part, and more to come.
+    expect(document.querySelector('.results-count')?.textContent).toMatch(/^[\d,]+\+ sessions$/);
+  });
+
   it('shows a session found in both stores once, and counts it once', async () => {
     // Sessions 12 to 15 days old answer from both stores, as sessions being archived do.
     server.use(...createSessionsHandlers(defaultSessions, FACTORY_NOW, { inTransitMs: 3 * 86_400_000 }));

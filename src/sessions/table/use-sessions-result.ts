@@ -197,12 +197,16 @@ function useLayout(view: SessionsView) {
     edges.map((e) => e.data),
   );
   const duplicates = leftOut.length;
+  // Sorted by date, the first segment's rows show as soon as its own edges are known (the archive's
+  // search need not hold up the live rows); a later segment joins once those before it are known.
   const slices: Slice[] = [];
   let rowCount = 0;
+  let known = true;
   segments.forEach((s, i) => {
     const e = edges[i]!.data;
     const total = page0[i]!.data?.totalCount;
-    const [windowFirst, windowEnd] = byDate ? [e?.first ?? 0, e?.end ?? 0] : [0, total ?? 0];
+    known &&= !byDate || e !== undefined;
+    const [windowFirst, windowEnd] = !known ? [0, 0] : byDate ? [e!.first, e!.end] : [0, total ?? 0];
     let [first, end] = [windowFirst, windowEnd];
     if (s.store === 'archive' && duplicates > 0) {
       if (s.request.filter.sortOrder === 'Ascend') end -= duplicates;
@@ -211,9 +215,10 @@ function useLayout(view: SessionsView) {
     slices.push({ first, end, windowFirst, windowEnd, offset: rowCount });
     rowCount += end - first;
   });
-  const laidOut = byDate ? edges.every((e) => e.data) : page0.every((p) => p.data);
+  const complete = byDate ? edges.every((e) => e.data) : page0.every((p) => p.data);
+  const laidOut = byDate ? edges[0]!.data !== undefined : complete;
   const failed = (byDate ? edges : page0).find((q) => q.isError);
-  return { view, selects, edges, page0, slices, rowCount, laidOut, failed, duplicates, leftOut };
+  return { view, selects, edges, page0, slices, rowCount, laidOut, complete, failed, duplicates, leftOut };
 }
 
 /**
@@ -229,7 +234,7 @@ export function useSessionsResult(view: SessionsView, range: PageRange, fetchRow
   const layout = useLayout(next.laidOut || next.failed ? view : shownView);
   const isShowingPrevious = layout.view !== view;
   const { segments, window, byDate } = layout.view;
-  const { selects, edges, page0, slices, rowCount, laidOut, duplicates, leftOut } = layout;
+  const { selects, edges, page0, slices, rowCount, laidOut, complete, duplicates, leftOut } = layout;
   const key = layout.view.key;
 
   // Server pages of the rows drawn and the page ahead, per segment. Pages only drawn around the
@@ -336,12 +341,13 @@ export function useSessionsResult(view: SessionsView, range: PageRange, fetchRow
     parts: segments.map((s, i) => ({ store: s.store, count: count(i), serverTotal: edges[i]!.data?.total })),
     shown: byDate || !laidOut ? undefined : rowCount,
     rowCount,
-    hasMore: false,
+    // More rows join once the later segments' edges are known.
+    hasMore: laidOut && !complete,
     rowAt,
     isShowingPrevious,
     isFetching: isShowingPrevious || edges.some((e) => e.isFetching) || page0.some((p) => p.isFetching),
     pageError: results.find((r) => r.error)?.error,
-    slices: byDate && laidOut && !isShowingPrevious ? slices : undefined,
+    slices: byDate && complete && !isShowingPrevious ? slices : undefined,
     leftOut,
   };
 }
