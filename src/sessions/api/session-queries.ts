@@ -23,7 +23,7 @@ import { buildSessionsQuery, normalizeSessionsFilter, type SessionsRequest } fro
 import { fetchSessions, fetchSessionSummaries } from './fetch-sessions';
 import { pageQuery } from './sessions-url';
 import { fetchWindowEdges } from './window-edges';
-import { fetchSeamDuplicates, type SeamInput } from './store-seam';
+import type { SeamInput } from './store-seam';
 import type { InstantWindow } from '../view/covering-days';
 import type { Session } from './session';
 import { hasRefinements, refinementsKey, type Refinements } from '../refinements';
@@ -135,7 +135,8 @@ export const sessionQueries = {
         input.window.endMs,
         anchorMs,
       ] as const,
-      queryFn: ({ signal }) => fetchSeamDuplicates(input, signal),
+      // Asked only of results of both stores: its code loads with the first of them.
+      queryFn: async ({ signal }) => (await import('./store-seam')).fetchSeamDuplicates(input, signal),
       meta,
       staleTime: Infinity,
       gcTime: 60_000,

@@ -8,8 +8,8 @@ import type { SessionsRequest } from '../api/build-sessions-query';
 import { useColumnVisibility } from '../preferences';
 import { inWindow, type SessionsView } from '../view/sessions-view';
 import { EXPORT_FORMATS, visibleColumnIds, type ExportFormat } from './export-rows';
+import { exportFileName } from './export-name';
 import { openExportSink } from './export-sink';
-import { exportFileName, runExport } from './run-export';
 import type { WalkProgress } from './walk-result';
 import './export-menu.css';
 
@@ -41,13 +41,16 @@ export function ExportMenu({ view, requests, accept, tags }: ExportMenuProps) {
   const start = async (format: ExportFormat) => {
     setOpen(false);
     const fileName = exportFileName(view, format, tags);
-    // First, in the click's own task: the save dialog needs the user's gesture.
+    // First, in the click's own task: the save dialog needs the user's gesture. The export's code
+    // loads meanwhile (it is not first-screen code).
+    const runner = import('./run-export');
     const sink = await openExportSink(fileName, EXPORT_FORMATS[format]);
     if (!sink) return;
     const abort = new AbortController();
     controller.current = abort;
     setState({ step: 'running', format, fileName, progress: { read: 0, kept: 0, total: undefined } });
     try {
+      const { runExport } = await runner;
       const done = await runExport({
         format,
         requests: requests ?? view.segments.map((s) => s.request),

@@ -9,7 +9,8 @@ import type { SessionsPage } from '../api/session';
 import { resolveView } from '../view/sessions-view';
 import type { CsvLayout } from './export-rows';
 import { blobSink, streamSink, type ExportSink, type WritableFile } from './export-sink';
-import { exportFileName, runExport } from './run-export';
+import { exportFileName } from './export-name';
+import { runExport } from './run-export';
 
 const view = resolveView({ range: '7d' }, Date.parse('2026-12-06T10:00:00Z'), 'utc');
 const layout: CsvLayout = {

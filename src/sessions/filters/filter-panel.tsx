@@ -1,7 +1,7 @@
 // The left column: every filter of the sessions view. The URL is the only state of record;
 // this panel reads it with useSessionSearch and writes it with useUpdateSessionSearch. Text
 // inputs keep a local draft while typing (see DebouncedTextField for how that reaches history).
-import { useEffect, useEffectEvent, useId, useLayoutEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useEffectEvent, useId, useLayoutEffect, useRef, useState } from 'react';
 import { Chip } from '../../ui/chip-input';
 import { plural } from '../../lib/format';
 import { clearFilters, countActiveFilters, MAX_TEXT_LENGTH } from './session-search';
@@ -13,7 +13,11 @@ import { ID_FIELDS, IdFilter } from './id-filter';
 import { withValue } from './with-value';
 import { registerTypedFilter } from './typed-filters';
 import { SavedViewsSection } from '../saved-views/saved-views-section';
-import { RefinementFilters } from './refinement-filters';
+
+// The refinements the API lacks (missed, outcome, …) are not needed for the first rows.
+const RefinementFilters = lazy(() =>
+  import('./refinement-filters').then((m) => ({ default: m.RefinementFilters })),
+);
 import './filter-panel.css';
 
 /** A keystroke reaches the URL this long after typing stops. */
@@ -216,7 +220,10 @@ export function FilterPanel({ view }: { view: SessionsView }) {
         <IdFilter key={f.key} field={f.key} kind={f.kind} label={f.label} placeholder={f.placeholder} />
       ))}
 
-      <RefinementFilters view={view} />
+      {/* Last in the panel, so loading it after the first screen moves nothing above it. */}
+      <Suspense fallback={null}>
+        <RefinementFilters view={view} />
+      </Suspense>
     </aside>
   );
 }
