@@ -30,6 +30,8 @@ async function openPopover(url = '/') {
   const app = await open(url);
   await app.user.click(app.button);
   const dialog = screen.getByRole('dialog', { name: 'Time window' });
+  // Its content loads when it first opens.
+  await within(dialog).findByRole('group', { name: 'Presets' });
   return { ...app, dialog, popover: within(dialog) };
 }
 
@@ -75,7 +77,7 @@ describe('the popover', () => {
   it('moves focus in, and Escape closes it and returns focus to the button', async () => {
     const { user, button, dialog } = await openPopover();
     expect(button).toHaveAttribute('aria-expanded', 'true');
-    expect(within(dialog).getByRole('button', { name: 'Last 7 days' })).toHaveFocus();
+    await waitFor(() => expect(within(dialog).getByRole('button', { name: 'Last 7 days' })).toHaveFocus());
 
     await user.keyboard('{Escape}');
 
