@@ -55,13 +55,21 @@ test('a link opened cold paints at once, asks for page 0 once and shows it', asy
   await expect(page.getByRole('button', { name: 'Hide filters' })).toBeVisible();
   await expect(page.getByText('Loading…')).toHaveCount(0);
   await page.waitForTimeout(500);
+  // The edge search's first probe (10 rows, counted), which the head start asked for, and the
+  // table's page 0 (100 rows): each asked for once.
+  const firstProbe = requests.filter(
+    (q) => q.get('page') === '0' && q.get('countPerPage') === '10' && !q.has('simplifiedPaging'),
+  );
+  expect(firstProbe).toHaveLength(1);
   const pageZero = requests.filter((q) => q.get('page') === '0' && q.get('countPerPage') === '100');
   expect(pageZero).toHaveLength(1);
   expect(pageZero[0]!.get('from')).toBe('+1503');
   expect(pageZero[0]!.get('searchArchive')).toBe('true');
 });
 
-test("page 0 is asked for while the app's code is still loading", async ({ page }) => {
+test("the first request (the edge search's first probe) is asked for while the app's code is still loading", async ({
+  page,
+}) => {
   // The main bundle held back on a slow network: the small head-start script must not wait for it.
   let bundleSentAt = Infinity;
   await page.route('**/assets/index-*.js', async (route) => {
@@ -72,7 +80,11 @@ test("page 0 is asked for while the app's code is still loading", async ({ page 
   let pageZeroAt = Infinity;
   page.on('request', (request) => {
     const url = new URL(request.url());
-    if (url.pathname === '/api/sessions' && url.searchParams.get('page') === '0') {
+    if (
+      url.pathname === '/api/sessions' &&
+      url.searchParams.get('page') === '0' &&
+      url.searchParams.get('countPerPage') === '10'
+    ) {
       pageZeroAt = Math.min(pageZeroAt, Date.now());
     }
   });
@@ -264,7 +276,9 @@ test('dragging to the middle of the archive shows rows there, fetching only thos
   const total = Number(await grid.getAttribute('aria-rowcount')) - 1;
   expect(total).toBeGreaterThan(100_000);
   // The page ahead of the first rows is asked for a moment after them; the jump's requests come later.
-  await expect.poll(() => requests.some((q) => q.get('page') === '1')).toBe(true);
+  // Table pages are 100 rows; the probes that found the window's edges (10 rows) came before.
+  const tablePages = () => requests.filter((q) => q.get('countPerPage') === '100');
+  await expect.poll(() => tablePages().some((q) => q.get('page') === '1')).toBe(true);
 
   const before = requests.length;
   // Drag the scrollbar thumb to the middle. Headless Chromium hides scrollbars, so do what a drag
@@ -282,6 +296,8 @@ test('dragging to the middle of the archive shows rows there, fetching only thos
     .toBeGreaterThan(total * 0.3);
   const firstIndex = Number(await rows(page).first().getAttribute('aria-rowindex')) - 2;
   await expect(rows(page).first()).not.toHaveText('');
+  // No new probe: the window's edges are known.
+  expect(requests.slice(before).filter((q) => q.get('countPerPage') !== '100')).toEqual([]);
   const pages = requests.slice(before).map((q) => Number(q.get('page')));
   const middlePage = Math.floor(firstIndex / 100);
   // Only the pages in view and one around them: none of the hundreds in between.
