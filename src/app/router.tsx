@@ -9,10 +9,10 @@ import {
 } from '@tanstack/react-router';
 import type { QueryClient } from '@tanstack/react-query';
 import { parseSessionSearch, SEARCH_KEYS, type SessionSearch } from '../sessions/filters/session-search';
-import { sessionQueries } from '../sessions/api/session-queries';
+import { sessionQueries, SESSIONS_PAGE_SIZE } from '../sessions/api/session-queries';
 import { byDateRequest } from '../sessions/api/build-sessions-query';
 import { ZONE } from '../sessions/preference-values';
-import { resolveView } from '../sessions/view/sessions-view';
+import { resolveView, type SessionsView } from '../sessions/view/sessions-view';
 import { readStored } from '../lib/stored-value';
 import { SessionsScreen } from '../sessions/sessions-screen';
 import { parseSearch, stringifySearch } from '../sessions/filters/search-codec';
@@ -22,6 +22,42 @@ import { AppError, NotFound } from './not-found';
 
 /** How long entering the sessions screen waits for page 0 before it renders skeleton rows. */
 const FIRST_PAGE_WAIT_MS = 150;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The queries of the first page of rows of a view, as the table asks for them: each segment's edges
+ * (its slice of the window), then the server pages that hold the result's first rows (sorted by
+ * date: the slices' first rows, live first; otherwise each segment's page 0).
+ */
+async function prefetchFirstRows(queryClient: QueryClient, view: SessionsView): Promise<void> {
+  const edges = await Promise.all(
+    view.segments.map((s) =>
+      queryClient
+        .fetchQuery(
+          sessionQueries.edges(
+            view.byDate ? s.request : byDateRequest(s.request),
+            view.window,
+            view.anchorMs,
+          ),
+        )
+        .catch(() => undefined),
+    ),
+  );
+  const pages: Promise<void>[] = [];
+  let left = SESSIONS_PAGE_SIZE;
+  view.segments.forEach((s, i) => {
+    if (!view.byDate) return void pages.push(queryClient.prefetchQuery(sessionQueries.page(s.request, 0)));
+    const e = edges[i];
+    const rows = e ? Math.min(left, e.end - e.first) : 0;
+    if (!e || rows <= 0) return;
+    const last = Math.floor((e.first + rows - 1) / SESSIONS_PAGE_SIZE);
+    for (let n = Math.floor(e.first / SESSIONS_PAGE_SIZE); n <= last; n++)
+      pages.push(queryClient.prefetchQuery(sessionQueries.page(s.request, n)));
+    left -= rows;
+  });
+  await Promise.all(pages);
+}
 
 const rootRoute = createRootRouteWithContext<{
   queryClient: QueryClient;
@@ -51,20 +87,7 @@ const sessionsRoute = createRoute({
   loader: async ({ context, deps, cause }) => {
     if (cause !== 'enter') return;
     const view = resolveView(deps, context.viewAnchors.get(), readStored(ZONE));
-    await Promise.race([
-      Promise.all(
-        view.segments.map((s) =>
-          context.queryClient.prefetchQuery(
-            sessionQueries.edges(
-              view.byDate ? s.request : byDateRequest(s.request),
-              view.window,
-              view.anchorMs,
-            ),
-          ),
-        ),
-      ),
-      new Promise((resolve) => setTimeout(resolve, FIRST_PAGE_WAIT_MS)),
-    ]);
+    await Promise.race([prefetchFirstRows(context.queryClient, view), sleep(FIRST_PAGE_WAIT_MS)]);
   },
   component: SessionsScreen,
 });

@@ -4,32 +4,57 @@ import { readFile } from 'node:fs/promises';
 import Papa from 'papaparse';
 import { test, expect, type Page } from '@playwright/test';
 
-// A filtered result of a couple of thousand sessions: more than one export page (1,000 each).
-const VIEW = '/?range=30d&to=%2B1415';
+const DAY_MS = 86_400_000;
+const utcDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+// A filtered result of a couple of thousand sessions, of both stores (the archive takes sessions
+// older than 15 days): more than one export page (1,000 each). Its days are over, so no session
+// arrives in it while the test runs; days are UTC, the browser's zone here.
+const TODAY = Date.parse(utcDay(Date.now()));
+const FIRST_DAY = utcDay(TODAY - 29 * DAY_MS);
+const LAST_DAY = utcDay(TODAY - DAY_MS);
+const VIEW = `/?start=${FIRST_DAY}&end=${LAST_DAY}&to=%2B1415`;
 
-/** Opens the view; resolves to the days its request asks for (the app resolves "30d" itself). */
-async function openView(page: Page): Promise<{ startDate: string; endDate: string }> {
-  const request = page.waitForRequest(
-    (r) => r.url().includes('/api/sessions?') && r.url().includes('to=%2B1415'),
-  );
+/** Opens the view; resolves to each store's search as the app asks for it, live first. */
+async function openView(page: Page): Promise<URLSearchParams[]> {
+  const searches = new Map<string, URLSearchParams>();
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (url.pathname !== '/api/sessions' || url.searchParams.get('to') !== '+1415') return;
+    const params = new URLSearchParams(url.search);
+    for (const key of ['page', 'countPerPage', 'simplifiedPaging']) params.delete(key);
+    params.sort();
+    searches.set(params.toString(), params);
+  });
   await page.goto(VIEW);
-  const params = new URL((await request).url()).searchParams;
   await expect(page.locator('.results-count strong')).toBeVisible();
-  return { startDate: params.get('startDate')!, endDate: params.get('endDate')! };
+  return [...searches.values()].sort(
+    (a, b) => Number(a.get('searchArchive') === 'true') - Number(b.get('searchArchive') === 'true'),
+  );
 }
 
-/** The result's ids, in its order, straight from the API (the same request the view makes). */
-async function resultIds(page: Page, days: { startDate: string; endDate: string }): Promise<string[]> {
+/**
+ * The result's ids, in its order, straight from the API: each store's search (the same requests
+ * the view makes), live first, keeping the sessions created inside the window's days.
+ */
+async function resultIds(page: Page, searches: URLSearchParams[]): Promise<string[]> {
+  const [startMs, endMs] = [Date.parse(FIRST_DAY), Date.parse(LAST_DAY) + DAY_MS];
   const ids: string[] = [];
-  for (let n = 0; ; n++) {
-    const params = new URLSearchParams({ ...days, to: '+1415', page: String(n), countPerPage: '1000' });
-    const body = (await (await page.request.get(`/api/sessions?${params}`)).json()) as {
-      items: { id: string }[];
-      hasMorePages: boolean;
-    };
-    ids.push(...body.items.map((s) => s.id));
-    if (!body.hasMorePages) return ids;
-  }
+  for (const search of searches)
+    for (let n = 0; ; n++) {
+      const params = new URLSearchParams(search);
+      params.set('page', String(n));
+      params.set('countPerPage', '1000');
+      const body = (await (await page.request.get(`/api/sessions?${params}`)).json()) as {
+        items: { id: string; dateCreated: string }[];
+        hasMorePages: boolean;
+      };
+      for (const s of body.items) {
+        const ms = Date.parse(s.dateCreated);
+        if (ms >= startMs && ms < endMs) ids.push(s.id);
+      }
+      if (!body.hasMorePages) break;
+    }
+  return ids;
 }
 
 /** The total the status line shows. */
@@ -56,14 +81,17 @@ test.beforeEach(async ({ page }) => {
 test('CSV export of a filtered result has one row per session, with the ids of the result', async ({
   page,
 }) => {
-  const days = await openView(page);
+  const searches = await openView(page);
+  // Both stores are asked, over the window's UTC days and one more each side.
+  expect(searches.map((s) => s.get('searchArchive'))).toEqual([null, 'true']);
+  expect(searches[0]!.get('startDate')).toBe(utcDay(Date.parse(FIRST_DAY) - DAY_MS));
   const total = await shownTotal(page);
-  const ids = await resultIds(page, days);
+  const ids = await resultIds(page, searches);
   expect(ids).toHaveLength(total);
   expect(total).toBeGreaterThan(1000);
 
   const { name, text } = await exportAs(page, /^CSV/);
-  expect(name).toBe(`sessions_${days.startDate}_${days.endDate}_to-1415.csv`);
+  expect(name).toBe(`sessions_${FIRST_DAY}_${LAST_DAY}_to-1415.csv`);
   expect(text.startsWith('\uFEFFStart,')).toBe(true);
   const parsed = Papa.parse<string[]>(text.slice(1).replace(/\r\n$/, ''), {
     delimiter: ',',
@@ -114,7 +142,7 @@ test('a saved view survives a reload and opens the same result', async ({ page }
   await expect(link).toBeVisible();
   await expect(link).not.toHaveAttribute('aria-current', 'page');
   await link.click();
-  await expect(page).toHaveURL(/\?range=30d&to=%2B1415$/);
+  await expect(page).toHaveURL(new RegExp(`\\?start=${FIRST_DAY}&end=${LAST_DAY}&to=%2B1415$`));
   await expect(link).toHaveAttribute('aria-current', 'page');
   await expect.poll(() => shownTotal(page)).toBe(total);
 });

@@ -43,12 +43,12 @@ test('typing in From changes the rows', async ({ page }) => {
 
 test('a preset changes the range', async ({ page }) => {
   await page.goto('/');
-  const button = page.getByRole('button', { name: /^Date range:/ });
+  const button = page.getByRole('button', { name: /^Time window:/ });
   await expect(button).toContainText('Last 7 days');
-  await expect(button).toContainText('UTC days');
+  await expect(button).toContainText(/ · UTC$/);
 
   await button.click();
-  const dialog = page.getByRole('dialog', { name: 'Date range' });
+  const dialog = page.getByRole('dialog', { name: 'Time window' });
   await dialog.getByRole('button', { name: 'Yesterday' }).click();
 
   await expect(page).toHaveURL(/[?&]range=yesterday(&|$)/);

@@ -50,9 +50,25 @@ export interface GridView {
 
 export function readGrid(driver: GridDriver): Promise<GridView> {
   return driver.evaluate(() => {
-    const grid = document.querySelector<HTMLElement>('[role="grid"]')!;
+    const grid = document.querySelector<HTMLElement>('[role="grid"]');
+    const headerRow = grid?.querySelector('.sessions-header');
+    // The app may still be rendering the screen: no grid yet is a view without rows.
+    if (!grid || !headerRow) {
+      const none = { left: 0, top: 0, right: 0, bottom: 0, scrollbar: 0 };
+      return {
+        scrollTop: 0,
+        maxScrollTop: 0,
+        clientHeight: 0,
+        rowCount: 0,
+        header: 0,
+        rowHeight: 0,
+        box: none,
+        rows: [],
+        focused: null,
+      };
+    }
     const box = grid.getBoundingClientRect();
-    const header = grid.querySelector('.sessions-header')!.getBoundingClientRect().height;
+    const header = headerRow.getBoundingClientRect().height;
     const bandTop = box.top + grid.clientTop + header;
     const bandBottom = box.top + grid.clientTop + grid.clientHeight;
     const rows = [...grid.querySelectorAll<HTMLElement>('.sessions-body > [role="row"]')]

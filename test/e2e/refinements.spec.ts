@@ -5,25 +5,41 @@ import { test, expect, type Page, type APIRequestContext } from '@playwright/tes
 const rows = (page: Page) => page.locator('[role="grid"] [role="row"][data-session-id]');
 const countLine = (page: Page) => page.locator('.results-count');
 
-/** The days (and every other API parameter) of the view's page 0, as the app asked for them. */
-async function openView(page: Page, path: string): Promise<URLSearchParams> {
-  const first = page.waitForRequest((r) => {
+const DAY_MS = 86_400_000;
+const utcDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/**
+ * Opens the view and returns each store's search as the app asked for it (the UTC days covering the
+ * window and every other API parameter), live first: every /api/sessions request of the view
+ * without its paging (probes of 10 rows, table pages of 100, scan pages of 1,000).
+ */
+async function openView(page: Page, path: string): Promise<URLSearchParams[]> {
+  const searches = new Map<string, URLSearchParams>();
+  page.on('request', (r) => {
     const url = new URL(r.url());
-    return url.pathname === '/api/sessions' && url.searchParams.get('countPerPage') === '100';
+    if (url.pathname !== '/api/sessions') return;
+    const params = new URLSearchParams(url.search);
+    for (const key of ['page', 'countPerPage', 'simplifiedPaging']) params.delete(key);
+    params.sort();
+    searches.set(params.toString(), params);
   });
   await page.goto(path);
-  return new URL((await first).url()).searchParams;
+  await expect(countLine(page)).not.toHaveText(/Loading/);
+  await expect(rows(page).first()).toBeVisible({ timeout: 30_000 });
+  return [...searches.values()].sort(
+    (a, b) => Number(a.get('searchArchive') === 'true') - Number(b.get('searchArchive') === 'true'),
+  );
 }
 
 /** Every session of a search, read straight from the sandbox in large pages. */
 async function everySession(request: APIRequestContext, params: URLSearchParams) {
-  const all: { id: string; wasMissed?: boolean; outcome?: string }[] = [];
+  const all: { id: string; dateCreated: string; wasMissed?: boolean; outcome?: string }[] = [];
   for (let page = 0; ; page++) {
     const query = new URLSearchParams(params);
     query.set('page', String(page));
     query.set('countPerPage', '1000');
     const body = (await (await request.get(`/api/sessions?${query}`)).json()) as {
-      items: { id: string; wasMissed?: boolean }[];
+      items: typeof all;
       hasMorePages: boolean;
     };
     all.push(...body.items);
@@ -31,15 +47,39 @@ async function everySession(request: APIRequestContext, params: URLSearchParams)
   }
 }
 
+/** The sessions of the view's stores, in the view's order, created inside `[startMs, endMs)`. */
+async function sessionsInWindow(
+  request: APIRequestContext,
+  searches: URLSearchParams[],
+  startMs: number,
+  endMs: number,
+) {
+  const all = [];
+  for (const search of searches) all.push(...(await everySession(request, search)));
+  return all.filter((s) => {
+    const ms = Date.parse(s.dateCreated);
+    return ms >= startMs && ms < endMs;
+  });
+}
+
 test('missed=1 over a week shows exactly the missed sessions, in order, with their total', async ({
   page,
   request,
 }) => {
-  // The scan reads the week in pages of 1,000, and the test reads it again to check it.
+  // The scan reads the week in pages of 1,000, and the test reads it again to check it. Last week
+  // (Monday to Sunday, UTC: the browser's zone here) is over: no session arrives in it meanwhile.
   test.setTimeout(180_000);
-  const asked = await openView(page, '/?missed=1');
-  expect(asked.get('startDate')).toBeTruthy();
-  const expected = (await everySession(request, asked)).filter((s) => s.wasMissed === true);
+  const today = Date.parse(utcDay(Date.now()));
+  const monday = today - ((new Date(today).getUTCDay() + 6) % 7) * DAY_MS;
+  const searches = await openView(page, '/?range=last-week&missed=1');
+  expect(searches.length).toBeGreaterThan(0);
+  for (const search of searches) {
+    expect(search.get('startDate')).toBe(utcDay(monday - 8 * DAY_MS));
+    expect(search.get('endDate')).toBe(utcDay(monday));
+  }
+  const expected = (await sessionsInWindow(request, searches, monday - 7 * DAY_MS, monday)).filter(
+    (s) => s.wasMissed === true,
+  );
   expect(expected.length).toBeGreaterThan(0);
 
   await expect(countLine(page)).toHaveText(
@@ -57,15 +97,19 @@ test('missed=1 over a week shows exactly the missed sessions, in order, with the
 });
 
 test('a count above the table applies its refinement', async ({ page, request }) => {
-  const asked = await openView(page, '/?range=today');
-  // Today is small enough to be counted at once.
+  // Yesterday (UTC) is small enough to be counted at once, and over: its counts hold while the test
+  // reads it again.
+  const today = Date.parse(utcDay(Date.now()));
+  const searches = await openView(page, '/?range=yesterday');
   const counts = page.getByRole('group', { name: 'Counts' });
   const first = counts.getByRole('button', { name: /^Outcome / }).first();
   await expect(first).toBeVisible({ timeout: 30_000 });
   const [, outcome, n] =
     /^Outcome (.+): ([\d,]+)$/.exec((await first.getAttribute('aria-label')) ?? '') ?? [];
   expect(outcome).toBeTruthy();
-  const expected = (await everySession(request, asked)).filter((s) => s.outcome === outcome).length;
+  const expected = (await sessionsInWindow(request, searches, today - DAY_MS, today)).filter(
+    (s) => s.outcome === outcome,
+  ).length;
   expect(n).toBe(expected.toLocaleString('en-US'));
 
   await first.click();

@@ -132,10 +132,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
 
     test('the date picker fits the screen', async ({ page }) => {
       await page.goto('/');
-      const button = page.getByRole('button', { name: /^Date range:/ });
-      await expectInViewport(page, button, 'the date range button');
+      const button = page.getByRole('button', { name: /^Time window:/ });
+      await expectInViewport(page, button, 'the time window button');
       await button.tap();
-      const picker = page.getByRole('dialog', { name: 'Date range' });
+      const picker = page.getByRole('dialog', { name: 'Time window' });
       await expect(picker.getByRole('grid').first()).toBeVisible();
       await expectInViewport(page, picker, 'the date picker');
       await expectNoSidewaysLayout(page);
@@ -174,8 +174,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await page.screenshot({ path: `${SCREENS}/1024-${colorScheme}.png` });
 
       // The calendar opens inside the window too.
-      await page.getByRole('button', { name: /^Date range:/ }).click();
-      const picker = page.getByRole('dialog', { name: 'Date range' });
+      await page.getByRole('button', { name: /^Time window:/ }).click();
+      const picker = page.getByRole('dialog', { name: 'Time window' });
       await expect(picker.getByRole('grid').first()).toBeVisible();
       await expectInViewport(page, picker, 'the date picker');
       await page.screenshot({ path: `${SCREENS}/1024-dates-${colorScheme}.png` });

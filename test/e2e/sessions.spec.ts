@@ -1,6 +1,6 @@
 // The sessions screen against the real sandbox (150,000 sessions: the archived view of the whole
 // range holds about 130,000 rows).
-import { test, expect, type Page, type Request } from '@playwright/test';
+import { test, expect, type Page, type Request, type Response } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
 const rows = (page: Page) => page.locator('[role="grid"] [role="row"][data-session-id]');
@@ -55,13 +55,21 @@ test('a link opened cold paints at once, asks for page 0 once and shows it', asy
   await expect(page.getByRole('button', { name: 'Hide filters' })).toBeVisible();
   await expect(page.getByText('Loading…')).toHaveCount(0);
   await page.waitForTimeout(500);
+  // The edge search's first probe (10 rows, counted), which the head start asked for, and the
+  // table's page 0 (100 rows): each asked for once.
+  const firstProbe = requests.filter(
+    (q) => q.get('page') === '0' && q.get('countPerPage') === '10' && !q.has('simplifiedPaging'),
+  );
+  expect(firstProbe).toHaveLength(1);
   const pageZero = requests.filter((q) => q.get('page') === '0' && q.get('countPerPage') === '100');
   expect(pageZero).toHaveLength(1);
   expect(pageZero[0]!.get('from')).toBe('+1503');
   expect(pageZero[0]!.get('searchArchive')).toBe('true');
 });
 
-test("page 0 is asked for while the app's code is still loading", async ({ page }) => {
+test("the first request (the edge search's first probe) is asked for while the app's code is still loading", async ({
+  page,
+}) => {
   // The main bundle held back on a slow network: the small head-start script must not wait for it.
   let bundleSentAt = Infinity;
   await page.route('**/assets/index-*.js', async (route) => {
@@ -72,7 +80,11 @@ test("page 0 is asked for while the app's code is still loading", async ({ page 
   let pageZeroAt = Infinity;
   page.on('request', (request) => {
     const url = new URL(request.url());
-    if (url.pathname === '/api/sessions' && url.searchParams.get('page') === '0') {
+    if (
+      url.pathname === '/api/sessions' &&
+      url.searchParams.get('page') === '0' &&
+      url.searchParams.get('countPerPage') === '10'
+    ) {
       pageZeroAt = Math.min(pageZeroAt, Date.now());
     }
   });
@@ -82,20 +94,43 @@ test("page 0 is asked for while the app's code is still loading", async ({ page 
 });
 
 test('a quick page 0 is drawn at once; a slow one shows skeleton rows until it comes', async ({ page }) => {
-  const link = '/?archive=1&range=30d';
+  // Archived days that are over: the window, and so the probes that find its edges, are the same
+  // on every visit.
+  const day = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
+  const link = `/?archive=1&start=${day(29)}&end=${day(17)}`;
+  // The table's first page: the window's first rows, wherever they lie in the server's result.
   const isPage0 = (url: URL) =>
-    url.pathname === '/api/sessions' &&
-    url.searchParams.get('page') === '0' &&
-    url.searchParams.get('countPerPage') === '100';
-  // Page 0's answer, taken from a first visit, is handed back after `delayMs` on the next ones.
+    url.pathname === '/api/sessions' && url.searchParams.get('countPerPage') === '100';
+  // Sorted by date, page 0 comes after the small probes that find the window's edges
+  // (countPerPage=10). Every answer of a first visit is kept, and on the next ones handed back at
+  // once (the probes) or after `delayMs` (page 0); anything else still goes to the sandbox.
+  const answers = new Map<string, Buffer>();
+  const recorded = (r: Response) => {
+    const url = new URL(r.url());
+    return url.pathname === '/api/sessions' && r.ok()
+      ? r.body().then((body) => void answers.set(url.search, body))
+      : undefined;
+  };
+  const pending: Promise<void>[] = [];
+  const onResponse = (r: Response) => {
+    const p = recorded(r);
+    if (p) pending.push(p);
+  };
+  page.on('response', onResponse);
   const first = page.waitForResponse((r) => isPage0(new URL(r.url())));
   await page.goto(link);
-  const body = await (await first).body();
+  await first;
+  await expect(rows(page).first()).toBeVisible();
+  page.off('response', onResponse);
+  await Promise.all(pending);
   let delayMs = 0;
   await page.route(
-    (url) => isPage0(url),
+    (url) => url.pathname === '/api/sessions',
     async (route) => {
-      await new Promise((r) => setTimeout(r, delayMs));
+      const url = new URL(route.request().url());
+      const body = answers.get(url.search);
+      if (!body) return route.continue();
+      if (isPage0(url)) await new Promise((r) => setTimeout(r, delayMs));
       await route.fulfill({ status: 200, contentType: 'application/json', body });
     },
   );
@@ -243,7 +278,9 @@ test('dragging to the middle of the archive shows rows there, fetching only thos
   const total = Number(await grid.getAttribute('aria-rowcount')) - 1;
   expect(total).toBeGreaterThan(100_000);
   // The page ahead of the first rows is asked for a moment after them; the jump's requests come later.
-  await expect.poll(() => requests.some((q) => q.get('page') === '1')).toBe(true);
+  // Table pages are 100 rows; the probes that found the window's edges (10 rows) came before.
+  const tablePages = () => requests.filter((q) => q.get('countPerPage') === '100');
+  await expect.poll(() => tablePages().some((q) => q.get('page') === '1')).toBe(true);
 
   const before = requests.length;
   // Drag the scrollbar thumb to the middle. Headless Chromium hides scrollbars, so do what a drag
@@ -261,6 +298,8 @@ test('dragging to the middle of the archive shows rows there, fetching only thos
     .toBeGreaterThan(total * 0.3);
   const firstIndex = Number(await rows(page).first().getAttribute('aria-rowindex')) - 2;
   await expect(rows(page).first()).not.toHaveText('');
+  // No new probe: the window's edges are known.
+  expect(requests.slice(before).filter((q) => q.get('countPerPage') !== '100')).toEqual([]);
   const pages = requests.slice(before).map((q) => Number(q.get('page')));
   const middlePage = Math.floor(firstIndex / 100);
   // Only the pages in view and one around them: none of the hundreds in between.

@@ -37,6 +37,7 @@ describe('zoneLabel', () => {
     expect(zoneLabel('America/Los_Angeles')).toBe('Los Angeles time');
     expect(zoneLabel('America/Argentina/Buenos_Aires')).toBe('Buenos Aires time');
     expect(zoneLabel('Asia/Kolkata')).toBe('Kolkata time');
+    expect(zoneLabel('Asia/Calcutta')).toBe('Kolkata time');
     expect(zoneLabel('UTC')).toBe('UTC');
   });
 });

@@ -21,10 +21,19 @@ export const TIME_RANGE_LABELS: Record<TimeRange, string> = {
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
+/** Old names browsers still resolve some zones to (Chromium: `Asia/Calcutta`), and the cities' own. */
+const RENAMED: Record<string, string> = {
+  'Asia/Calcutta': 'Kolkata',
+  'Asia/Saigon': 'Ho Chi Minh',
+  'Asia/Katmandu': 'Kathmandu',
+  'Asia/Rangoon': 'Yangon',
+  'Europe/Kiev': 'Kyiv',
+};
+
 /** "Los Angeles time" for `America/Los_Angeles`, "UTC" for UTC. */
 export function zoneLabel(zone: ZoneName): string {
   if (zone === 'UTC' || zone === 'Etc/UTC') return 'UTC';
-  const city = zone.split('/').pop() ?? zone;
+  const city = RENAMED[zone] ?? zone.split('/').pop() ?? zone;
   return `${city.replace(/_/g, ' ')} time`;
 }
 
