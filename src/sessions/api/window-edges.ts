@@ -3,6 +3,7 @@
 // A day of thousands of sessions costs a handful of small requests, never a download.
 import type { SessionsRequest } from './build-sessions-query';
 import { fetchSessionSummaries } from './fetch-sessions';
+import type { SessionsPage, SessionSummary } from './session';
 import { PROBE_PAGE_SIZE, probeQuery } from './sessions-url';
 import { searchWindowEdges, type Sample } from '../view/edge-search';
 import { dayRangeSpan, type InstantWindow } from '../view/covering-days';
@@ -15,14 +16,18 @@ export interface WindowEdges {
   end: number;
 }
 
+/** Asks for one page of summaries: the API by default; the head start's early requests before the app runs. */
+export type FetchPage = (query: URLSearchParams) => Promise<SessionsPage<SessionSummary>>;
+
 export async function fetchWindowEdges(
   request: SessionsRequest,
   window: InstantWindow,
   signal: AbortSignal,
+  fetchPage: FetchPage = (query) => fetchSessionSummaries(query, { signal }),
 ): Promise<WindowEdges> {
   const { filter } = request;
   // Page 0 is counted (the total) and is the first probe; later probes skip the count.
-  const page = (n: number) => fetchSessionSummaries(probeQuery(filter, n), { signal });
+  const page = (n: number) => fetchPage(probeQuery(filter, n));
   const first = await page(0);
   const total = first.totalCount ?? 0;
   const samples = (n: number, items: { dateCreated?: { ms?: number } }[]): Sample[] =>
