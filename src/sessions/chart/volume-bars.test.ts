@@ -144,6 +144,17 @@ describe('volumeBars', () => {
     );
   });
 
+  it('moves a boundary a spring-forward change skips forward by the gap', () => {
+    // Chatham springs from 02:45 to 03:45 on Sep 24 2028: 3-hour bars lose their 03:00 boundary.
+    const startMs = Date.parse('2028-09-19T05:27:29.388Z');
+    const endMs = Date.parse('2028-09-23T16:15:00.001Z'); // Sep 24, 05:00 +13:45
+    const { unit, edges } = volumeBars({ startMs, endMs, zone: 'Pacific/Chatham' });
+    expect(unit).toEqual({ kind: 'hours', step: 3 });
+    // 03:00 does not exist that night: its boundary is 04:00 +13:45, an hour after the gap ends.
+    expect(edges).toContain(Date.parse('2028-09-23T14:15:00Z'));
+    for (let k = 1; k < edges.length; k++) expect(edges[k]! - edges[k - 1]!).toBeLessThanOrEqual(3 * HOUR);
+  });
+
   it('misses no boundary: a bar is at most its unit plus a change of offset long', () => {
     fc.assert(
       fc.property(

@@ -88,7 +88,10 @@ function boundariesBetween(unit: BarUnit, startMs: number, endMs: number, zone: 
   let wall = wallAsUtcMs(floorWall(wallTimeAt(startMs, zone), unit));
   for (;;) {
     const instants = instantsOfWall(wall, zone);
-    for (const ms of instants) push(ms);
+    // A boundary a spring-forward change skips moves forward by the gap, as a typed time does
+    // (zoned-time.ts): without it the bar across the change would be two bars long.
+    for (const ms of instants.length ? instants : [wall - offsetMinutesAt(zone, wall - DAY_MS) * MINUTE_MS])
+      push(ms);
     // Wall time runs at most a day off the instants (offsets lie within ±14 hours).
     if ((instants[0] ?? wall - 14 * 60 * MINUTE_MS) >= endMs || wall > endMs + DAY_MS) break;
     wall += stepMinutes * MINUTE_MS;
