@@ -165,7 +165,9 @@ function expectRowsAtScrollPosition(view: GridView) {
 function expectLastRowShown(view: GridView) {
   const last = view.rows[view.rows.length - 1]!;
   expect(last.rowIndex - 2).toBe(view.rowCount - 1);
-  expect(last.bottom).toBeLessThanOrEqual(view.clientHeight - view.header + 1);
+  // Within the viewport, give or take the rounding of two fractional boxes (the grid's height and
+  // the header's, both rounded by the browser: Firefox's past the cap came out 1 px over).
+  expect(last.bottom).toBeLessThanOrEqual(view.clientHeight - view.header + 2);
 }
 
 /**
