@@ -99,10 +99,17 @@ export function VirtualLog({
     const list = listRef.current;
     const scroller = scrollRef.current;
     if (!list || !scroller) return;
-    // Where the list starts inside the scrolling content; it moves when content above it resizes.
+    // Where the list starts inside the scrolling content; it moves when content above it resizes
+    // (a live session's story gains a sentence). A reader inside the log keeps their place: the
+    // scroll moves with the list (the browser's own scroll anchoring does not follow the
+    // virtualizer's positioned rows, so the drawer turns it off).
+    let last: number | undefined;
     const measure = () => {
       const top =
         list.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop;
+      if (last !== undefined && Math.abs(top - last) >= 1 && scroller.scrollTop > last)
+        scroller.scrollTop += top - last;
+      last = top;
       setScrollMargin((m) => (Math.abs(m - top) < 1 ? m : Math.round(top)));
     };
     measure();
