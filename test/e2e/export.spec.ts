@@ -57,8 +57,14 @@ async function resultIds(page: Page, searches: URLSearchParams[]): Promise<strin
   return ids;
 }
 
-/** The total the status line shows. */
+/**
+ * The total the status line shows, once it is whole: while the archive's part is still being found
+ * the line reads "N+ sessions" (the live part, and more to come).
+ */
 async function shownTotal(page: Page): Promise<number> {
+  await expect(page.locator('.results-count')).toHaveText(
+    /^[\d,]+ sessions?(: [\d,]+ live, [\d,]+ archived)?$/,
+  );
   const text = await page.locator('.results-count strong').textContent();
   return Number((text ?? '').replace(/,/g, ''));
 }
