@@ -22,7 +22,7 @@ import { queryOptions, experimental_streamedQuery as streamedQuery, type Query }
 import { buildSessionsQuery, normalizeSessionsFilter, type SessionsRequest } from './build-sessions-query';
 import { fetchSessions, fetchSessionSummaries } from './fetch-sessions';
 import { pageQuery } from './sessions-url';
-import { fetchWindowEdges } from './window-edges';
+import { fetchWindowEdges, type FirstEdge, type WindowEdges } from './window-edges';
 import type { SeamInput } from './store-seam';
 import type { InstantWindow } from '../view/covering-days';
 import type { Session } from './session';
@@ -109,13 +109,18 @@ export const sessionQueries = {
   /**
    * Where a window of instants begins and ends in a search sorted by date (window-edges.ts). Keyed
    * by the view's anchor: the edges hold for the rows as they were then, until the view re-anchors
-   * or a page shows they moved (the table then refetches them).
+   * or a page shows they moved (the table then refetches them). The first edge is its data while
+   * the other is searched (`isSettled` tells them apart), so the first rows need not wait for it.
    */
   edges: (request: SessionsRequest, window: InstantWindow, anchorMs: number) =>
     // eslint-disable-next-line @tanstack/query/exhaustive-deps -- request.key and the window's instants identify both
     queryOptions({
       queryKey: [ROOT, 'edges', request.key, window.startMs, window.endMs, anchorMs] as const,
-      queryFn: ({ signal }) => fetchWindowEdges(request, window, signal),
+      queryFn: ({ signal, client, queryKey }): Promise<WindowEdges | FirstEdge> =>
+        fetchWindowEdges(request, window, signal, undefined, (edge) => {
+          // A search run again (the rows moved) keeps the edges it had until it has new ones.
+          if (client.getQueryData(queryKey) === undefined) client.setQueryData(queryKey, edge);
+        }),
       meta,
       staleTime: Infinity,
       gcTime: 60_000,

@@ -16,33 +16,73 @@ export interface WindowEdges {
   end: number;
 }
 
+/**
+ * The search so far: the first edge is known and the rows `[first, first + inside)` are known to lie
+ * in the window, while the other edge is still searched. The first rows can show meanwhile.
+ */
+export interface FirstEdge {
+  total: number;
+  first: number;
+  end?: undefined;
+  inside: number;
+}
+
 /** Asks for one page of summaries: the API by default; the head start's early requests before the app runs. */
 export type FetchPage = (query: URLSearchParams) => Promise<SessionsPage<SessionSummary>>;
 
+export const isSettled = (e: WindowEdges | FirstEdge | undefined): e is WindowEdges => e?.end !== undefined;
+
+/**
+ * `onFirst` hears of the first edge as soon as it is known with some rows inside the window after it
+ * (once, and only when the search goes on for the other edge).
+ */
 export async function fetchWindowEdges(
   request: SessionsRequest,
   window: InstantWindow,
   signal: AbortSignal,
   fetchPage: FetchPage = (query) => fetchSessionSummaries(query, { signal }),
+  onFirst?: (edge: FirstEdge) => void,
 ): Promise<WindowEdges> {
   const { filter } = request;
   // Page 0 is counted (the total) and is the first probe; later probes skip the count.
   const page = (n: number) => fetchPage(probeQuery(filter, n));
-  const first = await page(0);
-  const total = first.totalCount ?? 0;
+  const page0 = await page(0);
+  const total = page0.totalCount ?? 0;
+  const seen = new Map<number, number | undefined>();
   const samples = (n: number, items: { dateCreated?: { ms?: number } }[]): Sample[] =>
-    items.map((s, i) => ({ index: n * PROBE_PAGE_SIZE + i, ms: s.dateCreated?.ms }));
+    items.map((s, i) => {
+      seen.set(n * PROBE_PAGE_SIZE + i, s.dateCreated?.ms);
+      return { index: n * PROBE_PAGE_SIZE + i, ms: s.dateCreated?.ms };
+    });
+  const inWindow = (ms: number | undefined) => ms !== undefined && ms >= window.startMs && ms < window.endMs;
+  let firstEdge: number | undefined;
+  let endKnown = false;
+  let reported = false;
+  const reportFirst = () => {
+    if (reported || endKnown || firstEdge === undefined || !onFirst) return;
+    let inside = 0;
+    while (firstEdge + inside < total && inWindow(seen.get(firstEdge + inside))) inside++;
+    if (inside === 0) return;
+    reported = true;
+    onFirst({ total, first: firstEdge, inside });
+  };
   const result = await searchWindowEdges({
     total,
     window,
     order: filter.sortOrder === 'Ascend' ? 'asc' : 'desc',
-    known: samples(0, first.items),
+    known: samples(0, page0.items),
     timeSpan:
       filter.startDate && filter.endDate
         ? dayRangeSpan({ startDate: filter.startDate, endDate: filter.endDate })
         : undefined,
     signal,
+    onEdge: (edge, index) => {
+      if (edge === 'end') endKnown = true;
+      else firstEdge = index;
+    },
     probe: async (indexes) => {
+      // Another round: the other edge is still open, and what is known of the first one can show.
+      reportFirst();
       const pages = [...new Set(indexes.map((i) => Math.floor(i / PROBE_PAGE_SIZE)))];
       // One round's probes go out together; without the count, the server only reads a few rows.
       const answers = await Promise.all(pages.map((n) => page(n)));
