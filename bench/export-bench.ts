@@ -32,6 +32,8 @@ export interface ExportBenchOptions {
   timeoutMs?: number;
   /** SANDBOX_IN_BOTH_STORES: sessions in transit, answered by both stores (the file must hold them once). */
   inBothStores?: number;
+  /** SANDBOX_LATENCY_MS: each request answered this much later, as a distant server would. */
+  latencyMs?: number;
   log?: (line: string) => void;
 }
 
@@ -383,7 +385,8 @@ function markdown(r: Omit<ExportBenchResult, 'markdown'>): string {
     `Run ${m.date} on ${m.cpu}, ${m.cores} cores, ${m.chromium} (headless), Node ${m.node}; load ` +
       `average (1/5/15 min) at start ${m.loadAverage.map((l) => l.toFixed(1)).join(' / ')}, at the end ` +
       `${m.loadAverageEnd.map((l) => l.toFixed(1)).join(' / ')} (the benchmark itself adds about 2).`,
-    `Sandbox: ${count(r.options.sessions)} sessions with the specimens, no latency` +
+    `Sandbox: ${count(r.options.sessions)} sessions with the specimens, ` +
+      (r.options.latencyMs ? `${count(r.options.latencyMs)} ms latency a request` : 'no latency') +
       (r.options.inBothStores
         ? `, ${count(r.options.inBothStores)} of them in transit (answered by both stores)`
         : '') +
@@ -454,12 +457,10 @@ export async function runExportBench(opts: ExportBenchOptions): Promise<ExportBe
     buildApp(appDist);
   }
   log(`Starting the sandbox with ${count(opts.sessions)} sessions on port ${opts.port}...`);
-  const server = await startServer(
-    opts,
-    appDist,
-    undefined,
-    opts.inBothStores ? { SANDBOX_IN_BOTH_STORES: String(opts.inBothStores) } : {},
-  );
+  const server = await startServer(opts, appDist, undefined, {
+    ...(opts.inBothStores ? { SANDBOX_IN_BOTH_STORES: String(opts.inBothStores) } : {}),
+    ...(opts.latencyMs ? { SANDBOX_LATENCY_MS: String(opts.latencyMs) } : {}),
+  });
   const browser = await chromium.launch(chromiumLaunchOptions);
   try {
     // Every day the sandbox has (it spreads its sessions over the 120 days before the clock).
@@ -513,6 +514,7 @@ const USAGE = `npm run bench:export -- [options]
   --app-dist DIR serve this build instead of building a private copy of src/
   --build-dir DIR where the private app build goes (bench/results/tmp)
   --in-both-stores N  sessions in transit, answered by both stores (SANDBOX_IN_BOTH_STORES; 0)
+  --latency-ms N  each request answered N ms later, as a distant server would (SANDBOX_LATENCY_MS; 0)
 A check that it works (its figures mean nothing): npm run bench:export -- --sessions 2000`;
 
 export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.env): ExportBenchOptions {
@@ -533,6 +535,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
     appDist: flag('app-dist'),
     buildDir: flag('build-dir'),
     inBothStores: flag('in-both-stores') === undefined ? undefined : num('in-both-stores', 0),
+    latencyMs: flag('latency-ms') === undefined ? undefined : num('latency-ms', 0),
   };
 }
 
