@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { barName, barTimeSearch } from './bar-labels';
+import { axisTicks, barName, barTimeSearch } from './bar-labels';
+import { volumeBars } from './volume-bars';
 import { wallTimeToMs } from '../view/zoned-time';
 
 const LA = 'America/Los_Angeles';
@@ -33,5 +34,29 @@ describe('bar labels', () => {
       start: '2026-11-01T01:00-08:00',
       end: '2026-11-01T02:00',
     });
+  });
+
+  it('ticks bars shorter than a day over several days at midnights, labelled with their day', () => {
+    for (const zone of [LA, 'Asia/Kolkata', 'Pacific/Chatham']) {
+      const z = (d: number) =>
+        wallTimeToMs({ year: 2026, month: 11, day: d, hour: 0, minute: 0, second: 0, millisecond: 0 }, zone);
+      // A week across the fall-back night in Los Angeles: 3-hour bars.
+      const bars = volumeBars({ startMs: z(1), endMs: z(8), zone });
+      expect(bars.unit.kind).toBe('hours');
+      const ticks = axisTicks(bars.edges, zone, bars.unit, 6);
+      expect(ticks.length).toBeGreaterThanOrEqual(3);
+      expect(ticks.length).toBeLessThanOrEqual(6);
+      for (const { index, text } of ticks) {
+        expect(text).toMatch(/^Nov \d+$/);
+        expect(bars.edges[index]).toBe(z(Number(text.slice(4))));
+      }
+    }
+  });
+
+  it('ticks a window within a day by the time', () => {
+    const bars = volumeBars({ startMs: at(2026, 12, 5, 8), endMs: at(2026, 12, 5, 20), zone: LA });
+    const ticks = axisTicks(bars.edges, LA, bars.unit, 6);
+    expect(ticks[0]).toEqual({ index: 0, text: '08:00' });
+    expect(ticks.every((t) => /^\d\d:\d\d$/.test(t.text))).toBe(true);
   });
 });

@@ -80,6 +80,29 @@ export function tickText(ms: number, zone: ZoneName, unit: BarUnit): string {
 }
 
 /**
+ * The axis: at most about `most` ticks, each the index of the bar it starts and its label. Bars
+ * shorter than a day over several days are ticked at midnights only, labelled with their day: a
+ * time alone ("06:00") would not say which day it belongs to.
+ */
+export function axisTicks(
+  edges: readonly number[],
+  zone: ZoneName,
+  unit: BarUnit,
+  most: number,
+): { index: number; text: string }[] {
+  const bars = edges.length - 1;
+  const subDay = unit.kind === 'minutes' || unit.kind === 'hours';
+  const midnights = subDay
+    ? Array.from({ length: bars }, (_, k) => k).filter((k) => isMidnight(wallTimeAt(edges[k]!, zone)))
+    : [];
+  const ticks = midnights.length >= 2 ? midnights : Array.from({ length: bars }, (_, k) => k);
+  const every = Math.max(1, Math.ceil(ticks.length / most));
+  return ticks
+    .filter((_, j) => j % every === 0)
+    .map((index) => ({ index, text: tickText(edges[index]!, zone, unit) }));
+}
+
+/**
  * A value for `start` or `end`: the minute in the display zone (`2026-12-05T14:00`), with the zone's
  * offset only where the wall time alone would name another instant (the second 01:00 of a
  * fall-back night).

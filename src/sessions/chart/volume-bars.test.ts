@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { instantArb } from '../../../test/time-arbitraries';
 import { barIndexOf, barUnitFor, MAX_BARS, volumeBars, type BarUnit } from './volume-bars';
-import { dayInZone, startOfDayMs, wallTimeAt, wallTimeToMs } from '../view/zoned-time';
+import {
+  dayInZone,
+  startOfDayMs,
+  wallAsUtcMs,
+  wallTimeAt,
+  wallTimeToMs,
+  type WallTime,
+} from '../view/zoned-time';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -34,21 +41,28 @@ const wallText = (ms: number, zone: string) => {
 };
 
 function isBoundary(ms: number, unit: BarUnit, zone: string): boolean {
+  if (unit.kind === 'day') return ms === startOfDayMs(dayInZone(ms, zone), zone);
+  if (unit.kind === 'week')
+    return (
+      ms === startOfDayMs(dayInZone(ms, zone), zone) &&
+      new Date(`${dayInZone(ms, zone)}T00:00Z`).getUTCDay() === 1
+    );
   const w = wallTimeAt(ms, zone);
-  if (w.second || w.millisecond) return false;
-  switch (unit.kind) {
-    case 'minutes':
-      return w.minute % unit.step === 0;
-    case 'hours':
-      return w.minute === 0 && w.hour % unit.step === 0;
-    case 'day':
-      return ms === startOfDayMs(dayInZone(ms, zone), zone);
-    case 'week':
-      return (
-        ms === startOfDayMs(dayInZone(ms, zone), zone) &&
-        new Date(`${dayInZone(ms, zone)}T00:00Z`).getUTCDay() === 1
-      );
+  if (isWallBoundary(w, unit)) return true;
+  // A boundary a spring-forward change skips moves forward by the gap, to where the clock resumes.
+  const wallMs = wallAsUtcMs(w);
+  for (let m = 1; m <= 120; m++) {
+    const skipped = wallTimeAt(wallMs - m * 60_000, 'UTC');
+    if (isWallBoundary(skipped, unit) && wallTimeToMs(skipped, zone) === ms) return true;
   }
+  return false;
+}
+
+function isWallBoundary(w: WallTime, unit: BarUnit): boolean {
+  if (w.second || w.millisecond) return false;
+  return unit.kind === 'minutes'
+    ? w.minute % unit.step === 0
+    : w.minute === 0 && w.hour % (unit.kind === 'hours' ? unit.step : 24) === 0;
 }
 
 describe('barUnitFor', () => {
@@ -140,7 +154,11 @@ describe('volumeBars', () => {
         // About MAX_BARS at most (a day or two more where offsets change inside the window).
         expect(edges.length - 1).toBeLessThanOrEqual(MAX_BARS + 3);
       }),
-      { numRuns: 400 },
+      {
+        numRuns: 400,
+        // A window ending right after Chatham's 03:00 boundary was skipped (spring forward).
+        examples: [['Pacific/Chatham', 1758723300001, 3 * DAY]],
+      },
     );
   });
 

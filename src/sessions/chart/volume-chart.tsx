@@ -16,7 +16,7 @@ import { useUpdateSessionSearch } from '../filters/use-session-search';
 import type { SessionsView } from '../view/sessions-view';
 import { zoneLabel } from '../view/time-window-label';
 import { formatCount } from '../../lib/format';
-import { barName, barTimeSearch, barTimeText, tickText, unitText } from './bar-labels';
+import { axisTicks, barName, barTimeSearch, barTimeText, unitText } from './bar-labels';
 import { bucketRows } from './count-bars';
 import { volumeBars } from './volume-bars';
 import './volume-chart.css';
@@ -123,7 +123,6 @@ export default function VolumeChart({ view, requests, anchorMs, refined, scan, l
 
   if (count === 0) return null;
   const max = counts ? Math.max(1, ...counts.total) : 1;
-  const tickEvery = Math.max(1, Math.ceil(count / TICKS));
   const total = counts?.total.reduce((a, b) => a + b, 0);
   const selectedFrom = drag ? Math.min(drag.from, drag.to) : -1;
   const selectedTo = drag ? Math.max(drag.from, drag.to) : -1;
@@ -199,14 +198,11 @@ export default function VolumeChart({ view, requests, anchorMs, refined, scan, l
         })}
       </div>
       <div className="volume-axis" aria-hidden="true">
-        {Array.from({ length: Math.ceil(count / tickEvery) }, (_, j) => {
-          const k = j * tickEvery;
-          return (
-            <span key={k} className="volume-tick" style={{ left: `${(k / count) * 100}%` }}>
-              {tickText(edges[k]!, zone, unit)}
-            </span>
-          );
-        })}
+        {axisTicks(edges, zone, unit, TICKS).map(({ index, text }) => (
+          <span key={index} className="volume-tick" style={{ left: `${(index / count) * 100}%` }}>
+            {text}
+          </span>
+        ))}
       </div>
     </section>
   );
