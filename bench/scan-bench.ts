@@ -203,13 +203,19 @@ class WorkerHeap {
 // ---------------------------------------------------------------------------------------------------
 // In the page: the scan's line and the scroll of its partial result (no closures over Node values)
 
-/** The scan's line once done with refinements: "Scanned N of N sessions · K match(es)". */
-const SCAN_DONE = /^Scanned ([\d,]+) of \1 sessions · ([\d,]+) match(es)?$/;
+/**
+ * The scan's line once it has ended with refinements: "Scanned N of M sessions · K match(es)"
+ * (scan-status.tsx), neither "so far" nor "stopped". N and M can differ: sessions arriving in the
+ * live store during the scan move its pages after the total was read.
+ */
+const SCAN_DONE = /^Scanned ([\d,]+) of ([\d,]+) sessions? · ([\d,]+) match(?:es)?$/;
 
 interface ScanWatch {
   actionAt: number;
   doneAt?: number;
   text?: string;
+  /** The scan line's error, when the scan failed instead. */
+  error?: string;
 }
 
 /** Changes the link as Back/Forward would, then watches the scan's line until it reads done. */
@@ -223,6 +229,11 @@ async function startScan(page: Page, url: string): Promise<void> {
       dispatchEvent(new PopStateEvent('popstate', { state: history.state }));
       const tick = () => {
         const line = document.querySelector('.scan-progress')?.textContent?.trim();
+        const error = document.querySelector('.scan-status .scan-error')?.textContent;
+        if (error) {
+          w.__scanWatch.error = error;
+          return;
+        }
         if (line && done.test(line)) {
           w.__scanWatch.text = line;
           w.__bench.afterFrame((at) => (w.__scanWatch.doneAt = at));
@@ -258,7 +269,6 @@ async function scrollPartial(page: Page, seconds: number): Promise<ScrollOut> {
         let prev = -1;
         let start = -1;
         const step = (t: number) => {
-          const el = sc()!;
           const finished = w.__scanWatch.text !== undefined;
           if (prev >= 0) frameTimes.push(t - prev);
           else start = t;
@@ -267,8 +277,10 @@ async function scrollPartial(page: Page, seconds: number): Promise<ScrollOut> {
             resolve({ frameTimes, start, end: t, whileRunning: !finished });
             return;
           }
-          if (el.scrollTop + el.clientHeight + px >= el.scrollHeight) el.scrollTop = 0;
-          else el.scrollTop += px;
+          // The grid can be drawn anew as the result changes: the scroll goes on in the new one.
+          const el = sc();
+          if (el && el.scrollTop + el.clientHeight + px >= el.scrollHeight) el.scrollTop = 0;
+          else if (el) el.scrollTop += px;
           requestAnimationFrame(step);
         };
         const wait = () => {
@@ -322,11 +334,11 @@ async function scanRun(
   const workerHeap = new WorkerHeap(browserCdp);
   try {
     // The scan's requests (its worker's, which Playwright reports as the page's), in order.
-    const requests: Request[] = [];
-    context.on('request', (r) => {
-      const url = r.url();
+    const requests: { request: Request; seenAt: number }[] = [];
+    context.on('request', (request) => {
+      const url = request.url();
       if (url.includes('/api/sessions') && new URL(url).searchParams.get('countPerPage') === '1000')
-        requests.push(r);
+        requests.push({ request, seenAt: Date.now() });
     });
     await page.goto(baseUrl);
     await readLoad(page);
@@ -343,7 +355,7 @@ async function scanRun(
     let peak = heapBeforeMb;
     let heapSamples = 0;
     let workerSamples = 0;
-    const deadline = Date.now() + 30 * 60_000;
+    const deadline = Date.now() + 10 * 60_000;
     let watch: ScanWatch;
     for (;;) {
       const [pageMb, workerMb] = await Promise.all([pageHeapMb(cdp, false), workerHeap.read()]);
@@ -358,26 +370,36 @@ async function scanRun(
         ...(window as unknown as { __scanWatch: ScanWatch }).__scanWatch,
       }));
       if (watch.doneAt !== undefined) break;
-      if (Date.now() > deadline) throw new Error('the scan did not end in 30 minutes');
+      if (watch.error) throw new Error(watch.error);
+      if (Date.now() > deadline) throw new Error('the scan did not end in 10 minutes');
       await page.waitForTimeout(SAMPLE_MS);
     }
-    const scroll = await scrolling;
+    // It ends at the next frame once the scan is done; a page that draws no more frames fails here.
+    const scroll = await Promise.race([
+      scrolling,
+      page.waitForTimeout(30_000).then(() => {
+        throw new Error('the scroll did not end with the scan');
+      }),
+    ]);
     const { timeOrigin, longTasks } = await page.evaluate(() => {
       const b = (window as unknown as BenchWindow).__bench;
       b.flushLongTasks();
       return { timeOrigin: performance.timeOrigin, longTasks: b.longTasks };
     });
     // The first request's start, in the page's clock (its time origin is wall-clock ms too).
-    const firstRequestAt = (requests[0]?.timing().startTime ?? NaN) - timeOrigin;
+    // Playwright's timing, when it has one for the request (else when its event came).
+    const first = requests[0];
+    const firstStart = first ? first.request.timing().startTime : NaN;
+    const firstRequestAt = (firstStart > 0 ? firstStart : (first?.seenAt ?? NaN)) - timeOrigin;
     const overlapping = (from: number, to: number) =>
       longTasks.filter((t) => t.start + t.duration > from && t.start < to);
     const during = overlapping(firstRequestAt, watch.doneAt!);
     const heapAfterMb = await pageHeapMb(cdp, true);
-    const [, scannedText, matchedText] = SCAN_DONE.exec(watch.text ?? '') ?? [];
+    const [, scannedText, , matchedText] = SCAN_DONE.exec(watch.text ?? '') ?? [];
     const scanned = count(scannedText);
     const scanMs = watch.doneAt! - firstRequestAt;
 
-    const node = await nodeClient(requests.map((r) => r.url()));
+    const node = await nodeClient(requests.map((r) => r.request.url()));
     return {
       scanned,
       matched: count(matchedText),
