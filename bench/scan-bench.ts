@@ -342,6 +342,12 @@ async function scanRun(
     });
     await page.goto(baseUrl);
     await readLoad(page);
+    // A small result is counted by a scan of its own at once (the same requests): it ends first.
+    await page.waitForFunction(
+      () => !/so far$|^Starting/.test(document.querySelector('.scan-progress')?.textContent?.trim() ?? ''),
+      null,
+      { timeout: 120_000, polling: 100 },
+    );
     await cdp.send('HeapProfiler.enable');
     await cdp.send('Performance.enable');
     const heapBeforeMb = await pageHeapMb(cdp, true);
