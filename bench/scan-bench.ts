@@ -23,6 +23,10 @@ const DAY = 24 * 60 * 60 * 1000;
 const MB = 1024 * 1024;
 /** Heaps are read this often while the scan runs. */
 const SAMPLE_MS = 250;
+/** A reading of the worker's heap not answered in this time is none. */
+const WORKER_READ_MS = 2000;
+/** How often a long scan's progress is logged. */
+const PROGRESS_MS = 10_000;
 const SCROLL_PX_PER_FRAME = 600;
 
 export const BUDGET = {
@@ -190,12 +194,19 @@ class WorkerHeap {
     const id = ++this.nextId;
     const sessionId = this.sessionId;
     return new Promise<number>((resolve) => {
-      this.waiting.set(id, resolve);
-      const message = JSON.stringify({ id, method: 'Runtime.getHeapUsage', params: {} });
-      this.browserCdp.send('Target.sendMessageToTarget', { sessionId, message }).catch(() => {
+      const answer = (heap: number) => {
+        clearTimeout(timer);
         this.waiting.delete(id);
-        resolve(NaN);
-      });
+        resolve(heap);
+      };
+      // A worker ended meanwhile may answer nothing, and its session may not say it has gone.
+      const timer = setTimeout(() => {
+        if (this.sessionId === sessionId) this.sessionId = undefined;
+        answer(NaN);
+      }, WORKER_READ_MS);
+      this.waiting.set(id, answer);
+      const message = JSON.stringify({ id, method: 'Runtime.getHeapUsage', params: {} });
+      this.browserCdp.send('Target.sendMessageToTarget', { sessionId, message }).catch(() => answer(NaN));
     });
   }
 }
@@ -363,6 +374,7 @@ async function scanRun(
     let workerSamples = 0;
     const deadline = Date.now() + 10 * 60_000;
     let watch: ScanWatch;
+    let progressAt = Date.now();
     for (;;) {
       const [pageMb, workerMb] = await Promise.all([pageHeapMb(cdp, false), workerHeap.read()]);
       heapSamples += 1;
@@ -377,6 +389,11 @@ async function scanRun(
       }));
       if (watch.doneAt !== undefined) break;
       if (watch.error) throw new Error(watch.error);
+      if (Date.now() - progressAt >= PROGRESS_MS) {
+        progressAt = Date.now();
+        const line = await page.evaluate(() => document.querySelector('.scan-progress')?.textContent);
+        ctx.log(`  ${line ?? 'no scan line yet'}; heap ${fmt(pageMb)} MB page + ${fmt(workerMb)} worker`);
+      }
       if (Date.now() > deadline) throw new Error('the scan did not end in 10 minutes');
       await page.waitForTimeout(SAMPLE_MS);
     }
