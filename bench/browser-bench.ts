@@ -10,6 +10,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Page, type Request } from 'playwright-core';
 import { SPECIMEN_IDS } from '../server/sandbox/specimens';
 import { chromiumLaunchOptions } from '../test/chromium';
+import { numberFlag, readFlags, runIfMain } from './cli';
 import {
   clickLoad,
   coldLoad,
@@ -451,7 +452,7 @@ async function heapMb(page: Page): Promise<number> {
   return (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN) / 1024 / 1024;
 }
 
-const percentile = (values: number[], p: number) => {
+export const percentile = (values: number[], p: number) => {
   if (values.length === 0) return NaN;
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
@@ -952,38 +953,32 @@ A check that it works (its times mean nothing):
   npm run bench -- --sessions 1000 --runs 1 --scroll-seconds 1 --filter-changes 2 --first-rows-loads 1`;
 
 export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.env): BenchOptions {
-  const flag = (name: string) => {
-    const i = argv.indexOf(`--${name}`);
-    return i >= 0 ? argv[i + 1] : undefined;
-  };
-  const num = (name: string, fallback: number) => {
-    const raw = flag(name);
-    const n = raw === undefined ? fallback : Number(raw);
-    if (!Number.isFinite(n) || n <= 0) throw new Error(`--${name} must be a positive number, got "${raw}"`);
-    return n;
-  };
+  const flags = readFlags(argv, [
+    'sessions',
+    'runs',
+    'scroll-seconds',
+    'filter-changes',
+    'first-rows-loads',
+    'out',
+    'port',
+    'app-dist',
+    'build-dir',
+  ]);
+  const num = (name: string, fallback: number) => numberFlag(flags, name, fallback);
   return {
     sessions: num('sessions', Number(env.BENCH_SESSIONS ?? 150_000)),
     runs: num('runs', 3),
     scrollSeconds: num('scroll-seconds', 8),
     filterChanges: num('filter-changes', 20),
     firstRowsLoads: num('first-rows-loads', 3),
-    outDir: path.resolve(flag('out') ?? path.join(BENCH, 'results')),
+    outDir: path.resolve(flags.out ?? path.join(BENCH, 'results')),
     port: num('port', 4310),
-    appDist: flag('app-dist'),
-    buildDir: flag('build-dir'),
+    appDist: flags['app-dist'],
+    buildDir: flags['build-dir'],
   };
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  if (process.argv.includes('--help')) console.log(USAGE);
-  else
-    runBench(parseOptions(process.argv.slice(2)))
-      .then((r) => {
-        console.log('\n' + r.markdown);
-      })
-      .catch((error: unknown) => {
-        console.error(error);
-        process.exit(1);
-      });
-}
+runIfMain(import.meta.url, USAGE, async (argv) => {
+  const r = await runBench(parseOptions(argv));
+  console.log('\n' + r.markdown);
+});

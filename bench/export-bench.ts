@@ -13,6 +13,7 @@ import Papa from 'papaparse';
 import { chromium, type Browser } from 'playwright-core';
 import { chromiumLaunchOptions } from '../test/chromium';
 import { buildApp, startServer } from './browser-bench';
+import { numberFlag, readFlags, runIfMain } from './cli';
 import { VIEWPORT } from './page-instrumentation';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -518,32 +519,25 @@ const USAGE = `npm run bench:export -- [options]
 A check that it works (its figures mean nothing): npm run bench:export -- --sessions 2000`;
 
 export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.env): ExportBenchOptions {
-  const flag = (name: string) => {
-    const i = argv.indexOf(`--${name}`);
-    return i >= 0 ? argv[i + 1] : undefined;
-  };
-  const num = (name: string, fallback: number) => {
-    const raw = flag(name);
-    const n = raw === undefined ? fallback : Number(raw);
-    if (!Number.isInteger(n) || n <= 0) throw new Error(`--${name} must be a positive integer, got "${raw}"`);
-    return n;
-  };
+  const flags = readFlags(argv, [
+    'sessions',
+    'port',
+    'out',
+    'app-dist',
+    'build-dir',
+    'in-both-stores',
+    'latency-ms',
+  ]);
+  const num = (name: string, fallback: number) => numberFlag(flags, name, fallback, { integer: true });
   return {
     sessions: num('sessions', Number(env.BENCH_SESSIONS ?? 100_000)),
     port: num('port', 4330),
-    outDir: path.resolve(flag('out') ?? path.join(ROOT, 'bench', 'results')),
-    appDist: flag('app-dist'),
-    buildDir: flag('build-dir'),
-    inBothStores: flag('in-both-stores') === undefined ? undefined : num('in-both-stores', 0),
-    latencyMs: flag('latency-ms') === undefined ? undefined : num('latency-ms', 0),
+    outDir: path.resolve(flags.out ?? path.join(ROOT, 'bench', 'results')),
+    appDist: flags['app-dist'],
+    buildDir: flags['build-dir'],
+    inBothStores: flags['in-both-stores'] === undefined ? undefined : num('in-both-stores', 0),
+    latencyMs: flags['latency-ms'] === undefined ? undefined : num('latency-ms', 0),
   };
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  if (process.argv.includes('--help')) console.log(USAGE);
-  else
-    runExportBench(parseOptions(process.argv.slice(2))).catch((error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    });
-}
+runIfMain(import.meta.url, USAGE, (argv) => runExportBench(parseOptions(argv)));

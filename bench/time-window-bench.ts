@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { chromiumLaunchOptions } from '../test/chromium';
 import { buildApp, fmt, median, round, startServer } from './browser-bench';
+import { numberFlag, readFlags, runIfMain } from './cli';
 import { openTarget, readLoad, type LoadCtx } from './measure-load';
 import type { BenchWindow } from './page-instrumentation';
 import { LONG_TASK_MS } from './ready';
@@ -278,9 +279,12 @@ async function measureLatency(
       range30: `${base}/?range=30d`,
       range30Live: `${base}/?range=30d&archive=0`,
     };
+    // A small sandbox can hold fewer than 10 sessions on that day (1,100 sessions: about 9 a day).
+    const dayStartMs = Date.parse(`${day}T00:00Z`);
+    const dayRows = await sessionsIn(base, day, dayStartMs, dayStartMs + DAY);
     const firstRows: Record<LinkCase, number> = {
       window: Math.min(10, minute.rows),
-      day: 10,
+      day: Math.min(10, dayRows),
       range30: 10,
       range30Live: 10,
     };
@@ -531,18 +535,18 @@ const USAGE = `npm run bench:windows -- [options]
   --build-dir DIR  where the private build goes (bench/results/tmp)`;
 
 export function parseOptions(argv: string[]): WindowBenchOptions {
-  const flag = (name: string) => {
-    const i = argv.indexOf(`--${name}`);
-    return i >= 0 ? argv[i + 1] : undefined;
-  };
-  const num = (name: string, fallback: number, min = 1) => {
-    const raw = flag(name);
-    const n = raw === undefined ? fallback : Number(raw);
-    if (!Number.isInteger(n) || n < min)
-      throw new Error(`--${name} must be an integer >= ${min}, got "${raw}"`);
-    return n;
-  };
-  const latencies = (flag('latencies') ?? '0,100').split(',').map(Number);
+  const flags = readFlags(argv, [
+    'sessions',
+    'loads',
+    'scan-loads',
+    'latencies',
+    'out',
+    'port',
+    'app-dist',
+    'build-dir',
+  ]);
+  const num = (name: string, fallback: number) => numberFlag(flags, name, fallback, { integer: true });
+  const latencies = (flags.latencies ?? '0,100').split(',').map(Number);
   if (latencies.some((l) => !Number.isInteger(l) || l < 0)) throw new Error('--latencies: integers >= 0');
   return {
     sessions: num('sessions', 72_000),
@@ -550,19 +554,13 @@ export function parseOptions(argv: string[]): WindowBenchOptions {
     scanLoads: num('scan-loads', 2),
     latencies,
     port: num('port', 4330),
-    outDir: path.resolve(flag('out') ?? path.join(ROOT, 'bench', 'results')),
-    appDist: flag('app-dist'),
-    buildDir: flag('build-dir'),
+    outDir: path.resolve(flags.out ?? path.join(ROOT, 'bench', 'results')),
+    appDist: flags['app-dist'],
+    buildDir: flags['build-dir'],
   };
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  if (process.argv.includes('--help')) console.log(USAGE);
-  else
-    runWindowBench(parseOptions(process.argv.slice(2)))
-      .then((r) => console.log('\n' + r.markdown))
-      .catch((error: unknown) => {
-        console.error(error);
-        process.exit(1);
-      });
-}
+runIfMain(import.meta.url, USAGE, async (argv) => {
+  const r = await runWindowBench(parseOptions(argv));
+  console.log('\n' + r.markdown);
+});
