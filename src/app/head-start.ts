@@ -9,6 +9,7 @@ import { decodeSummaryPage } from '../sessions/api/decode-page';
 import { startEarlyRequest } from '../sessions/api/early-request';
 import {
   pageQuery,
+  probeQuery,
   SESSIONS_FETCH_INIT,
   SESSIONS_PAGE_SIZE,
   sessionsUrl,
@@ -34,7 +35,10 @@ try {
     const view = resolveView(search, Date.now(), readStored(ZONE));
     const signal = new AbortController().signal;
     view.segments.forEach(({ request }, i) => {
-      const edges = fetchWindowEdges(byDateRequest(request), view.window, signal, earlyPage);
+      const byDate = byDateRequest(request);
+      const edges = fetchWindowEdges(byDate, view.window, signal, (n) =>
+        earlyPage(probeQuery(byDate.filter, n)),
+      );
       // The first rows: the first segment's first page (sorted by date, the one its slice starts in).
       if (i > 0) return void edges.catch(() => {});
       if (!view.byDate)

@@ -2,9 +2,8 @@
 // count request, then rounds of small probe pages (edge-search.ts decides which rows to ask for).
 // A day of thousands of sessions costs a handful of small requests, never a download.
 import type { SessionsRequest } from './build-sessions-query';
-import { fetchSessionSummaries } from './fetch-sessions';
 import type { SessionsPage, SessionSummary } from './session';
-import { PROBE_PAGE_SIZE, probeQuery } from './sessions-url';
+import { PROBE_PAGE_SIZE } from './sessions-url';
 import { searchWindowEdges, type Sample } from '../view/edge-search';
 import { dayRangeSpan, type InstantWindow } from '../view/covering-days';
 
@@ -16,37 +15,45 @@ export interface WindowEdges {
   end: number;
 }
 
-/** Asks for one page of summaries: the API by default; the head start's early requests before the app runs. */
-export type FetchPage = (query: URLSearchParams) => Promise<SessionsPage<SessionSummary>>;
+/**
+ * Asks for probe page `n` of the request (`probeQuery`, sessions-url.ts): through the app's cache of
+ * probes (session-queries.ts), which the volume chart reads too; the head start's early requests
+ * before the app runs.
+ */
+export type FetchProbe = (n: number) => Promise<SessionsPage<SessionSummary>>;
+
+/** A probe page's rows as samples of the result, by index. */
+export function probeSamples(n: number, items: readonly { dateCreated?: { ms?: number } }[]): Sample[] {
+  return items.map((s, i) => ({ index: n * PROBE_PAGE_SIZE + i, ms: s.dateCreated?.ms }));
+}
+
+/** The instants the request's days span, for the searches' first guesses. */
+export function requestSpan(request: SessionsRequest): InstantWindow | undefined {
+  const { startDate, endDate } = request.filter;
+  return startDate && endDate ? dayRangeSpan({ startDate, endDate }) : undefined;
+}
 
 export async function fetchWindowEdges(
   request: SessionsRequest,
   window: InstantWindow,
   signal: AbortSignal,
-  fetchPage: FetchPage = (query) => fetchSessionSummaries(query, { signal }),
+  fetchProbe: FetchProbe,
 ): Promise<WindowEdges> {
-  const { filter } = request;
   // Page 0 is counted (the total) and is the first probe; later probes skip the count.
-  const page = (n: number) => fetchPage(probeQuery(filter, n));
-  const first = await page(0);
+  const first = await fetchProbe(0);
   const total = first.totalCount ?? 0;
-  const samples = (n: number, items: { dateCreated?: { ms?: number } }[]): Sample[] =>
-    items.map((s, i) => ({ index: n * PROBE_PAGE_SIZE + i, ms: s.dateCreated?.ms }));
   const result = await searchWindowEdges({
     total,
     window,
-    order: filter.sortOrder === 'Ascend' ? 'asc' : 'desc',
-    known: samples(0, first.items),
-    timeSpan:
-      filter.startDate && filter.endDate
-        ? dayRangeSpan({ startDate: filter.startDate, endDate: filter.endDate })
-        : undefined,
+    order: request.filter.sortOrder === 'Ascend' ? 'asc' : 'desc',
+    known: probeSamples(0, first.items),
+    timeSpan: requestSpan(request),
     signal,
     probe: async (indexes) => {
       const pages = [...new Set(indexes.map((i) => Math.floor(i / PROBE_PAGE_SIZE)))];
       // One round's probes go out together; without the count, the server only reads a few rows.
-      const answers = await Promise.all(pages.map((n) => page(n)));
-      return answers.flatMap((a, i) => samples(pages[i]!, a.items));
+      const answers = await Promise.all(pages.map((n) => fetchProbe(n)));
+      return answers.flatMap((a, i) => probeSamples(pages[i]!, a.items));
     },
   });
   return { total, first: result.first, end: result.end };

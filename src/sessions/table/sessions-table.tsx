@@ -19,6 +19,7 @@ import { useNearestRow } from './use-nearest-row';
 import { ScanStatus } from './scan-status';
 import { ResultCounts } from './result-counts';
 import { formatCount } from '../../lib/format';
+import { SESSIONS_PAGE_SIZE } from '../api/session-queries';
 import { OpenSession, openSessionPosition } from './open-session';
 import './sessions-table.css';
 
@@ -56,6 +57,13 @@ export function SessionsTable({ view, openSessionId, onCloseSession, onReanchor 
     [update],
   );
   const requests = useMemo(() => view.segments.map((s) => s.request), [view.segments]);
+  // The chart counts once the first rows are in: its requests must not queue before theirs (a
+  // browser sends only a few at a time to one server).
+  const firstRowsIn =
+    result.status === 'error' ||
+    (result.status === 'success' &&
+      !result.isShowingPrevious &&
+      (result.rowCount === 0 || result.rowAt(observed.first * SESSIONS_PAGE_SIZE) !== undefined));
   const open = openSessionPosition(result, observed, openSessionId);
   // The row follows the drawer (j/k there): the open session's row is scrolled into view.
   const grid = useRef<SessionsGridHandle>(null);
@@ -131,6 +139,7 @@ export function SessionsTable({ view, openSessionId, onCloseSession, onReanchor 
             view={view}
             requests={requests}
             anchorMs={view.anchorMs}
+            counting={firstRowsIn}
             refined={refined}
             scan={scanState}
             leftOut={base.leftOut}
