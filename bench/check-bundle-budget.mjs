@@ -6,10 +6,11 @@ import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 
 // 150 KB until issues 15 and 16 put the time-window resolver (zones, covering days, edge search),
-// the refinement predicates and the scan's status and counts on the first screen (153 KB, after
+// the refinement predicates and the scan's status and counts on the first screen (153.4 KB, after
 // moving the date popover, the refinement filters, the export runner and the store seam to lazy
-// chunks). The next candidates: the saved-views section and the counts line.
-const BUDGET_KB = 155;
+// chunks, and the head start's modules to one shared chunk). The next candidates: the saved-views
+// section and the counts line.
+const BUDGET_KB = 154;
 const dist = path.resolve(process.argv[2] ?? 'dist');
 const manifest = JSON.parse(readFileSync(path.join(dist, '.vite/manifest.json'), 'utf8'));
 const gz = (file) => gzipSync(readFileSync(path.join(dist, file)), { level: 9 }).length / 1024;

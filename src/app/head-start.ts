@@ -1,19 +1,15 @@
 // The first thing the page runs: it finds the first rows of the sessions view in the address bar
 // while React and the rest of the app are still loading and being evaluated: the search for where
-// the window begins and ends (window-edges.ts), then the page holding the first rows. Each request
+// the window begins and ends (window-edges.ts), and the page holding the first rows as soon as the
+// first edge is known. Each request
 // is an early request (early-request.ts): the app, running the same search with the same resolver,
 // asks for the very same URLs and takes each request over, answered or on its way. The build makes it an entry of its own, first in
 // index.html (server/head-start-plugin.ts); the app's entry imports it too, so it runs once either way.
 import { byDateRequest } from '../sessions/api/build-sessions-query';
 import { decodeSummaryPage } from '../sessions/api/decode-page';
 import { startEarlyRequest } from '../sessions/api/early-request';
-import {
-  pageQuery,
-  probeQuery,
-  SESSIONS_FETCH_INIT,
-  SESSIONS_PAGE_SIZE,
-  sessionsUrl,
-} from '../sessions/api/sessions-url';
+import { firstRowsPage } from '../sessions/api/first-rows-page';
+import { pageQuery, probeQuery, SESSIONS_FETCH_INIT, sessionsUrl } from '../sessions/api/sessions-url';
 import { fetchWindowEdges } from '../sessions/api/window-edges';
 import { parseSearch } from '../sessions/filters/search-codec';
 import { parseSessionSearch } from '../sessions/filters/session-search';
@@ -34,22 +30,22 @@ try {
     const { search } = parseSessionSearch(parseSearch(location.search));
     const view = resolveView(search, Date.now(), readStored(ZONE));
     const signal = new AbortController().signal;
+    // The first rows' page goes out the moment the first segment's first edge is known, ahead of
+    // the search's next round (a server answering in turn answers it first).
+    let asked = false;
+    const askFirstRows = (first?: number) => {
+      if (asked) return;
+      asked = true;
+      const { request, n } = firstRowsPage(view, first);
+      startEarlyRequest(sessionsUrl(pageQuery(request.filter, n)), SESSIONS_FETCH_INIT);
+    };
+    if (!view.byDate) askFirstRows();
     view.segments.forEach(({ request }, i) => {
+      const onFirst = i === 0 && view.byDate ? (e: { first: number }) => askFirstRows(e.first) : undefined;
       const byDate = byDateRequest(request);
-      const edges = fetchWindowEdges(byDate, view.window, signal, (n) =>
-        earlyPage(probeQuery(byDate.filter, n)),
-      );
-      // The first rows: the first segment's first page (sorted by date, the one its slice starts in).
-      if (i > 0) return void edges.catch(() => {});
-      if (!view.byDate)
-        return void startEarlyRequest(sessionsUrl(pageQuery(request.filter, 0)), SESSIONS_FETCH_INIT);
-      edges
-        .then(({ first }) =>
-          startEarlyRequest(
-            sessionsUrl(pageQuery(request.filter, Math.floor(first / SESSIONS_PAGE_SIZE))),
-            SESSIONS_FETCH_INIT,
-          ),
-        )
+      const probe = (n: number) => earlyPage(probeQuery(byDate.filter, n));
+      fetchWindowEdges(byDate, view.window, signal, probe, onFirst)
+        .then((e) => e.end > e.first && onFirst?.(e))
         .catch(() => {});
     });
   }

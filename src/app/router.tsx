@@ -9,8 +9,9 @@ import {
 } from '@tanstack/react-router';
 import type { QueryClient } from '@tanstack/react-query';
 import { parseSessionSearch, SEARCH_KEYS, type SessionSearch } from '../sessions/filters/session-search';
-import { sessionQueries, SESSIONS_PAGE_SIZE } from '../sessions/api/session-queries';
-import { byDateRequest } from '../sessions/api/build-sessions-query';
+import { sessionQueries } from '../sessions/api/session-queries';
+import { byDateRequest, type SessionsRequest } from '../sessions/api/build-sessions-query';
+import { firstRowsPage } from '../sessions/api/first-rows-page';
 import { ZONE } from '../sessions/preference-values';
 import { resolveView, type SessionsView } from '../sessions/view/sessions-view';
 import { readStored } from '../lib/stored-value';
@@ -26,37 +27,34 @@ const FIRST_PAGE_WAIT_MS = 150;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * The queries of the first page of rows of a view, as the table asks for them: each segment's edges
- * (its slice of the window), then the server pages that hold the result's first rows (sorted by
- * date: the slices' first rows, live first; otherwise each segment's page 0).
+ * The queries of a view's first rows, as the table asks for them: each segment's edge search (its
+ * slice of the window), and the page holding the first rows once the first edge is known.
  */
 async function prefetchFirstRows(queryClient: QueryClient, view: SessionsView): Promise<void> {
-  const edges = await Promise.all(
-    view.segments.map((s) =>
-      queryClient
-        .fetchQuery(
-          sessionQueries.edges(
-            view.byDate ? s.request : byDateRequest(s.request),
-            view.window,
-            view.anchorMs,
-          ),
-        )
-        .catch(() => undefined),
-    ),
-  );
-  const pages: Promise<void>[] = [];
-  let left = SESSIONS_PAGE_SIZE;
-  view.segments.forEach((s, i) => {
-    if (!view.byDate) return void pages.push(queryClient.prefetchQuery(sessionQueries.page(s.request, 0)));
-    const e = edges[i];
-    const rows = e ? Math.min(left, e.end - e.first) : 0;
-    if (!e || rows <= 0) return;
-    const last = Math.floor((e.first + rows - 1) / SESSIONS_PAGE_SIZE);
-    for (let n = Math.floor(e.first / SESSIONS_PAGE_SIZE); n <= last; n++)
-      pages.push(queryClient.prefetchQuery(sessionQueries.page(s.request, n)));
-    left -= rows;
+  const edgesOf = (request: SessionsRequest) => sessionQueries.edges(request, view.window, view.anchorMs);
+  for (const s of view.segments)
+    void queryClient.prefetchQuery(edgesOf(view.byDate ? s.request : byDateRequest(s.request)));
+  const first = view.byDate ? await firstEdge(queryClient, edgesOf(view.segments[0]!.request)) : 0;
+  const { request, n } = firstRowsPage(view, first);
+  await queryClient.prefetchQuery(sessionQueries.page(request, n));
+}
+
+/** The first edge of an edge search running in the cache, as soon as it is known (before the other). */
+function firstEdge(queryClient: QueryClient, options: ReturnType<typeof sessionQueries.edges>) {
+  return new Promise<number>((resolve, reject) => {
+    const check = () => {
+      const edges = queryClient.getQueryData(options.queryKey);
+      if (!edges) return;
+      unsubscribe();
+      resolve(edges.first);
+    };
+    const unsubscribe = queryClient.getQueryCache().subscribe(check);
+    queryClient.fetchQuery(options).then(check, (error: unknown) => {
+      unsubscribe();
+      reject(error);
+    });
+    check();
   });
-  await Promise.all(pages);
 }
 
 const rootRoute = createRootRouteWithContext<{
@@ -87,7 +85,9 @@ const sessionsRoute = createRoute({
   loader: async ({ context, deps, cause }) => {
     if (cause !== 'enter') return;
     const view = resolveView(deps, context.viewAnchors.get(), readStored(ZONE));
-    await Promise.race([prefetchFirstRows(context.queryClient, view), sleep(FIRST_PAGE_WAIT_MS)]);
+    // Its failures are the table's to show.
+    const rows = prefetchFirstRows(context.queryClient, view).catch(() => {});
+    await Promise.race([rows, sleep(FIRST_PAGE_WAIT_MS)]);
   },
   component: SessionsScreen,
 });

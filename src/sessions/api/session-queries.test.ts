@@ -241,7 +241,7 @@ describe('sessionQueries.volume', () => {
         return ms >= edges[k]! && ms < edges[k + 1]!;
       }).length;
     expect(counts.total).toEqual([0, 1, 2, 3].map(inBar));
-    expect(counts.total.reduce((a, b) => a + b)).toBe(found.end - found.first);
+    expect(counts.total.reduce((a, b) => a + b)).toBe(found.end! - found.first);
     const asked = requests.map((u) => u.search);
     expect(new Set(asked).size).toBe(asked.length);
     // The chart's own requests: one counted probe for each midnight, nothing read whole.

@@ -34,7 +34,14 @@ import {
 } from './build-sessions-query';
 import { fetchSessions, fetchSessionSummaries } from './fetch-sessions';
 import { pageQuery, probeQuery } from './sessions-url';
-import { fetchWindowEdges, probeSamples, requestSpan } from './window-edges';
+import {
+  fetchWindowEdges,
+  isSettled,
+  probeSamples,
+  requestSpan,
+  type FirstEdge,
+  type WindowEdges,
+} from './window-edges';
 import type { SeamInput } from './store-seam';
 import type { InstantWindow } from '../view/covering-days';
 import type { Session, SessionsPage, SessionSummary } from './session';
@@ -122,20 +129,30 @@ export const sessionQueries = {
   /**
    * Where a window of instants begins and ends in a search sorted by date (window-edges.ts). Keyed
    * by the view's anchor: the edges hold for the rows as they were then, until the view re-anchors
-   * or a page shows they moved (the table then refetches them, and their probes with them).
+   * or a page shows they moved (the table then refetches them, and their probes with them). The
+   * first edge is its data while the other is searched (`isSettled` tells them apart), so the first
+   * rows need not wait for it.
    */
   edges: (request: SessionsRequest, window: InstantWindow, anchorMs: number) =>
     // eslint-disable-next-line @tanstack/query/exhaustive-deps -- request.key and the window's instants identify both
     queryOptions({
       queryKey: [ROOT, 'edges', request.key, window.startMs, window.endMs, anchorMs] as const,
-      queryFn: ({ signal, client, queryKey }) => {
-        // A search asked again (its rows moved) asks its probes again too.
+      queryFn: ({ signal, client, queryKey }): Promise<WindowEdges | FirstEdge> => {
+        // A search asked again (its rows moved) asks its probes again too, and keeps the edges it
+        // had until it has new ones.
         const again = client.getQueryData(queryKey) !== undefined;
-        return fetchWindowEdges(request, window, signal, (n) =>
-          client.fetchQuery({
-            ...sessionQueries.probe(request, anchorMs, n),
-            ...(again && { staleTime: 0 }),
-          }),
+        return fetchWindowEdges(
+          request,
+          window,
+          signal,
+          (n) =>
+            client.fetchQuery({
+              ...sessionQueries.probe(request, anchorMs, n),
+              ...(again && { staleTime: 0 }),
+            }),
+          (edge) => {
+            if (client.getQueryData(queryKey) === undefined) client.setQueryData(queryKey, edge);
+          },
         );
       },
       meta,
@@ -274,7 +291,15 @@ export const sessionQueries = {
           return {
             order: request.filter.sortOrder === 'Ascend' ? ('asc' as const) : ('desc' as const),
             timeSpan: requestSpan(request),
-            windowEdges: () => client.ensureQueryData(sessionQueries.edges(request, window, anchorMs)),
+            windowEdges: async () => {
+              const options = sessionQueries.edges(request, window, anchorMs);
+              const known = await client.ensureQueryData(options);
+              // The first rows show on the first edge: the table's search may still be on the other
+              // one, and its own answer (what the fetch resolves to) is settled.
+              return isSettled(known)
+                ? known
+                : ((await client.fetchQuery({ ...options, staleTime: 0 })) as WindowEdges);
+            },
             known: () => sessionQueries.probedRows(client, request, anchorMs),
             probe: (n: number) => client.fetchQuery(sessionQueries.probe(request, anchorMs, n)),
             countFrom: async (day: string) => {

@@ -58,11 +58,8 @@ afterAll(() => {
 
 const live = toSessionsRequest({ startDate: '2026-11-19', endDate: '2026-11-30' });
 const archive = toSessionsRequest({ startDate: '2026-11-19', endDate: '2026-11-30', searchArchive: true });
-const window = { startMs: T0, endMs: T0 + 100_000 * MINUTE };
 const seam = (archiveNewestIndex: number, archiveCount: number) =>
-  fetchSeamDuplicates({ live, archive, archiveNewestIndex, archiveCount, window }).then(
-    (rows) => rows.length,
-  );
+  fetchSeamDuplicates({ live, archive, archiveNewestIndex, archiveCount }).then((rows) => rows.length);
 
 describe('sessions in both stores', () => {
   it('finds none when each session is in one store, in one round trip', async () => {

@@ -33,16 +33,28 @@ export interface SeamInput {
   window: InstantWindow;
 }
 
+/** One page of a side; the app's fetch by default, the export's own (with its retries) there. */
+export type SeamPageFetch = (
+  query: URLSearchParams,
+  signal: AbortSignal | undefined,
+) => Promise<SessionsPage<SessionSummary>>;
+
+const fetchSummaries: SeamPageFetch = (query, signal) => fetchSessionSummaries(query, { signal });
+
 /** The newest archived rows inside the window that are live too (the archived copies). */
-export async function fetchSeamDuplicates(input: SeamInput, signal?: AbortSignal): Promise<SessionSummary[]> {
+export async function fetchSeamDuplicates(
+  input: Omit<SeamInput, 'window'>,
+  signal?: AbortSignal,
+  fetchPage: SeamPageFetch = fetchSummaries,
+): Promise<SessionSummary[]> {
   const page = (filter: SessionsFilter, n: number) =>
-    fetchSessionSummaries(
+    fetchPage(
       buildSessionsQuery(filter, {
         page: n,
         countPerPage: SEAM_PAGE_SIZE,
         simplifiedPaging: n > 0 || undefined,
       }),
-      { signal },
+      signal,
     );
   const live = cursor((n) => page(dated(input.live, 'Ascend'), n), 0);
   const archived = cursor((n) => page(dated(input.archive, 'Descend'), n), input.archiveNewestIndex);
@@ -66,6 +78,25 @@ export async function fetchSeamDuplicates(input: SeamInput, signal?: AbortSignal
     archived.skip();
   }
   return duplicates;
+}
+
+/**
+ * The ids of the archive's newest rows that are live too, from its newest row on (inside the
+ * window or not: an export drops the rows outside it anyway). A walk through the whole result (the
+ * export) leaves them out of the archive's part, so that it holds the rows the table shows.
+ */
+export async function fetchArchivedCopyIds(
+  live: SessionsRequest,
+  archive: SessionsRequest,
+  signal?: AbortSignal,
+  fetchPage?: SeamPageFetch,
+): Promise<Set<string>> {
+  const copies = await fetchSeamDuplicates(
+    { live, archive, archiveNewestIndex: 0, archiveCount: MAX_SEAM_ROWS },
+    signal,
+    fetchPage,
+  );
+  return new Set(copies.map((s) => s.id));
 }
 
 const dated = (request: SessionsRequest, order: 'Ascend' | 'Descend'): SessionsFilter =>

@@ -16,11 +16,24 @@ export interface WindowEdges {
 }
 
 /**
+ * The search so far: the first edge is known and the rows `[first, first + inside)` are known to lie
+ * in the window, while the other edge is still searched. The first rows can show meanwhile.
+ */
+export interface FirstEdge {
+  total: number;
+  first: number;
+  end?: undefined;
+  inside: number;
+}
+
+/**
  * Asks for probe page `n` of the request (`probeQuery`, sessions-url.ts): through the app's cache of
  * probes (session-queries.ts), which the volume chart reads too; the head start's early requests
  * before the app runs.
  */
 export type FetchProbe = (n: number) => Promise<SessionsPage<SessionSummary>>;
+
+export const isSettled = (e: WindowEdges | FirstEdge | undefined): e is WindowEdges => e?.end !== undefined;
 
 /** A probe page's rows as samples of the result, by index. */
 export function probeSamples(n: number, items: readonly { dateCreated?: { ms?: number } }[]): Sample[] {
@@ -33,27 +46,56 @@ export function requestSpan(request: SessionsRequest): InstantWindow | undefined
   return startDate && endDate ? dayRangeSpan({ startDate, endDate }) : undefined;
 }
 
+/**
+ * `onFirst` hears of the first edge as soon as it is known with some rows inside the window after it
+ * (once, and only when the search goes on for the other edge).
+ */
 export async function fetchWindowEdges(
   request: SessionsRequest,
   window: InstantWindow,
   signal: AbortSignal,
   fetchProbe: FetchProbe,
+  onFirst?: (edge: FirstEdge) => void,
 ): Promise<WindowEdges> {
   // Page 0 is counted (the total) and is the first probe; later probes skip the count.
-  const first = await fetchProbe(0);
-  const total = first.totalCount ?? 0;
+  const page0 = await fetchProbe(0);
+  const total = page0.totalCount ?? 0;
+  const seen = new Map<number, number | undefined>();
+  const samples = (n: number, items: { dateCreated?: { ms?: number } }[]): Sample[] => {
+    const found = probeSamples(n, items);
+    for (const s of found) seen.set(s.index, s.ms);
+    return found;
+  };
+  const inWindow = (ms: number | undefined) => ms !== undefined && ms >= window.startMs && ms < window.endMs;
+  let firstEdge: number | undefined;
+  let endKnown = false;
+  let reported = false;
+  const reportFirst = () => {
+    if (reported || endKnown || firstEdge === undefined || !onFirst) return;
+    let inside = 0;
+    while (firstEdge + inside < total && inWindow(seen.get(firstEdge + inside))) inside++;
+    if (inside === 0) return;
+    reported = true;
+    onFirst({ total, first: firstEdge, inside });
+  };
   const result = await searchWindowEdges({
     total,
     window,
     order: request.filter.sortOrder === 'Ascend' ? 'asc' : 'desc',
-    known: probeSamples(0, first.items),
+    known: samples(0, page0.items),
     timeSpan: requestSpan(request),
     signal,
+    onEdge: (edge, index) => {
+      if (edge === 'end') endKnown = true;
+      else firstEdge = index;
+    },
     probe: async (indexes) => {
+      // Another round: the other edge is still open, and what is known of the first one can show.
+      reportFirst();
       const pages = [...new Set(indexes.map((i) => Math.floor(i / PROBE_PAGE_SIZE)))];
       // One round's probes go out together; without the count, the server only reads a few rows.
       const answers = await Promise.all(pages.map((n) => fetchProbe(n)));
-      return answers.flatMap((a, i) => probeSamples(pages[i]!, a.items));
+      return answers.flatMap((a, i) => samples(pages[i]!, a.items));
     },
   });
   return { total, first: result.first, end: result.end };

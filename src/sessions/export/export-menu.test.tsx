@@ -5,8 +5,15 @@ import { http } from 'msw';
 import Papa from 'papaparse';
 import { server } from '../../../test/msw-server';
 import { renderApp } from '../../../test/render';
-import { createSessionsHandlers, SESSIONS_URL, serviceStackError } from '../../../test/msw-handlers';
-import { makeWireSessions } from '../../../test/session-factory';
+import {
+  createSessionsHandlers,
+  defaultSessions,
+  SESSIONS_URL,
+  serviceStackError,
+} from '../../../test/msw-handlers';
+import { ARCHIVE_AFTER_MS, FACTORY_NOW, makeWireSessions } from '../../../test/session-factory';
+import { grid } from '../../../test/table-helpers';
+import { resolveView } from '../view/sessions-view';
 import { WALK_PAGE_SIZE } from './walk-result';
 
 /** More than one export page, all inside the default range (the last 7 days) and live. */
@@ -216,6 +223,56 @@ describe('export menu', () => {
       expect(csvRecords(await blobs[0]!.text())).toHaveLength(total + 1);
     } finally {
       click.mockRestore();
+    }
+  });
+});
+
+describe('export of a result of both stores, with sessions in transit', () => {
+  // Sessions 12 to 15 days old answer from both stores, as sessions being archived do.
+  const IN_TRANSIT_MS = 3 * 86_400_000;
+  const transit = defaultSessions.filter((s) => {
+    const age = FACTORY_NOW - Date.parse(s.dateCreated ?? '');
+    return age > ARCHIVE_AFTER_MS - IN_TRANSIT_MS && age <= ARCHIVE_AFTER_MS;
+  });
+
+  it.each([
+    ['newest first', '/?range=30d'],
+    ['oldest first', '/?range=30d&sort=dateCreated'],
+    ['by customer', '/?range=30d&sort=customerName'],
+  ])('%s: the file holds the sessions the table shows, each once', async (_, url) => {
+    expect(transit.length).toBeGreaterThan(5);
+    server.use(...createSessionsHandlers(defaultSessions, FACTORY_NOW, { inTransitMs: IN_TRANSIT_MS }));
+    const { window } = resolveView({ range: '30d' }, FACTORY_NOW, 'local');
+    const inWindow = defaultSessions.filter((s) => {
+      const ms = Date.parse(s.dateCreated ?? '');
+      return ms >= window.startMs && ms < window.endMs;
+    });
+    const saved = fakeSaveFilePicker();
+    const { user, queryClient } = renderApp(url);
+    // The whole result is shown (both stores' parts), each session once: the archived copies left out.
+    await waitFor(() =>
+      expect(document.querySelector('.results-count')?.textContent).toMatch(
+        new RegExp(`^${inWindow.length} sessions`),
+      ),
+    );
+    await waitFor(() => expect(queryClient.isFetching()).toBe(0));
+    const shown = Number(grid().getAttribute('aria-rowcount')) - 1;
+    expect(shown).toBe(inWindow.length);
+
+    await choose(user, /CSV/);
+    await screen.findByText(`Exported ${shown.toLocaleString('en-US')} sessions to ${saved.file.name}`);
+    const [head, ...rows] = csvRecords(saved.text());
+    const ids = rows.map((r) => r[head!.indexOf('Session id')]!);
+    expect(ids).toHaveLength(shown);
+    expect(new Set(ids).size).toBe(shown);
+    expect([...ids].sort()).toEqual(inWindow.map((s) => s.id).sort());
+    if (!url.includes('customerName')) {
+      // In the table's order: by date (ties by id), as each store sorts.
+      const byDate = [...inWindow].sort((a, b) =>
+        a.dateCreated === b.dateCreated ? (a.id! < b.id! ? -1 : 1) : a.dateCreated! < b.dateCreated! ? -1 : 1,
+      );
+      if (!url.includes('sort=dateCreated')) byDate.reverse();
+      expect(ids).toEqual(byDate.map((s) => s.id));
     }
   });
 });

@@ -76,11 +76,9 @@ export function csvHead(layout: CsvLayout): string {
 }
 
 export function csvRow(s: SessionSummary, layout: CsvLayout): string {
-  return csvRecord([
-    ...layout.columns.map((id) => cell(id, s, layout)),
-    s.id,
-    `${layout.origin}/?session=${encodeURIComponent(s.id)}`,
-  ]);
+  const values = layout.columns.map((id) => cell(id, s, layout));
+  values.push(s.id, `${layout.origin}/?session=${encodeURIComponent(s.id)}`);
+  return csvRecord(values);
 }
 
 /** One line of NDJSON: the item as the API sent it (JSON.stringify escapes line breaks in strings). */

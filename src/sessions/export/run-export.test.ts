@@ -8,9 +8,10 @@ import type { SessionWithWire } from '../api/fetch-sessions';
 import type { SessionsPage } from '../api/session';
 import { resolveView } from '../view/sessions-view';
 import type { CsvLayout } from './export-rows';
-import { blobSink, streamSink, type ExportSink, type WritableFile } from './export-sink';
+import { blobSink, streamSink, type WritableFile } from './export-sink';
 import { exportFileName } from './export-name';
 import { runExport } from './run-export';
+import { memorySink } from '../../../test/memory-sink';
 
 const view = resolveView({ range: '7d' }, Date.parse('2026-12-06T10:00:00Z'), 'utc');
 const layout: CsvLayout = {
@@ -38,18 +39,6 @@ function fakeServer(wire: Record<string, unknown>[], onQuery?: (q: URLSearchPara
       (raw, id) => ({ ...decodeSummary(raw, id), wire: raw }),
     );
   });
-}
-
-function memorySink(): ExportSink & { text: () => string; state: string } {
-  let text = '';
-  const sink = {
-    state: 'open',
-    text: () => text,
-    write: async (chunk: string) => void (text += chunk),
-    close: async () => void (sink.state = 'closed'),
-    abort: async () => void (sink.state = 'aborted'),
-  };
-  return sink;
 }
 
 const rows = (csv: string) =>

@@ -13,6 +13,7 @@ export const SessionRow = memo(function SessionRow({
   selected,
   open,
   nearest,
+  partStart,
 }: {
   row: RowView;
   index: number;
@@ -23,6 +24,8 @@ export const SessionRow = memo(function SessionRow({
   open: boolean;
   /** The row nearest the view's `at=` moment. */
   nearest: boolean;
+  /** The first row of the archived part, under a sort that shows the parts one after the other. */
+  partStart: boolean;
 }) {
   return (
     <div
@@ -31,7 +34,7 @@ export const SessionRow = memo(function SessionRow({
       aria-selected={selected}
       data-session-id={row.id}
       tabIndex={selected ? 0 : -1}
-      className={`sessions-row${open ? ' is-open' : ''}${row.missed ? ' is-missed' : ''}${row.outside ? ' is-outside' : ''}${nearest ? ' is-nearest' : ''}`}
+      className={`sessions-row${open ? ' is-open' : ''}${row.missed ? ' is-missed' : ''}${row.outside ? ' is-outside' : ''}${nearest ? ' is-nearest' : ''}${partStart ? ' is-part-start' : ''}`}
       style={{ transform: `translateY(${top}px)` }}
     >
       <RowCells row={row} columnIds={columnIds} />

@@ -99,7 +99,7 @@ export const ResultStatus = memo(function ResultStatus({
             ) : status === 'success' ? (
               <>
                 <strong>{formatCount(rowCount)}</strong>
-                {hasMore ? '+' : ''} sessions
+                {hasMore ? '+ sessions, counting…' : ' sessions'}
               </>
             ) : null)}
         </span>
@@ -128,7 +128,9 @@ export const ResultStatus = memo(function ResultStatus({
           </button>
         </div>
       )}
-      {status === 'success' && isCurrent && rowCount === 0 && <EmptyState view={view} update={update} />}
+      {status === 'success' && isCurrent && rowCount === 0 && !hasMore && (
+        <EmptyState view={view} update={update} />
+      )}
     </div>
   );
 });

@@ -134,6 +134,7 @@ export function SessionsGrid({
               selected={item.index === selected}
               open={row.id === openSessionId}
               nearest={item.index === startIndex}
+              partStart={result.partStarts?.includes(item.index) === true}
             />
           ) : (
             <PlaceholderRow

@@ -67,7 +67,28 @@ describe('one result across live and archive', () => {
     renderApp('/?range=30d');
     await waitFor(() => expect(dataRows().length).toBeGreaterThan(3));
     // The count is not known yet: the live part, and more to come.
-    expect(document.querySelector('.results-count')?.textContent).toMatch(/^[\d,]+\+ sessions$/);
+    expect(document.querySelector('.results-count')?.textContent).toMatch(/^[\d,]+\+ sessions, counting…$/);
+  });
+
+  it('shows the first rows once the first edge of the window is known, before its last one is found', async () => {
+    // Every probe after the first (counted) one hangs: only page 0 of the probes ever answers.
+    server.use(
+      http.get(SESSIONS_URL, async ({ request }) => {
+        const q = new URL(request.url).searchParams;
+        if (q.get('countPerPage') === '10' && q.get('simplifiedPaging') === 'true') await delay('infinite');
+        return undefined;
+      }),
+    );
+    renderApp('/?range=30d&archive=0');
+    await waitFor(() => expect(dataRows().length).toBeGreaterThan(10));
+    expect(document.querySelector('.results-count')?.textContent).toMatch(/^[\d,]+\+ sessions, counting…$/);
+    // Every row shown is inside the window, newest first.
+    const { window } = resolveView({ range: '30d', archive: false }, FACTORY_NOW, 'local');
+    const created = new Map(defaultSessions.map((x) => [x.id, Date.parse(x.dateCreated ?? '')]));
+    const times = dataRows().map((r) => created.get(r.dataset.sessionId!)!);
+    expect(times.every((t) => t >= window.startMs && t < window.endMs)).toBe(true);
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    expect(screen.queryByText(/No sessions/)).toBeNull();
   });
 
   it('shows a session found in both stores once, and counts it once', async () => {
@@ -209,6 +230,25 @@ describe('random access over a large result', () => {
     expect(within(last).getByText('Outside')).toBeInTheDocument();
     const firstRow = dataRows().find((r) => Number(r.dataset.sessionId!.slice(4)) < inside);
     if (firstRow) expect(firstRow).not.toHaveClass('is-outside');
+  });
+
+  it('under another sort, shows the archived part after the live one, with a divider where it begins', async () => {
+    server.use(bigResult(25_000));
+    renderApp('/?range=30d&sort=-customerName');
+    // Too many to merge: each store's part in the server's order, live first.
+    await waitFor(() => expect(grid()).toHaveAttribute('aria-rowcount', '50001'), { timeout: 10_000 });
+    act(() => {
+      grid().scrollTop = 24_998 * 36;
+      fireEvent.scroll(grid());
+    });
+    const rowAt = (index: number) =>
+      dataRows().find((r) => r.getAttribute('aria-rowindex') === String(index + 2));
+    await waitFor(() => expect([rowAt(24_999), rowAt(25_000)]).not.toContain(undefined));
+    expect(rowAt(25_000)).toHaveClass('is-part-start');
+    expect(within(rowAt(25_000)!).getByText('Archived')).toBeInTheDocument();
+    expect(rowAt(24_999)).not.toHaveClass('is-part-start');
+    expect(within(rowAt(24_999)!).queryByText('Archived')).toBeNull();
+    expect(dataRows().filter((r) => r.classList.contains('is-part-start'))).toHaveLength(1);
   });
 
   it('asks for no page ahead of a filter left at once, and for the next page of one that stays', async () => {

@@ -6,6 +6,7 @@
 // result read whole (a scan) is searched directly.
 import { useQueries } from '@tanstack/react-query';
 import { sessionQueries } from '../api/session-queries';
+import { isSettled } from '../api/window-edges';
 import { MAX_MATCHES } from '../scan/scan-protocol';
 import type { SessionsView } from '../view/sessions-view';
 import type { SessionsResult } from './use-sessions-result';
@@ -47,7 +48,7 @@ export function useNearestRow(view: SessionsView, result: Result, scanned: boole
   const candidates: number[] = [];
   result.slices!.forEach((slice, i) => {
     const edges = splits[i]?.data;
-    if (!edges || slice.end <= slice.first) return;
+    if (!isSettled(edges) || slice.end <= slice.first) return;
     // Rows at or after `at` are the slice's first rows (newest first) or its last ones.
     const server = Math.min(slice.end, Math.max(slice.first, descending ? edges.end : edges.first));
     const row = slice.offset + server - slice.first;

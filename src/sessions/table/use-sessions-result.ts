@@ -18,6 +18,7 @@ import type { SessionsView, Store } from '../view/sessions-view';
 import { selectRows, type RowPage, type RowView } from './row-view';
 import { useStoreSeam } from './use-store-seam';
 import type { SessionSummary } from '../api/session';
+import { isSettled } from '../api/window-edges';
 
 const THUMB_REST_MS = 60;
 /**
@@ -139,6 +140,11 @@ export interface SessionsResult {
   slices?: Slice[];
   /** Archived copies of live sessions, left out of the result (use-store-seam.ts). */
   leftOut?: readonly SessionSummary[];
+  /**
+   * Under another sort, where a later store's part begins (each part in the server's order, one
+   * after the other): the grid draws a divider there.
+   */
+  partStarts?: readonly number[];
 }
 
 /** Re-searches of a segment's edges per view, when its pages show the rows moved. */
@@ -153,6 +159,8 @@ export interface Slice {
   windowEnd: number;
   /** Where the slice starts among the result's rows. */
   offset: number;
+  /** Its segment's last edge is still searched: `end` is where the rows known inside the window end. */
+  open: boolean;
 }
 
 /** Server pages of segment rows `[from, to]` (absolute server indexes). */
@@ -194,11 +202,12 @@ function useLayout(view: SessionsView) {
   // Sessions in both stores are shown once, as live rows: the archived copies leave its slice.
   const leftOut = useStoreSeam(
     view,
-    edges.map((e) => e.data),
+    edges.map((e) => (isSettled(e.data) ? e.data : undefined)),
   );
   const duplicates = leftOut.length;
-  // Sorted by date, the first segment's rows show as soon as its own edges are known (the archive's
-  // search need not hold up the live rows); a later segment joins once those before it are known.
+  // Sorted by date, the first segment's rows show as soon as its first edge is known (neither its
+  // last edge nor the archive's search need hold up the first rows); a later segment joins once
+  // both edges of those before it are known.
   const slices: Slice[] = [];
   let rowCount = 0;
   let known = true;
@@ -206,16 +215,22 @@ function useLayout(view: SessionsView) {
     const e = edges[i]!.data;
     const total = page0[i]!.data?.totalCount;
     known &&= !byDate || e !== undefined;
-    const [windowFirst, windowEnd] = !known ? [0, 0] : byDate ? [e!.first, e!.end] : [0, total ?? 0];
+    const [windowFirst, windowEnd] = !known
+      ? [0, 0]
+      : byDate
+        ? [e!.first, e!.end ?? e!.first + e!.inside]
+        : [0, total ?? 0];
     let [first, end] = [windowFirst, windowEnd];
     if (s.store === 'archive' && duplicates > 0) {
       if (s.request.filter.sortOrder === 'Ascend') end -= duplicates;
       else first += duplicates;
     }
-    slices.push({ first, end, windowFirst, windowEnd, offset: rowCount });
+    const open = known && byDate && !isSettled(e);
+    slices.push({ first, end, windowFirst, windowEnd, offset: rowCount, open });
     rowCount += end - first;
+    known &&= !open;
   });
-  const complete = byDate ? edges.every((e) => e.data) : page0.every((p) => p.data);
+  const complete = byDate ? edges.every((e) => isSettled(e.data)) : page0.every((p) => p.data);
   const laidOut = byDate ? edges[0]!.data !== undefined : complete;
   const failed = (byDate ? edges : page0).find((q) => q.isError);
   return { view, selects, edges, page0, slices, rowCount, laidOut, complete, failed, duplicates, leftOut };
@@ -234,7 +249,8 @@ export function useSessionsResult(view: SessionsView, range: PageRange, fetchRow
   const layout = useLayout(next.laidOut || next.failed ? view : shownView);
   const isShowingPrevious = layout.view !== view;
   const { segments, window, byDate } = layout.view;
-  const { selects, edges, page0, slices, rowCount, laidOut, complete, duplicates, leftOut } = layout;
+  const { selects, edges, page0, laidOut, complete, duplicates, leftOut } = layout;
+  let { slices, rowCount } = layout;
   const key = layout.view.key;
 
   // Server pages of the rows drawn and the page ahead, per segment. Pages only drawn around the
@@ -292,23 +308,37 @@ export function useSessionsResult(view: SessionsView, range: PageRange, fetchRow
   const pages = new Map<string, RowPage | undefined>();
   wanted.forEach((w, i) => pages.set(`${w.segment}:${w.n}`, results[i]!.data));
   if (!byDate) page0.forEach((p, i) => pages.set(`${i}:0`, pages.get(`${i}:0`) ?? p.data));
+  const serverRow = (segment: number, server: number) =>
+    pages.get(`${segment}:${Math.floor(server / SESSIONS_PAGE_SIZE)}`)?.rows[server % SESSIONS_PAGE_SIZE];
+  const inWindow = (ms: number | undefined) => ms !== undefined && ms >= window.startMs && ms < window.endMs;
+
+  // While a slice's last edge is searched, the rows of its loaded pages that are inside the window
+  // show too (sorted by date, those after the first edge are, up to the first that is not).
+  const openAt = slices.findIndex((s) => s.open);
+  if (openAt >= 0) {
+    const slice = slices[openAt]!;
+    const serverTotal = edges[openAt]!.data?.total ?? 0;
+    let end = slice.end;
+    while (end < serverTotal && inWindow(serverRow(openAt, end)?.createdMs)) end++;
+    rowCount += end - slice.end;
+    slices = slices.map((s, i) => (i === openAt ? { ...s, end, windowEnd: end } : s));
+  }
 
   const rowAt = (index: number): RowView | undefined => {
     const i = slices.findLastIndex((s) => s.offset <= index);
     const slice = slices[i];
     if (!slice || index >= slice.offset + slice.end - slice.first) return undefined;
-    const server = slice.first + index - slice.offset;
-    return pages.get(`${i}:${Math.floor(server / SESSIONS_PAGE_SIZE)}`)?.rows[server % SESSIONS_PAGE_SIZE];
+    return serverRow(i, slice.first + index - slice.offset);
   };
 
   // The result moves while it is read (new sessions at the top, old ones leaving for the archive):
   // a page that shows a row inside the slice but outside the window, or the reverse, means its
   // segment's edges moved, and they are searched again (a few times per view at most).
-  const inWindow = (ms: number | undefined) => ms !== undefined && ms >= window.startMs && ms < window.endMs;
   const moved = new Set<number>();
   if (byDate)
     wanted.forEach((w, i) => {
       const slice = slices[w.segment]!;
+      if (slice.open) return;
       const shifted = results[i]!.data?.rows.some((row, j) => {
         const server = w.n * SESSIONS_PAGE_SIZE + j;
         return (server >= slice.windowFirst && server < slice.windowEnd) !== inWindow(row.createdMs);
@@ -332,7 +362,7 @@ export function useSessionsResult(view: SessionsView, range: PageRange, fetchRow
   // The window's sessions: its edges, less the archived copies of live sessions.
   const count = (i: number) => {
     const e = edges[i]!.data;
-    return e && e.end - e.first - (segments[i]!.store === 'archive' ? duplicates : 0);
+    return isSettled(e) ? e.end - e.first - (segments[i]!.store === 'archive' ? duplicates : 0) : undefined;
   };
   return {
     status: layout.failed ? 'error' : laidOut ? 'success' : 'pending',
@@ -349,5 +379,11 @@ export function useSessionsResult(view: SessionsView, range: PageRange, fetchRow
     pageError: results.find((r) => r.error)?.error,
     slices: byDate && complete && !isShowingPrevious ? slices : undefined,
     leftOut,
+    partStarts: byDate
+      ? undefined
+      : slices
+          .slice(1)
+          .map((s) => s.offset)
+          .filter((at) => at > 0 && at < rowCount),
   };
 }
