@@ -27,9 +27,13 @@ const CHART = q('page=0&countPerPage=500');
 
 describe('sequential round trips', () => {
   it('names the table path and what runs beside it', () => {
-    expect(
-      [COUNT, PROBE(4), PAGE, CHART, q('page=2&countPerPage=100&simplifiedPaging=true')].map(requestKind),
-    ).toEqual(['count', 'probe', 'page', 'chart', 'chart-probe']);
+    expect([COUNT, PROBE(4), PAGE, CHART, q('page=1&countPerPage=1')].map(requestKind)).toEqual([
+      'count',
+      'probe',
+      'page',
+      'chart',
+      'new-count',
+    ]);
   });
 
   it('counts the longest chain of requests each started after the one before ended', () => {
@@ -55,7 +59,12 @@ describe('sequential round trips', () => {
 
 describe('verdicts', () => {
   const link = (firstRowsMs: number, rounds: number) => ({ url: '/', loads: [], firstRowsMs, rounds });
-  const figures = (latencyMs: number, windowMs: number, windowRounds: number): LatencyFigures => ({
+  const figures = (
+    latencyMs: number,
+    windowMs: number,
+    windowRounds: number,
+    chartMs = 600,
+  ): LatencyFigures => ({
     latencyMs,
     windowLink: '/',
     windowRows: 1,
@@ -66,6 +75,7 @@ describe('verdicts', () => {
       range30Live: link(1000, 3),
     },
     scan: { url: '/', loads: [], doneMs: 4000, longestTaskMs: 60 },
+    chart: { url: '/?range=30d', sessions: 150_000, loads: [], afterFirstRowsMs: chartMs },
     roundTripMs: 110,
   });
 
@@ -85,6 +95,16 @@ describe('verdicts', () => {
     expect(scan?.pass).toBe(false);
     expect(scan?.detail).toMatch(/longest task 60\.0 ms/);
   });
+
+  it('judges the 30-day chart by 1 s after the first rows, at every latency', () => {
+    for (const latency of [0, 100]) {
+      const [, , , within] = verdicts([figures(latency, 1000, 3, 1000)]);
+      expect(within?.requirement).toMatch(/^4\. 30-day volume chart at 150,000 sessions/);
+      expect(within?.pass).toBe(true);
+      expect(verdicts([figures(latency, 1000, 3, 1001)])[3]?.pass).toBe(false);
+    }
+    expect(verdicts([figures(0, 1000, 3, 640)])[3]?.detail).toMatch(/drawn 640 ms after first rows/);
+  });
 });
 
 describe('time-window benchmark harness', () => {
@@ -98,6 +118,8 @@ describe('time-window benchmark harness', () => {
         sessions: 1100,
         loads: 1,
         scanLoads: 1,
+        // The chart on the same small sandbox: the figure is produced, its size is the full run's.
+        chartSessions: 1100,
         latencies: [0],
         // BENCH_WINDOWS_TEST_PORT lets checkouts run this side by side.
         port: Number(process.env.BENCH_WINDOWS_TEST_PORT ?? 4346),
@@ -119,7 +141,9 @@ describe('time-window benchmark harness', () => {
       expect(f?.scan.loads[0]?.status).toMatch(/^Scanned ([\d,]+) of \1 sessions · [\d,]+ in your window$/);
       expect(f?.scan.doneMs).toBeGreaterThan(0);
       expect(Number.isFinite(f?.scan.longestTaskMs)).toBe(true);
-      expect(result.verdicts.map((v) => v.requirement[0])).toEqual(['1', '2', '3']);
+      expect(f?.chart.loads[0]?.afterFirstRowsMs).toBeGreaterThanOrEqual(0);
+      expect(f?.chart.loads[0]?.drawnMs).toBeGreaterThan(f!.chart.loads[0]!.firstRowsMs);
+      expect(result.verdicts.map((v) => v.requirement[0])).toEqual(['1', '2', '3', '4']);
 
       const json = JSON.parse(
         fs.readFileSync(path.join(outDir, 'time-windows.json'), 'utf8'),
@@ -128,6 +152,7 @@ describe('time-window benchmark harness', () => {
       const md = fs.readFileSync(path.join(outDir, 'time-windows.md'), 'utf8');
       expect(md).toMatch(/(PASS|MISS) 1\. Minute window/);
       expect(md).toContain('## SANDBOX_LATENCY_MS=0');
+      expect(md).toMatch(/30-day chart drawn, ms after first rows \(`\/\?range=30d`, 1,100 sessions\): \d/);
     },
   );
 });

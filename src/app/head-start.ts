@@ -9,7 +9,7 @@ import { byDateRequest } from '../sessions/api/build-sessions-query';
 import { decodeSummaryPage } from '../sessions/api/decode-page';
 import { startEarlyRequest } from '../sessions/api/early-request';
 import { firstRowsPage } from '../sessions/api/first-rows-page';
-import { pageQuery, SESSIONS_FETCH_INIT, sessionsUrl } from '../sessions/api/sessions-url';
+import { pageQuery, probeQuery, SESSIONS_FETCH_INIT, sessionsUrl } from '../sessions/api/sessions-url';
 import { fetchWindowEdges } from '../sessions/api/window-edges';
 import { parseSearch } from '../sessions/filters/search-codec';
 import { parseSessionSearch } from '../sessions/filters/session-search';
@@ -42,7 +42,9 @@ try {
     if (!view.byDate) askFirstRows();
     view.segments.forEach(({ request }, i) => {
       const onFirst = i === 0 && view.byDate ? (e: { first: number }) => askFirstRows(e.first) : undefined;
-      fetchWindowEdges(byDateRequest(request), view.window, signal, earlyPage, onFirst)
+      const byDate = byDateRequest(request);
+      const probe = (n: number) => earlyPage(probeQuery(byDate.filter, n));
+      fetchWindowEdges(byDate, view.window, signal, probe, onFirst)
         .then((e) => e.end > e.first && onFirst?.(e))
         .catch(() => {});
     });

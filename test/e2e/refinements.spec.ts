@@ -11,7 +11,8 @@ const utcDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 /**
  * Opens the view and returns each store's search as the app asked for it (the UTC days covering the
  * window and every other API parameter), live first: every /api/sessions request of the view
- * without its paging (probes of 10 rows, table pages of 100, scan pages of 1,000).
+ * without its paging (probes of 10 rows, table pages of 100, scan pages of 1,000). The volume
+ * chart's counts of the days from a midnight on are the same searches starting later: left out.
  */
 async function openView(page: Page, path: string): Promise<URLSearchParams[]> {
   const searches = new Map<string, URLSearchParams>();
@@ -21,7 +22,11 @@ async function openView(page: Page, path: string): Promise<URLSearchParams[]> {
     const params = new URLSearchParams(url.search);
     for (const key of ['page', 'countPerPage', 'simplifiedPaging']) params.delete(key);
     params.sort();
-    searches.set(params.toString(), params);
+    const rest = new URLSearchParams(params);
+    rest.delete('startDate');
+    const earlier = searches.get(rest.toString());
+    if (!earlier || (params.get('startDate') ?? '') < (earlier.get('startDate') ?? ''))
+      searches.set(rest.toString(), params);
   });
   await page.goto(path);
   await expect(countLine(page)).not.toHaveText(/Loading/);

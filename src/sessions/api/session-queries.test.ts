@@ -203,3 +203,56 @@ describe('sessionQueries.detail', () => {
     expect(requests).toHaveLength(1);
   });
 });
+
+describe('sessionQueries.volume', () => {
+  it("counts a window's bars through the table's edge search, asking no probe page twice", async () => {
+    // 2,000 live sessions, one every 3 minutes up to an hour ago: past the size read whole.
+    const many = Array.from({ length: 2000 }, (_, i) =>
+      makeWireSession(
+        { id: `v-${i}`, dateCreated: new Date(FACTORY_NOW - 3_600_000 - i * 180_000).toISOString() },
+        i,
+      ),
+    );
+    server.use(...createSessionsHandlers(many));
+    const client = newClient();
+    const request = req({
+      startDate: '2026-11-22',
+      endDate: '2026-11-28',
+      sortField: 'dateCreated',
+      sortOrder: 'Descend',
+    });
+    // Four days in UTC, from a moment that is not a midnight: day bars, three edges at midnights.
+    const window = { startMs: Date.parse('2026-11-23T09:30:00Z'), endMs: Date.parse('2026-11-27T00:00:00Z') };
+    const edges = [
+      window.startMs,
+      ...[24, 25, 26].map((d) => Date.parse(`2026-11-${d}T00:00:00Z`)),
+      window.endMs,
+    ];
+    const anchorMs = FACTORY_NOW;
+
+    // The table's search first, as the chart waits for its first rows.
+    const found = await client.fetchQuery(sessionQueries.edges(request, window, anchorMs));
+    const tableAsked = requests.length;
+    const counts = await client.fetchQuery(sessionQueries.volume([request], window, edges, anchorMs));
+
+    const inBar = (k: number) =>
+      many.filter((s) => {
+        const ms = Date.parse(s.dateCreated!);
+        return ms >= edges[k]! && ms < edges[k + 1]!;
+      }).length;
+    expect(counts.total).toEqual([0, 1, 2, 3].map(inBar));
+    expect(counts.total.reduce((a, b) => a + b)).toBe(found.end! - found.first);
+    const asked = requests.map((u) => u.search);
+    expect(new Set(asked).size).toBe(asked.length);
+    // The chart's own requests: one counted probe for each midnight, nothing read whole.
+    const chart = requests.slice(tableAsked);
+    expect(chart.map((u) => u.searchParams.get('startDate')).sort()).toEqual([
+      '2026-11-24',
+      '2026-11-25',
+      '2026-11-26',
+    ]);
+    expect(
+      chart.every((u) => u.searchParams.get('countPerPage') === '10' && u.searchParams.get('page') === '0'),
+    ).toBe(true);
+  });
+});

@@ -6,11 +6,12 @@
 //   ['sessions', 'page', request.key, n]     one page of a search (table rows: summaries)
 //   ['sessions', 'count', request.key]       the total of a search
 //   ['sessions', 'edges', request.key, start, end, anchor]   where a window lies in a date-sorted search
+//   ['sessions', 'probe', request.key, anchor, n]   probe page n of a date-sorted search (its edges' rows)
 //   ['sessions', 'seam', live.key, archive.key, index, count, start, end, anchor]  sessions in both stores
 //   ['sessions', 'detail', id]               one session whole, live or archived
 //   ['sessions', 'children', id, archived, 'count' | 'list']   a session's transfers (child sessions)
 //   ['sessions', 'scan', keys, refinements, start, end, anchor, keep]  a scan of a result's requests (scan/)
-//   ['sessions', 'volume', keys, edges, anchor]      sessions per bar of the volume chart (chart/)
+//   ['sessions', 'volume', keys, start, end, edges, anchor]   sessions per bar of the volume chart (chart/)
 // `request.key` is the search's query string as the server sees it (build-sessions-query.ts), so
 // filters that send the same request share cache entries, and as a string it matches only itself
 // (React Query matches key prefixes partially inside objects).
@@ -18,14 +19,33 @@
 // Every sessions query carries `meta.signInOnUnauthorized`: a 401 there means the sign-in expired
 // (query-client.ts). Retries are not set here: the app's QueryClient defaults to `shouldRetry`
 // (api-error.ts), so a test client with `retry: false` still turns them off.
-import { queryOptions, experimental_streamedQuery as streamedQuery, type Query } from '@tanstack/react-query';
-import { buildSessionsQuery, normalizeSessionsFilter, type SessionsRequest } from './build-sessions-query';
+import {
+  queryOptions,
+  experimental_streamedQuery as streamedQuery,
+  type Query,
+  type QueryClient,
+} from '@tanstack/react-query';
+import {
+  buildSessionsQuery,
+  byDateRequest,
+  normalizeSessionsFilter,
+  toSessionsRequest,
+  type SessionsRequest,
+} from './build-sessions-query';
 import { fetchSessions, fetchSessionSummaries } from './fetch-sessions';
-import { pageQuery } from './sessions-url';
-import { fetchWindowEdges, type FirstEdge, type WindowEdges } from './window-edges';
+import { pageQuery, probeQuery } from './sessions-url';
+import {
+  fetchWindowEdges,
+  isSettled,
+  probeSamples,
+  requestSpan,
+  type FirstEdge,
+  type WindowEdges,
+} from './window-edges';
 import type { SeamInput } from './store-seam';
 import type { InstantWindow } from '../view/covering-days';
-import type { Session } from './session';
+import type { Session, SessionsPage, SessionSummary } from './session';
+import type { Sample } from '../view/edge-search';
 import { hasRefinements, refinementsKey, type Refinements } from '../refinements';
 import {
   EMPTY_SCAN,
@@ -109,22 +129,62 @@ export const sessionQueries = {
   /**
    * Where a window of instants begins and ends in a search sorted by date (window-edges.ts). Keyed
    * by the view's anchor: the edges hold for the rows as they were then, until the view re-anchors
-   * or a page shows they moved (the table then refetches them). The first edge is its data while
-   * the other is searched (`isSettled` tells them apart), so the first rows need not wait for it.
+   * or a page shows they moved (the table then refetches them, and their probes with them). The
+   * first edge is its data while the other is searched (`isSettled` tells them apart), so the first
+   * rows need not wait for it.
    */
   edges: (request: SessionsRequest, window: InstantWindow, anchorMs: number) =>
     // eslint-disable-next-line @tanstack/query/exhaustive-deps -- request.key and the window's instants identify both
     queryOptions({
       queryKey: [ROOT, 'edges', request.key, window.startMs, window.endMs, anchorMs] as const,
-      queryFn: ({ signal, client, queryKey }): Promise<WindowEdges | FirstEdge> =>
-        fetchWindowEdges(request, window, signal, undefined, (edge) => {
-          // A search run again (the rows moved) keeps the edges it had until it has new ones.
-          if (client.getQueryData(queryKey) === undefined) client.setQueryData(queryKey, edge);
-        }),
+      queryFn: ({ signal, client, queryKey }): Promise<WindowEdges | FirstEdge> => {
+        // A search asked again (its rows moved) asks its probes again too, and keeps the edges it
+        // had until it has new ones.
+        const again = client.getQueryData(queryKey) !== undefined;
+        return fetchWindowEdges(
+          request,
+          window,
+          signal,
+          (n) =>
+            client.fetchQuery({
+              ...sessionQueries.probe(request, anchorMs, n),
+              ...(again && { staleTime: 0 }),
+            }),
+          (edge) => {
+            if (client.getQueryData(queryKey) === undefined) client.setQueryData(queryKey, edge);
+          },
+        );
+      },
       meta,
       staleTime: Infinity,
       gcTime: 60_000,
     }),
+  /**
+   * Probe page `n` of a search sorted by date: the rows the edge searches read. One cache for the
+   * table's search of its window and the volume chart's searches of its bar edges, which start
+   * from what the table's found. Keyed by the anchor, as the edges found with them.
+   */
+  probe: (request: SessionsRequest, anchorMs: number, n: number) =>
+    queryOptions({
+      queryKey: [...sessionQueries.probes(request, anchorMs), n] as const,
+      queryFn: ({ signal }) => fetchSessionSummaries(probeQuery(request.filter, n), { signal }),
+      meta,
+      staleTime: Infinity,
+      gcTime: 60_000,
+      structuralSharing: false,
+    }),
+  /** Prefix of every probe page of one search at one anchor. */
+  probes: (request: SessionsRequest, anchorMs: number) => [ROOT, 'probe', request.key, anchorMs] as const,
+  /** The rows of a search that its probe pages already hold, by index (what the edge searches saw). */
+  probedRows: (client: QueryClient, request: SessionsRequest, anchorMs: number): Sample[] =>
+    client
+      .getQueryCache()
+      .findAll({ queryKey: sessionQueries.probes(request, anchorMs) })
+      .flatMap((query) => {
+        const page = query.state.data as SessionsPage<SessionSummary> | undefined;
+        const n = query.queryKey[4];
+        return page && typeof n === 'number' ? probeSamples(n, page.items) : [];
+      }),
   /** How many of the newest archived rows of a window are live too (store-seam.ts). */
   seam: (input: SeamInput, anchorMs: number) =>
     // eslint-disable-next-line @tanstack/query/exhaustive-deps -- the key lists every field of `input` by value
@@ -200,22 +260,65 @@ export const sessionQueries = {
     }),
   /**
    * Sessions per bar of the volume chart over a result's requests; bar k is `[edges[k],
-   * edges[k + 1])`. The edges are instants fixed by the view's anchored window, so the key never
-   * holds a moving now; the anchor is in it too, as in every query of an anchored view.
+   * edges[k + 1])`, the first edge the window's start and the last its end. The edges are instants
+   * fixed by the view's anchored window, so the key never holds a moving now; the anchor is in it
+   * too, as in every query of an anchored view. Each request is counted in date order through the
+   * table's own edge search (its edges query and its probe pages): the chart starts from the rows
+   * the table's search found and asks only the probes that search did not.
    */
-  volume: (requests: readonly SessionsRequest[], edges: readonly number[], anchorMs: number) =>
+  volume: (
+    requests: readonly SessionsRequest[],
+    window: InstantWindow,
+    edges: readonly number[],
+    anchorMs: number,
+  ) =>
+    // eslint-disable-next-line @tanstack/query/exhaustive-deps -- the key lists every request, the window and the edges by value
     queryOptions({
-      queryKey: [ROOT, 'volume', requests.map((r) => r.key).join(' | '), edges.join(','), anchorMs] as const,
-      queryFn: async ({ signal }) => {
+      queryKey: [
+        ROOT,
+        'volume',
+        requests.map((r) => r.key).join(' | '),
+        window.startMs,
+        window.endMs,
+        edges.join(','),
+        anchorMs,
+      ] as const,
+      queryFn: async ({ signal, client }) => {
         // The chart's counting loads with the chart, not with the first screen.
-        const { countBars } = await import('../chart/count-bars');
-        return countBars(
-          requests.map((r) => r.filter),
-          edges,
-          (filter, paging, s) =>
-            fetchSessionSummaries(buildSessionsQuery(normalizeSessionsFilter(filter), paging), { signal: s }),
-          signal,
-        );
+        const { countBars, SMALL_RESULT } = await import('../chart/count-bars');
+        const segments = requests.map((r) => {
+          const request = byDateRequest(r);
+          return {
+            order: request.filter.sortOrder === 'Ascend' ? ('asc' as const) : ('desc' as const),
+            timeSpan: requestSpan(request),
+            windowEdges: async () => {
+              const options = sessionQueries.edges(request, window, anchorMs);
+              const known = await client.ensureQueryData(options);
+              // The first rows show on the first edge: the table's search may still be on the other
+              // one, and its own answer (what the fetch resolves to) is settled.
+              return isSettled(known)
+                ? known
+                : ((await client.fetchQuery({ ...options, staleTime: 0 })) as WindowEdges);
+            },
+            known: () => sessionQueries.probedRows(client, request, anchorMs),
+            probe: (n: number) => client.fetchQuery(sessionQueries.probe(request, anchorMs, n)),
+            countFrom: async (day: string) => {
+              const from = toSessionsRequest({ ...request.filter, startDate: day });
+              return (await client.fetchQuery(sessionQueries.probe(from, anchorMs, 0))).totalCount ?? 0;
+            },
+            readSmall: async (s: AbortSignal) =>
+              (
+                await fetchSessionSummaries(
+                  buildSessionsQuery(normalizeSessionsFilter(request.filter), {
+                    page: 0,
+                    countPerPage: SMALL_RESULT,
+                  }),
+                  { signal: s },
+                )
+              ).items,
+          };
+        });
+        return countBars(segments, window, edges, signal);
       },
       meta,
       staleTime: Infinity,

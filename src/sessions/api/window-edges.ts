@@ -2,9 +2,8 @@
 // count request, then rounds of small probe pages (edge-search.ts decides which rows to ask for).
 // A day of thousands of sessions costs a handful of small requests, never a download.
 import type { SessionsRequest } from './build-sessions-query';
-import { fetchSessionSummaries } from './fetch-sessions';
 import type { SessionsPage, SessionSummary } from './session';
-import { PROBE_PAGE_SIZE, probeQuery } from './sessions-url';
+import { PROBE_PAGE_SIZE } from './sessions-url';
 import { searchWindowEdges, type Sample } from '../view/edge-search';
 import { dayRangeSpan, type InstantWindow } from '../view/covering-days';
 
@@ -27,10 +26,25 @@ export interface FirstEdge {
   inside: number;
 }
 
-/** Asks for one page of summaries: the API by default; the head start's early requests before the app runs. */
-export type FetchPage = (query: URLSearchParams) => Promise<SessionsPage<SessionSummary>>;
+/**
+ * Asks for probe page `n` of the request (`probeQuery`, sessions-url.ts): through the app's cache of
+ * probes (session-queries.ts), which the volume chart reads too; the head start's early requests
+ * before the app runs.
+ */
+export type FetchProbe = (n: number) => Promise<SessionsPage<SessionSummary>>;
 
 export const isSettled = (e: WindowEdges | FirstEdge | undefined): e is WindowEdges => e?.end !== undefined;
+
+/** A probe page's rows as samples of the result, by index. */
+export function probeSamples(n: number, items: readonly { dateCreated?: { ms?: number } }[]): Sample[] {
+  return items.map((s, i) => ({ index: n * PROBE_PAGE_SIZE + i, ms: s.dateCreated?.ms }));
+}
+
+/** The instants the request's days span, for the searches' first guesses. */
+export function requestSpan(request: SessionsRequest): InstantWindow | undefined {
+  const { startDate, endDate } = request.filter;
+  return startDate && endDate ? dayRangeSpan({ startDate, endDate }) : undefined;
+}
 
 /**
  * `onFirst` hears of the first edge as soon as it is known with some rows inside the window after it
@@ -40,20 +54,18 @@ export async function fetchWindowEdges(
   request: SessionsRequest,
   window: InstantWindow,
   signal: AbortSignal,
-  fetchPage: FetchPage = (query) => fetchSessionSummaries(query, { signal }),
+  fetchProbe: FetchProbe,
   onFirst?: (edge: FirstEdge) => void,
 ): Promise<WindowEdges> {
-  const { filter } = request;
   // Page 0 is counted (the total) and is the first probe; later probes skip the count.
-  const page = (n: number) => fetchPage(probeQuery(filter, n));
-  const page0 = await page(0);
+  const page0 = await fetchProbe(0);
   const total = page0.totalCount ?? 0;
   const seen = new Map<number, number | undefined>();
-  const samples = (n: number, items: { dateCreated?: { ms?: number } }[]): Sample[] =>
-    items.map((s, i) => {
-      seen.set(n * PROBE_PAGE_SIZE + i, s.dateCreated?.ms);
-      return { index: n * PROBE_PAGE_SIZE + i, ms: s.dateCreated?.ms };
-    });
+  const samples = (n: number, items: { dateCreated?: { ms?: number } }[]): Sample[] => {
+    const found = probeSamples(n, items);
+    for (const s of found) seen.set(s.index, s.ms);
+    return found;
+  };
   const inWindow = (ms: number | undefined) => ms !== undefined && ms >= window.startMs && ms < window.endMs;
   let firstEdge: number | undefined;
   let endKnown = false;
@@ -69,12 +81,9 @@ export async function fetchWindowEdges(
   const result = await searchWindowEdges({
     total,
     window,
-    order: filter.sortOrder === 'Ascend' ? 'asc' : 'desc',
+    order: request.filter.sortOrder === 'Ascend' ? 'asc' : 'desc',
     known: samples(0, page0.items),
-    timeSpan:
-      filter.startDate && filter.endDate
-        ? dayRangeSpan({ startDate: filter.startDate, endDate: filter.endDate })
-        : undefined,
+    timeSpan: requestSpan(request),
     signal,
     onEdge: (edge, index) => {
       if (edge === 'end') endKnown = true;
@@ -85,7 +94,7 @@ export async function fetchWindowEdges(
       reportFirst();
       const pages = [...new Set(indexes.map((i) => Math.floor(i / PROBE_PAGE_SIZE)))];
       // One round's probes go out together; without the count, the server only reads a few rows.
-      const answers = await Promise.all(pages.map((n) => page(n)));
+      const answers = await Promise.all(pages.map((n) => fetchProbe(n)));
       return answers.flatMap((a, i) => samples(pages[i]!, a.items));
     },
   });

@@ -1,28 +1,39 @@
 // How many sessions fall in each bar of the volume chart, asked of the server without reading the
 // result. Under date order, bar k holds the rows between the index of its start edge and the index
-// of its end edge, so the counts are the differences of the edges' indexes: one edge search
-// (edge-search.ts) per edge, about 31 for 30 daily bars, all running at once over one shared cache
-// of probed rows. Every probe answers every search (a row seen for one edge narrows all the
-// others), and the first rounds of neighbouring edges ask the same pages. The counts add up to the
-// window's total by construction: they telescope to index(start) - index(end).
+// of its end edge, so the counts are the differences of the edges' indexes. The window's own start
+// and end are the table's (its edge search, window-edges.ts); each edge between them is one more
+// edge search (edge-search.ts), all running at once over the same probe pages as the table's, in
+// one cache: they start from every row the table's search read, and every probe answers every
+// search (a row seen for one edge narrows all the others). The counts add up to the table's total
+// by construction: they telescope to the difference of the window's two edges.
+//
+// An edge at a UTC midnight needs no search: the API filters by UTC day, so the rows created at or
+// after it are the total of the same request starting that day, one counted probe (its page 0).
+// Day bars in UTC, and the midnights of hourly bars, cost one request each and one round for all:
+// a search costs several rounds of a few probes, and a browser sends six requests at a time to
+// one server. Elsewhere (days in other zones, hours) the edges are searched.
 //
 // Why not the scan for every window: it reads every row (150,000 rows of a 30-day window are 150
 // large pages), while the edges cost a few rounds of small requests whatever the size. A result of
-// at most SMALL_RESULT rows is read whole in the one request that also brings its total: a single
-// round trip, and its rows tell missed sessions apart, which the edges cannot.
-import type { SessionsFilter, SessionsPaging } from '../api/build-sessions-query';
+// at most SMALL_RESULT rows is read whole in one request: a single round trip, and its rows tell
+// missed sessions apart, which the edges cannot.
 import type { SessionsPage, SessionSummary } from '../api/session';
+import { probeSamples, type WindowEdges } from '../api/window-edges';
+import { PROBE_PAGE_SIZE } from '../api/sessions-url';
+import type { InstantWindow } from '../view/covering-days';
 import { searchWindowEdges, type Sample } from '../view/edge-search';
 import { barIndexOf } from './volume-bars';
-import { utcDayToMs } from '../../lib/utc-days';
+import { toUtcDay } from '../../lib/utc-days';
 
 const DAY_MS = 86_400_000;
 
 /** A result of at most this many rows is counted from its rows (one request). */
 export const SMALL_RESULT = 500;
-/** Rows per probe request: a page around each probed index, every row of it used. */
-export const PROBE_PAGE_SIZE = 100;
-/** Probes per round and edge: 31 edges ask up to 124 small pages a round. */
+/**
+ * Probes per round and edge: the fewest the search takes. A 30-day chart has 29 edges between the
+ * window's ends, and a browser sends six requests at a time to one server: more requests per round
+ * cost more time than the rounds they save.
+ */
 const PROBES_PER_ROUND = 2;
 
 export interface BarCounts {
@@ -30,108 +41,118 @@ export interface BarCounts {
   total: number[];
   /** Missed sessions per bar, when the rows were read. */
   missed?: number[];
-  /** Requests made, for the benchmark and tests. */
-  requests: number;
 }
 
 /**
- * Asks `GET /sessions` for one page of summaries. Passed in (session-queries.ts): this module loads
- * lazily, and the query builder must stay in the first screen's one chunk.
+ * One server request of the view (live or archive), in date order, as the table searched it. Passed
+ * in (session-queries.ts): this module loads lazily, and the cache it reads is the app's.
  */
-export type FetchSummaries = (
-  filter: SessionsFilter,
-  paging: SessionsPaging,
-  signal: AbortSignal,
-) => Promise<SessionsPage<SessionSummary>>;
-
-const dateDescending = (filter: SessionsFilter): SessionsFilter => ({
-  ...filter,
-  sortField: 'dateCreated',
-  sortOrder: 'Descend',
-});
-
-/** The instants the request's days span, for the searches' first guesses. */
-function daysSpan(filter: SessionsFilter, edges: readonly number[]) {
-  const startMs = filter.startDate ? utcDayToMs(filter.startDate) : edges[0]!;
-  const endMs = filter.endDate ? utcDayToMs(filter.endDate) + DAY_MS : edges[edges.length - 1]!;
-  return { startMs, endMs };
+export interface CountedSegment {
+  order: 'desc' | 'asc';
+  /** The instants the request's days span, for the searches' first guesses. */
+  timeSpan?: InstantWindow;
+  /** Where the view's window lies in the request's result: the table's edges. */
+  windowEdges: () => Promise<WindowEdges>;
+  /** Rows of the result the probes so far have read (the table's search), by index. */
+  known: () => Sample[];
+  /** Probe page `n` (PROBE_PAGE_SIZE rows), asked at most once. */
+  probe: (n: number) => Promise<SessionsPage<SessionSummary>>;
+  /** Rows of the result created on UTC day `day` (`YYYY-MM-DD`) or later: one counted probe. */
+  countFrom: (day: string) => Promise<number>;
+  /** The result's first SMALL_RESULT rows, in one request. */
+  readSmall: (signal: AbortSignal) => Promise<SessionSummary[]>;
 }
 
 /**
- * Sessions per bar (`edges` as volume-bars.ts makes them) over the result of `filters`, the view's
- * server requests (live and archive are counted separately and added up).
+ * Sessions per bar (`edges` as volume-bars.ts makes them, from `window.startMs` to `window.endMs`)
+ * over the view's requests (live and archive are counted separately and added up).
  */
 export async function countBars(
-  filters: readonly SessionsFilter[],
+  segments: readonly CountedSegment[],
+  window: InstantWindow,
   edges: readonly number[],
-  fetchSummaries: FetchSummaries,
   signal: AbortSignal,
 ): Promise<BarCounts> {
   const bars = Math.max(0, edges.length - 1);
-  const parts = await Promise.all(
-    filters.map((f) => countOne(dateDescending(f), edges, fetchSummaries, signal)),
-  );
+  const parts = await Promise.all(segments.map((s) => countOne(s, window, edges, signal)));
   const sum = (pick: (p: BarCounts) => number[] | undefined) =>
     Array.from({ length: bars }, (_, k) => parts.reduce((n, p) => n + (pick(p)?.[k] ?? 0), 0));
   return {
     total: sum((p) => p.total),
     missed: parts.every((p) => p.missed) ? sum((p) => p.missed) : undefined,
-    requests: parts.reduce((n, p) => n + p.requests, 0),
   };
 }
 
 async function countOne(
-  filter: SessionsFilter,
+  segment: CountedSegment,
+  window: InstantWindow,
   edges: readonly number[],
-  fetchSummaries: FetchSummaries,
   signal: AbortSignal,
 ): Promise<BarCounts> {
-  const first = await fetchSummaries(filter, { page: 0, countPerPage: SMALL_RESULT }, signal);
-  const total = first.totalCount ?? first.items.length;
-  if (total <= first.items.length) return { ...bucketRows(first.items, edges), requests: 1 };
+  const { total, first, end } = await segment.windowEdges();
+  if (total <= SMALL_RESULT) return bucketRows(await segment.readSmall(signal), edges);
+  const desc = segment.order === 'desc';
 
-  // Every row seen so far, by index; pages asked, each once.
+  // Every row seen so far, by index: the table's probes, then the chart's own.
   const seen = new Map<number, number | undefined>();
-  first.items.forEach((s, i) => seen.set(i, s.dateCreated?.ms));
-  const pages = new Map<number, Promise<void>>();
+  const learn = (samples: readonly Sample[]) => samples.forEach((s) => seen.set(s.index, s.ms));
+  learn(segment.known());
+  const samples = () => [...seen].map(([index, ms]) => ({ index, ms }));
   const probe = async (indexes: number[]): Promise<Sample[]> => {
-    const wanted = new Set(indexes.map((i) => Math.floor(i / PROBE_PAGE_SIZE)));
-    await Promise.all(
-      [...wanted].map((page) => {
-        let request = pages.get(page);
-        if (!request) {
-          const paging = { page, countPerPage: PROBE_PAGE_SIZE, simplifiedPaging: true };
-          request = fetchSummaries(filter, paging, signal).then((answer) =>
-            answer.items.forEach((s, i) => seen.set(page * PROBE_PAGE_SIZE + i, s.dateCreated?.ms)),
-          );
-          pages.set(page, request);
-        }
-        return request;
-      }),
-    );
-    return [...seen].map(([index, ms]) => ({ index, ms }));
+    const pages = [...new Set(indexes.map((i) => Math.floor(i / PROBE_PAGE_SIZE)))];
+    await Promise.all(pages.map(async (n) => learn(probeSamples(n, (await segment.probe(n)).items))));
+    return samples();
   };
 
-  const span = daysSpan(filter, edges);
-  // Index of each edge: the rows created at or after it (newest first, so they come first).
-  const indexes = await Promise.all(
-    edges.map(async (edgeMs) => {
-      const { end } = await searchWindowEdges({
-        total,
-        window: { startMs: edgeMs, endMs: Infinity },
-        probe,
-        known: [...seen].map(([index, ms]) => ({ index, ms })),
-        timeSpan: span,
-        probesPerRound: PROBES_PER_ROUND,
-        signal,
-      });
-      return end;
-    }),
-  );
-  return {
-    total: indexes.slice(1).map((end, k) => indexes[k]! - end),
-    requests: 1 + pages.size,
+  // Where each edge cuts the result: the rows before it in reading order (newest first, those
+  // created at or after it; oldest first, those created before it).
+  const cut = async (edgeMs: number) => {
+    if (edgeMs === window.startMs) return desc ? end : first;
+    if (edgeMs === window.endMs) return desc ? first : end;
+    const known = settled(seen, total, edgeMs, desc);
+    if (known !== undefined) return known;
+    const span = segment.timeSpan;
+    if (edgeMs % DAY_MS === 0 && span && edgeMs > span.startMs && edgeMs < span.endMs) {
+      // Oldest first, the rows before the edge are the rest (rows without a date among them).
+      const after = await segment.countFrom(toUtcDay(edgeMs));
+      return desc ? after : total - after;
+    }
+    const found = await searchWindowEdges({
+      total,
+      window: { startMs: edgeMs, endMs: Infinity },
+      order: segment.order,
+      probe,
+      known: samples(),
+      timeSpan: segment.timeSpan,
+      probesPerRound: PROBES_PER_ROUND,
+      signal,
+    });
+    return desc ? found.end : found.first;
   };
+  const cuts = await Promise.all(edges.map(cut));
+  return { total: cuts.slice(1).map((c, k) => Math.abs(c - cuts[k]!)) };
+}
+
+/**
+ * Where `edgeMs` cuts the result if the rows seen already tell (an edge past either end of a
+ * store's rows, say: the live store's for a midnight in the archive's days).
+ */
+function settled(
+  seen: ReadonlyMap<number, number | undefined>,
+  total: number,
+  edgeMs: number,
+  desc: boolean,
+) {
+  // The last row known before the cut and the first known at or past it, in reading order.
+  let before = -1;
+  let after = total;
+  for (const [index, ms] of seen) {
+    const at = ms !== undefined && Number.isFinite(ms) ? ms : -Infinity;
+    const beforeCut = desc ? at >= edgeMs : at < edgeMs;
+    if (beforeCut) before = Math.max(before, index);
+    else after = Math.min(after, index);
+  }
+  return after === before + 1 ? after : undefined;
 }
 
 /** Counts of rows already at hand (a small result, or a scan's matches), with missed stacked. */

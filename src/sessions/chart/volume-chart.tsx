@@ -27,6 +27,8 @@ export interface VolumeChartProps {
   /** The view's server requests (live and archive), counted per bar when the view has no refinements. */
   requests: readonly SessionsRequest[];
   anchorMs: number;
+  /** The server may be asked for the counts (the table's first rows are in). */
+  counting: boolean;
   /** The view has refinements: its result is the scan's matches, counted here as they arrive. */
   refined: boolean;
   scan: ScanState | undefined;
@@ -37,15 +39,23 @@ export interface VolumeChartProps {
 /** About this many axis labels, whatever the number of bars. */
 const TICKS = 6;
 
-export default function VolumeChart({ view, requests, anchorMs, refined, scan, leftOut }: VolumeChartProps) {
+export default function VolumeChart({
+  view,
+  requests,
+  anchorMs,
+  counting,
+  refined,
+  scan,
+  leftOut,
+}: VolumeChartProps) {
   const { startMs, endMs, zone } = view.window;
   const bars = useMemo(() => volumeBars({ startMs, endMs, zone }), [startMs, endMs, zone]);
   const { edges, unit } = bars;
   const count = edges.length - 1;
 
   const query = useQuery({
-    ...sessionQueries.volume(requests, edges, anchorMs),
-    enabled: !refined && count > 0,
+    ...sessionQueries.volume(requests, { startMs, endMs }, edges, anchorMs),
+    enabled: counting && !refined && count > 0,
     // A new window keeps the old bars (dimmed) until its own counts arrive: the page never blanks.
     placeholderData: keepPreviousData,
   });

@@ -1,7 +1,7 @@
 // The table of a view: it owns the result (the pages in view, their rows and counts) and hands rows
 // to the grid and counts to the status line above it. Column definitions, visibility, sizes and the
 // sort are the TanStack table's state; the sort comes from the link, the rest from preferences.
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTable, type SortingState, type Updater } from '@tanstack/react-table';
 import { useColumnSizes, useDensity } from '../preferences';
 import { DEFAULT_SORT } from '../filters/session-search';
@@ -19,6 +19,7 @@ import { useNearestRow } from './use-nearest-row';
 import { ScanStatus } from './scan-status';
 import { ResultCounts } from './result-counts';
 import { formatCount } from '../../lib/format';
+import { SESSIONS_PAGE_SIZE } from '../api/session-queries';
 import { OpenSession, openSessionPosition } from './open-session';
 import './sessions-table.css';
 
@@ -56,6 +57,16 @@ export function SessionsTable({ view, openSessionId, onCloseSession, onReanchor 
     [update],
   );
   const requests = useMemo(() => view.segments.map((s) => s.request), [view.segments]);
+  // The chart counts once the view's first rows are in: its requests must not queue before theirs
+  // (a browser sends only a few at a time to one server). Once per view: scrolling to rows not yet
+  // loaded does not hold it back again.
+  const [countingKey, setCountingKey] = useState<string>();
+  const firstRowsIn =
+    result.status === 'error' ||
+    (result.status === 'success' &&
+      !result.isShowingPrevious &&
+      (result.rowCount === 0 || result.rowAt(observed.first * SESSIONS_PAGE_SIZE) !== undefined));
+  if (firstRowsIn && countingKey !== view.key) setCountingKey(view.key);
   const open = openSessionPosition(result, observed, openSessionId);
   // The row follows the drawer (j/k there): the open session's row is scrolled into view.
   const grid = useRef<SessionsGridHandle>(null);
@@ -131,6 +142,7 @@ export function SessionsTable({ view, openSessionId, onCloseSession, onReanchor 
             view={view}
             requests={requests}
             anchorMs={view.anchorMs}
+            counting={firstRowsIn || countingKey === view.key}
             refined={refined}
             scan={scanState}
             leftOut={base.leftOut}
