@@ -46,6 +46,8 @@ export interface GridView {
   rows: { rowIndex: number; id: string | null; name: number | null; top: number; bottom: number }[];
   /** aria-rowindex of the focused element. */
   focused: number | null;
+  /** The grid says it is still loading (aria-busy): its row count may grow. */
+  busy: boolean;
 }
 
 export function readGrid(driver: GridDriver): Promise<GridView> {
@@ -65,6 +67,7 @@ export function readGrid(driver: GridDriver): Promise<GridView> {
         box: none,
         rows: [],
         focused: null,
+        busy: true,
       };
     }
     const box = grid.getBoundingClientRect();
@@ -91,6 +94,7 @@ export function readGrid(driver: GridDriver): Promise<GridView> {
       maxScrollTop: grid.scrollHeight - grid.clientHeight,
       clientHeight: grid.clientHeight,
       rowCount: Number(grid.getAttribute('aria-rowcount')) - 1,
+      busy: grid.getAttribute('aria-busy') === 'true',
       header,
       rowHeight: firstRow ? firstRow.getBoundingClientRect().height : 0,
       box: {
@@ -139,6 +143,8 @@ export async function settledRows(driver: GridDriver): Promise<GridView> {
           (last.rowIndex - 2 === view.rowCount - 1 || last.bottom >= view.clientHeight - view.header - 1);
         if (!filled || (rows[0] && rows[0].top > 0.5)) problems.push('rows do not fill the viewport');
         if (rowHeight <= 0) problems.push('no row height');
+        // The first rows show before the result is counted (its last edge still searched).
+        if (view.busy) problems.push('still loading');
         return problems.join('; ');
       },
       { timeout: 20_000 },

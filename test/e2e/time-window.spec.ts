@@ -64,6 +64,8 @@ for (const [timezoneId, zoneName] of [
 
       // The oldest rows, at the bottom, are where the API's UTC days hold other days' sessions.
       const grid = page.getByRole('grid');
+      // Counted: the first rows show before the last edge of the window is found.
+      await expect(grid).toHaveAttribute('aria-busy', 'false');
       await grid.evaluate((el) => (el.scrollTop = el.scrollHeight));
       const total = Number(await grid.getAttribute('aria-rowcount')) - 1;
       await expect(page.locator(`[role="row"][aria-rowindex="${total + 1}"][data-session-id]`)).toBeVisible();

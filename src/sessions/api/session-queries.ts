@@ -172,6 +172,8 @@ export const sessionQueries = {
       staleTime: Infinity,
       gcTime: 60_000,
       structuralSharing: false,
+      // The search that asks for it retries as a whole: retrying each probe too would multiply the waits.
+      retry: false,
     }),
   /** Prefix of every probe page of one search at one anchor. */
   probes: (request: SessionsRequest, anchorMs: number) => [ROOT, 'probe', request.key, anchorMs] as const,

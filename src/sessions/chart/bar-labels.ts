@@ -97,8 +97,10 @@ export function axisTicks(
     : [];
   const ticks = midnights.length >= 2 ? midnights : Array.from({ length: bars }, (_, k) => k);
   const every = Math.max(1, Math.ceil(ticks.length / most));
+  // A label in the last few bars would run past the chart's end.
+  const room = (index: number) => index === 0 || index < bars * 0.92;
   return ticks
-    .filter((_, j) => j % every === 0)
+    .filter((index, j) => j % every === 0 && room(index))
     .map((index) => ({ index, text: tickText(edges[index]!, zone, unit) }));
 }
 
