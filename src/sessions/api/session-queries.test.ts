@@ -155,6 +155,32 @@ describe('sessionQueries.page', () => {
   });
 });
 
+describe('sessionQueries.edges', () => {
+  it('gives up its probes in flight when the search is given up (the view changed)', async () => {
+    const fetchSpy = vi.spyOn(globalThis, 'fetch');
+    // Page 0 (counted) answers with a result too large to settle at once; every later probe hangs.
+    server.use(
+      http.get(SESSIONS_URL, ({ request }) => {
+        if (new URL(request.url).searchParams.get('simplifiedPaging') === 'true')
+          return new Promise<Response>(() => {});
+        const items = Array.from({ length: 10 }, (_, i) =>
+          makeWireSession({ id: `s${i}`, dateCreated: new Date(FACTORY_NOW - i * 60_000).toISOString() }, i),
+        );
+        return HttpResponse.json({ items, totalCount: 5_000, totalPages: 500, hasMorePages: true });
+      }),
+    );
+    const client = newClient();
+    const window = { startMs: FACTORY_NOW - 86_400_000, endMs: FACTORY_NOW - 3_600_000 };
+    const options = sessionQueries.edges(req({ sortField: 'dateCreated' }), window, FACTORY_NOW);
+    void client.fetchQuery(options).catch(() => {});
+    await vi.waitFor(() => expect(fetchSpy.mock.calls.length).toBeGreaterThan(1));
+    await client.cancelQueries({ queryKey: options.queryKey });
+    const probes = fetchSpy.mock.calls.slice(1).map((call) => call[1]?.signal);
+    expect(probes.length).toBeGreaterThan(0);
+    await vi.waitFor(() => expect(probes.every((signal) => signal?.aborted === true)).toBe(true));
+  });
+});
+
 describe('sessionQueries.count', () => {
   it('asks for one row and resolves to the total', async () => {
     expect(await newClient().fetchQuery(sessionQueries.count(req({})))).toBe(1);

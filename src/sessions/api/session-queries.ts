@@ -141,6 +141,12 @@ export const sessionQueries = {
         // A search asked again (its rows moved) asks its probes again too, and keeps the edges it
         // had until it has new ones.
         const again = client.getQueryData(queryKey) !== undefined;
+        // The probes are queries of their own, which this search's abort does not reach: a search
+        // given up (the view changed while it ran) gives up its probes in flight too.
+        const probes = sessionQueries.probes(request, anchorMs);
+        signal.addEventListener('abort', () => void client.cancelQueries({ queryKey: probes }), {
+          once: true,
+        });
         return fetchWindowEdges(
           request,
           window,
