@@ -181,6 +181,37 @@ describe('sessionQueries.edges', () => {
   });
 });
 
+describe('sessionQueries.volume', () => {
+  it('gives up the probes it asked for when the chart is given up (the view changed)', async () => {
+    const fetchSpy = vi.spyOn(globalThis, 'fetch');
+    // Counted pages answer with a result too large to read whole; every later probe hangs.
+    server.use(
+      http.get(SESSIONS_URL, ({ request }) => {
+        if (new URL(request.url).searchParams.get('simplifiedPaging') === 'true')
+          return new Promise<Response>(() => {});
+        return HttpResponse.json({ ...EMPTY_PAGE, totalCount: 5_000, totalPages: 500, hasMorePages: true });
+      }),
+    );
+    const client = newClient();
+    const request = req({ sortField: 'dateCreated' });
+    const window = { startMs: FACTORY_NOW - 86_400_000, endMs: FACTORY_NOW - 3_600_000 };
+    // The table has found its window; the chart searches one more edge, between its ends.
+    client.setQueryData(sessionQueries.edges(request, window, FACTORY_NOW).queryKey, {
+      total: 5_000,
+      first: 100,
+      end: 4_000,
+    });
+    const edges = [window.startMs, window.startMs + 5 * 3_600_000 + 60_000, window.endMs];
+    const options = sessionQueries.volume([request], window, edges, FACTORY_NOW);
+    void client.fetchQuery(options).catch(() => {});
+    const hanging = () => fetchSpy.mock.calls.filter((call) => String(call[0]).includes('simplifiedPaging'));
+    await vi.waitFor(() => expect(hanging().length).toBeGreaterThan(0));
+    await client.cancelQueries({ queryKey: options.queryKey });
+    const probes = hanging().map((call) => call[1]?.signal);
+    await vi.waitFor(() => expect(probes.every((signal) => signal?.aborted === true)).toBe(true));
+  });
+});
+
 describe('sessionQueries.count', () => {
   it('asks for one row and resolves to the total', async () => {
     expect(await newClient().fetchQuery(sessionQueries.count(req({})))).toBe(1);

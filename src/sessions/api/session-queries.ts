@@ -24,6 +24,7 @@ import {
   experimental_streamedQuery as streamedQuery,
   type Query,
   type QueryClient,
+  type QueryKey,
 } from '@tanstack/react-query';
 import {
   buildSessionsQuery,
@@ -294,6 +295,19 @@ export const sessionQueries = {
       queryFn: async ({ signal, client }) => {
         // The chart's counting loads with the chart, not with the first screen.
         const { countBars, SMALL_RESULT } = await import('../chart/count-bars');
+        // Its probes and counts are queries of their own, which this count's abort does not reach:
+        // a chart given up (the view changed while it counted) gives up its requests in flight.
+        // The table's searches are settled before the chart asks for any (`windowEdges` first).
+        const asked: QueryKey[] = [];
+        const fetchProbe = (options: ReturnType<typeof sessionQueries.probe>) => {
+          asked.push(options.queryKey);
+          return client.fetchQuery(options);
+        };
+        signal.addEventListener(
+          'abort',
+          () => asked.forEach((queryKey) => void client.cancelQueries({ queryKey, exact: true })),
+          { once: true },
+        );
         const segments = requests.map((r) => {
           const request = byDateRequest(r);
           return {
@@ -309,10 +323,10 @@ export const sessionQueries = {
                 : ((await client.fetchQuery({ ...options, staleTime: 0 })) as WindowEdges);
             },
             known: () => sessionQueries.probedRows(client, request, anchorMs),
-            probe: (n: number) => client.fetchQuery(sessionQueries.probe(request, anchorMs, n)),
+            probe: (n: number) => fetchProbe(sessionQueries.probe(request, anchorMs, n)),
             countFrom: async (day: string) => {
               const from = toSessionsRequest({ ...request.filter, startDate: day });
-              return (await client.fetchQuery(sessionQueries.probe(from, anchorMs, 0))).totalCount ?? 0;
+              return (await fetchProbe(sessionQueries.probe(from, anchorMs, 0))).totalCount ?? 0;
             },
             readSmall: async (s: AbortSignal) =>
               (
