@@ -1,36 +1,27 @@
 // The harness itself, not its timings: on a small sandbox, one short run produces every figure as a
-// finite number and writes both result files. Builds the AG Grid page itself, into a temp dir; serves
-// dist/ when a build is there (`npm test` runs vitest before `npm run build`), else builds its own.
+// finite number and writes both result files. Builds the AG Grid page itself, into a temp dir.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
 import { FIGURES, runBench } from './browser-bench';
+import { testRun } from './test-run';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-
-const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'browser-bench-'));
-afterAll(() => fs.rmSync(outDir, { recursive: true, force: true }));
+const { outDir, lines, options } = testRun('browser-bench');
 
 describe('browser benchmark harness', () => {
   it(
     'measures every figure on 1,000 sessions and writes latest.json and latest.md',
     { timeout: 170_000 },
     async () => {
-      const lines: string[] = [];
       const result = await runBench({
         sessions: 1000,
         runs: 1,
         scrollSeconds: 1,
         filterChanges: 2,
         firstRowsLoads: 2,
-        outDir,
         // BENCH_TEST_PORT lets checkouts run this side by side (it uses the port and the next).
         port: Number(process.env.BENCH_TEST_PORT ?? 4340),
-        appDist: fs.existsSync(path.join(ROOT, 'dist', '.vite', 'manifest.json')) ? 'dist' : undefined,
-        buildDir: outDir,
-        log: (line) => lines.push(line),
+        ...options,
       });
 
       for (const spec of FIGURES) {

@@ -1,7 +1,6 @@
 // `npm run bench`: Session History's production build against AG Grid Community (Infinite Row Model)
 // and a plain 3,000-row static table, in headless Chromium on the same sandbox data. See issue 6.
 // Options: USAGE below (`npm run bench -- --help`). What each figure means: docs/performance.md.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,6 +10,23 @@ import { chromium, type Page, type Request } from 'playwright-core';
 import { SPECIMEN_IDS } from '../server/sandbox/specimens';
 import { chromiumLaunchOptions } from '../test/chromium';
 import { numberFlag, readFlags, runIfMain } from './cli';
+import {
+  appToServe,
+  buildDirOf,
+  fmt,
+  loadText,
+  machine,
+  median,
+  percentile,
+  round,
+  SCROLL_PX_PER_FRAME,
+  scrollAndTimeFrames,
+  startServer,
+  viteBuild,
+  writeResult,
+  type BuildOptions,
+  type Machine,
+} from './harness';
 import {
   clickLoad,
   coldLoad,
@@ -25,14 +41,11 @@ import { PAST_CAP_ROWS, scrollPastCapFrames } from './scroll-past-cap.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BENCH = path.join(ROOT, 'bench');
-// Builds go under bench/results/tmp by default, which git and ESLint both ignore.
-const DEFAULT_BUILD_DIR = path.join(BENCH, 'results', 'tmp');
 const DAY = 24 * 60 * 60 * 1000;
 const HUGE_LOG_ID = SPECIMEN_IDS.hugeLog;
-const SCROLL_PX_PER_FRAME = 600;
 const ROW_HEIGHT = 36;
 
-export interface BenchOptions {
+export interface BenchOptions extends BuildOptions {
   sessions: number;
   runs: number;
   scrollSeconds: number;
@@ -44,8 +57,6 @@ export interface BenchOptions {
   firstRowsLoads?: number;
   outDir: string;
   port: number;
-  /** A ready build to serve (e.g. dist/); default: build src/ privately, so edits mid-run do not matter. */
-  appDist?: string;
   /** Where the peer pages (and the private app build) are built; default bench/results/tmp. */
   buildDir?: string;
   log?: (line: string) => void;
@@ -124,15 +135,7 @@ export const FIGURES: FigureSpec[] = [
 ];
 
 export interface BenchResult {
-  machine: {
-    cpu: string;
-    cores: number;
-    chromium: string;
-    date: string;
-    loadAverage: number[];
-    loadAverageEnd: number[];
-    node: string;
-  };
+  machine: Machine & { node: string };
   options: Omit<BenchOptions, 'log'>;
   rowCount: number;
   lazyChunksKb: Record<string, number>;
@@ -144,35 +147,10 @@ export interface BenchResult {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Builds and the server
-
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}) {
-  const result = spawnSync(cmd, args, { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8' });
-  if (result.status !== 0) {
-    throw new Error(`${cmd} ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
-  }
-}
+// Builds
 
 function buildPeer(outDir: string) {
-  run(path.join(ROOT, 'node_modules', '.bin', 'vite'), [
-    'build',
-    '--config',
-    'bench/ag-grid/vite.config.ts',
-    '--outDir',
-    outDir,
-    '--emptyOutDir',
-  ]);
-}
-
-export function buildApp(outDir: string) {
-  run(path.join(ROOT, 'node_modules', '.bin', 'vite'), [
-    'build',
-    '--outDir',
-    outDir,
-    '--emptyOutDir',
-    '--logLevel',
-    'warn',
-  ]);
+  viteBuild(['--config', 'bench/ag-grid/vite.config.ts', '--outDir', outDir, '--emptyOutDir']);
 }
 
 const gzKb = (file: string) => gzipSync(fs.readFileSync(file), { level: 9 }).length / 1024;
@@ -208,110 +186,8 @@ export function bundleSizes(distDir: string, entrySrc?: string) {
   return { firstScreenKb, lazy };
 }
 
-/**
- * bench/serve.ts as a child process on `opts.port` (the peer pages, if given, on the next port);
- * `env` overrides the sandbox settings (SANDBOX_LATENCY_MS, say). Resolves once it listens.
- */
-export async function startServer(
-  opts: Pick<BenchOptions, 'sessions' | 'port'>,
-  appDist: string,
-  peerDist?: string,
-  env: NodeJS.ProcessEnv = {},
-): Promise<ChildProcess> {
-  const dbPath = path.join(ROOT, '.sandbox', `bench-${opts.sessions}.db`);
-  fs.mkdirSync(path.dirname(dbPath), { recursive: true });
-  const child = spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['bench/serve.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: String(opts.port),
-      APP_DIST: appDist,
-      PEER_DIST: peerDist ?? '',
-      SANDBOX_SESSIONS: String(opts.sessions),
-      SANDBOX_DB: dbPath,
-      SANDBOX_SPECIMENS: '1',
-      SANDBOX_LATENCY_MS: '0',
-      SANDBOX_FAIL_RATE: '0',
-      SANDBOX_AUTH: '0',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in 10 min:\n${output}`)), 600_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('bench-serve ready')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited (${code}):\n${output}`));
-    });
-  });
-  child.removeAllListeners('exit');
-  return child;
-}
-
 // ---------------------------------------------------------------------------------------------------
-// Scroll, jump and drawer, run inside the page (no closures over Node values)
-
-interface ScrollOut {
-  frameTimes: number[];
-  start: number;
-  end: number;
-  domRowsMax: number;
-  placeholderMs: number;
-}
-
-async function scrollInPage(page: Page, seconds: number): Promise<ScrollOut> {
-  return page.evaluate(
-    ([seconds, px]) =>
-      new Promise<ScrollOut>((resolve) => {
-        const probe = (window as unknown as BenchWindow).__bench.probe;
-        const sc = document.querySelector(probe.scroller) as HTMLElement;
-        const frameTimes: number[] = [];
-        let domRowsMax = 0;
-        let placeholderMs = 0;
-        let prev = -1;
-        let start = -1;
-        let showedPlaceholder = false;
-        const step = (t: number) => {
-          if (prev >= 0) {
-            frameTimes.push(t - prev);
-            if (showedPlaceholder) placeholderMs += t - prev;
-          } else start = t;
-          prev = t;
-          // What the previous frame painted: rows in the DOM and placeholders in view.
-          domRowsMax = Math.max(domRowsMax, sc.querySelectorAll(probe.row).length);
-          const box = sc.getBoundingClientRect();
-          showedPlaceholder = false;
-          for (const el of sc.querySelectorAll(probe.placeholder)) {
-            const r = el.getBoundingClientRect();
-            if (r.bottom > box.top + 40 && r.top < box.bottom) {
-              showedPlaceholder = true;
-              break;
-            }
-          }
-          if (t - start >= seconds * 1000) {
-            resolve({ frameTimes, start, end: t, domRowsMax, placeholderMs });
-            return;
-          }
-          // Wrap at the end (the static table; the small test sandbox) so every frame scrolls.
-          if (sc.scrollTop + sc.clientHeight + px >= sc.scrollHeight) sc.scrollTop = 0;
-          else sc.scrollTop += px;
-          requestAnimationFrame(step);
-        };
-        requestAnimationFrame(step);
-      }),
-    [seconds, SCROLL_PX_PER_FRAME] as const,
-  );
-}
+// Jump and drawer, run inside the page (no closures over Node values)
 
 interface JumpOut {
   ms: number;
@@ -452,12 +328,6 @@ async function heapMb(page: Page): Promise<number> {
   return (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN) / 1024 / 1024;
 }
 
-export const percentile = (values: number[], p: number) => {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-};
-
 /** One run of `target` from a cold load: its figures, and the load's own (also among them). */
 async function measureTarget(ctx: Ctx, target: Target): Promise<{ f: RunFigures; load: LoadFigures }> {
   const { opts } = ctx;
@@ -497,7 +367,7 @@ async function measureTarget(ctx: Ctx, target: Target): Promise<{ f: RunFigures;
     f.heapBaseMb = await heapMb(page);
 
     // Continuous scroll.
-    const s = await scrollInPage(page, opts.scrollSeconds);
+    const s = await scrollAndTimeFrames(page, { seconds: opts.scrollSeconds, readRows: true });
     const longTasks = (
       await page.evaluate(() => (window as unknown as BenchWindow).__bench.longTasks)
     ).filter((lt) => lt.start + lt.duration > s.start && lt.start < s.end);
@@ -615,17 +485,6 @@ async function measureTarget(ctx: Ctx, target: Target): Promise<{ f: RunFigures;
 // ---------------------------------------------------------------------------------------------------
 // Summary: medians, ratios, budgets, markdown
 
-export const round = (n: number, digits = 0) => (Number.isFinite(n) ? Number(n.toFixed(digits)) : n);
-
-export function median(values: number[]): number {
-  const v = values.filter(Number.isFinite).sort((a, b) => a - b);
-  if (v.length === 0) return NaN;
-  const mid = Math.floor(v.length / 2);
-  return v.length % 2 ? v[mid]! : (v[mid - 1]! + v[mid]!) / 2;
-}
-
-export const fmt = (n: number | undefined) =>
-  n === undefined || !Number.isFinite(n) ? '-' : Math.abs(n) >= 100 ? n.toFixed(0) : n.toFixed(1);
 const ratio = (a: number | undefined, b: number | undefined) =>
   a === undefined || b === undefined || !Number.isFinite(a) || !Number.isFinite(b)
     ? '-'
@@ -722,8 +581,8 @@ function markdown(r: Omit<BenchResult, 'markdown'>): string {
     '# Browser benchmark: Session History vs AG Grid Community vs a static table',
     '',
     `Run ${m.date} on ${m.cpu}, ${m.cores} cores, ${m.chromium} (headless, software rendering), Node ${m.node};`,
-    `load average (1/5/15 min) at start ${m.loadAverage.map((l) => l.toFixed(1)).join(' / ')}, ` +
-      `at the end ${m.loadAverageEnd.map((l) => l.toFixed(1)).join(' / ')} (the benchmark itself adds about 2).`,
+    `load average (1/5/15 min) at start ${loadText(m.loadAverage)}, ` +
+      `at the end ${loadText(m.loadAverageEnd)} (the benchmark itself adds about 2).`,
     `Sandbox: ${r.options.sessions.toLocaleString('en-US')} sessions, archived sessions of the whole range ` +
       `(${r.rowCount.toLocaleString('en-US')} rows), ${VIEWPORT.width}x${VIEWPORT.height}, page size 100. ` +
       `Median of ${r.options.runs} run(s), app and AG Grid alternating; scroll ${r.options.scrollSeconds} s at ` +
@@ -790,16 +649,10 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
   const started = Date.now();
   // Other work on this shared machine moves every figure: the load is printed next to them.
   const loadAtStart = os.loadavg();
-  const buildDir = path.resolve(opts.buildDir ?? DEFAULT_BUILD_DIR);
-  const peerDist = path.join(buildDir, 'peer-dist');
+  const peerDist = path.join(buildDirOf(opts), 'peer-dist');
   log('Building the peer pages (AG Grid, static table)...');
   buildPeer(peerDist);
-  let appDist = opts.appDist ? path.resolve(ROOT, opts.appDist) : path.join(buildDir, 'app-dist');
-  if (!opts.appDist) {
-    log('Building Session History (private copy of src/)...');
-    buildApp(appDist);
-  }
-  appDist = path.resolve(appDist);
+  const appDist = appToServe(opts, 'app-dist', log);
   const appSizes = bundleSizes(appDist, 'index.html');
   const peerSizes = bundleSizes(peerDist, 'ag-grid/index.html');
 
@@ -904,18 +757,8 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
       agGrid: Math.max(...runs.agGrid.map((f) => f.longTasks ?? NaN)),
       static: Math.max(...runs.static.map((f) => f.longTasks ?? NaN)),
     };
-    const cpu =
-      /model name\s*:\s*(.*)/.exec(fs.readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? os.cpus()[0]?.model;
     const partial: Omit<BenchResult, 'markdown'> = {
-      machine: {
-        cpu: cpu ?? 'unknown',
-        cores: os.cpus().length,
-        chromium: `Chromium ${browser.version()}`,
-        date: new Date().toISOString(),
-        loadAverage: loadAtStart,
-        loadAverageEnd: os.loadavg(),
-        node: process.version,
-      },
+      machine: { ...machine(browser, loadAtStart), node: process.version },
       options: { ...opts, log: undefined } as Omit<BenchOptions, 'log'>,
       rowCount: count.totalCount ?? NaN,
       lazyChunksKb: appSizes.lazy,
@@ -924,12 +767,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
       budgets: budgets(figures),
     };
     const result: BenchResult = { ...partial, markdown: markdown(partial) };
-    fs.mkdirSync(opts.outDir, { recursive: true });
-    const json = JSON.stringify({ ...result, markdown: undefined }, (_k, v: unknown) =>
-      typeof v === 'number' && !Number.isFinite(v) ? null : typeof v === 'number' ? round(v, 2) : v,
-    );
-    fs.writeFileSync(path.join(opts.outDir, 'latest.json'), JSON.stringify(JSON.parse(json), null, 2) + '\n');
-    fs.writeFileSync(path.join(opts.outDir, 'latest.md'), result.markdown);
+    writeResult(opts.outDir, 'latest', result);
     log(`Done in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
     return result;
   } finally {

@@ -1,35 +1,26 @@
 // The export benchmark's harness, not its timings: on a small sandbox, one export through the real
 // menu gives finite figures, a file with every session of the result once, and both result files.
-// Serves dist/ when a build is there (`npm test` runs vitest before `npm run build`), else builds.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runExportBench } from './export-bench';
+import { testRun } from './test-run';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-
-const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'export-bench-'));
-afterAll(() => fs.rmSync(outDir, { recursive: true, force: true }));
+const { outDir, lines, options } = testRun('export-bench');
 
 describe('export benchmark harness', () => {
   it(
     'exports 2,000 sessions (some in transit) as CSV, counts the rows and the memory, and writes export.md and .json',
     { timeout: 120_000 },
     async () => {
-      const lines: string[] = [];
       const { figures, budgets, verdict } = await runExportBench({
         sessions: 2000,
         // Beside browser-bench.test.ts, which takes BENCH_TEST_PORT and the next.
         port: Number(process.env.BENCH_TEST_PORT ?? 4340) + 2,
-        outDir,
-        appDist: fs.existsSync(path.join(ROOT, 'dist', '.vite', 'manifest.json')) ? 'dist' : undefined,
-        buildDir: outDir,
         timeoutMs: 30_000,
         // The newest archived sessions answer from the live store too: shown once, exported once.
         inBothStores: 30,
-        log: (line) => lines.push(line),
+        ...options,
       });
 
       for (const [key, value] of Object.entries(figures))

@@ -12,8 +12,16 @@ import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import { chromium, type Browser } from 'playwright-core';
 import { chromiumLaunchOptions } from '../test/chromium';
-import { buildApp, startServer } from './browser-bench';
 import { numberFlag, readFlags, runIfMain } from './cli';
+import {
+  appToServe,
+  loadText,
+  machine,
+  startServer,
+  writeResult,
+  type BuildOptions,
+  type Machine,
+} from './harness';
 import { VIEWPORT } from './page-instrumentation';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -21,14 +29,11 @@ const DAY = 24 * 60 * 60 * 1000;
 const SAMPLE_MS = 200;
 export const BUDGET = { exportMs: 30_000, rssGrowthMb: 200 };
 
-export interface ExportBenchOptions {
+export interface ExportBenchOptions extends BuildOptions {
   sessions: number;
   port: number;
   /** Where export.md and export.json go. */
   outDir: string;
-  /** A ready build to serve (e.g. dist/); default: build src/ privately into buildDir. */
-  appDist?: string;
-  buildDir?: string;
   /** How long the export may take before the run fails. */
   timeoutMs?: number;
   /** SANDBOX_IN_BOTH_STORES: sessions in transit, answered by both stores (the file must hold them once). */
@@ -337,15 +342,7 @@ export async function measureExport(
 // The run, its result files and its verdict
 
 export interface ExportBenchResult {
-  machine: {
-    cpu: string;
-    cores: number;
-    chromium: string;
-    date: string;
-    loadAverage: number[];
-    loadAverageEnd: number[];
-    node: string;
-  };
+  machine: Machine & { node: string };
   options: Omit<ExportBenchOptions, 'log'>;
   url: string;
   figures: ExportFigures;
@@ -384,8 +381,8 @@ function markdown(r: Omit<ExportBenchResult, 'markdown'>): string {
     '# Export benchmark: a whole result to CSV in the browser',
     '',
     `Run ${m.date} on ${m.cpu}, ${m.cores} cores, ${m.chromium} (headless), Node ${m.node}; load ` +
-      `average (1/5/15 min) at start ${m.loadAverage.map((l) => l.toFixed(1)).join(' / ')}, at the end ` +
-      `${m.loadAverageEnd.map((l) => l.toFixed(1)).join(' / ')} (the benchmark itself adds about 2).`,
+      `average (1/5/15 min) at start ${loadText(m.loadAverage)}, at the end ` +
+      `${loadText(m.loadAverageEnd)} (the benchmark itself adds about 2).`,
     `Sandbox: ${count(r.options.sessions)} sessions with the specimens, ` +
       (r.options.latencyMs ? `${count(r.options.latencyMs)} ms latency a request` : 'no latency') +
       (r.options.inBothStores
@@ -448,15 +445,7 @@ function markdown(r: Omit<ExportBenchResult, 'markdown'>): string {
 export async function runExportBench(opts: ExportBenchOptions): Promise<ExportBenchResult> {
   const log = opts.log ?? ((line: string) => console.log(line));
   const loadAtStart = os.loadavg();
-  let appDist = opts.appDist ? path.resolve(ROOT, opts.appDist) : undefined;
-  if (!appDist) {
-    appDist = path.join(
-      path.resolve(opts.buildDir ?? path.join(ROOT, 'bench', 'results', 'tmp')),
-      'export-app-dist',
-    );
-    log('Building Session History (private copy of src/)...');
-    buildApp(appDist);
-  }
+  const appDist = appToServe(opts, 'export-app-dist', log);
   log(`Starting the sandbox with ${count(opts.sessions)} sessions on port ${opts.port}...`);
   const server = await startServer(opts, appDist, undefined, {
     ...(opts.inBothStores ? { SANDBOX_IN_BOTH_STORES: String(opts.inBothStores) } : {}),
@@ -470,23 +459,13 @@ export async function runExportBench(opts: ExportBenchOptions): Promise<ExportBe
     const url = `http://127.0.0.1:${opts.port}/?start=${start}&end=${today.toISOString().slice(0, 10)}`;
     log(`Exporting ${url} as CSV...`);
     const figures = await measureExport(browser, url, opts.timeoutMs ?? 600_000);
-    const cpu =
-      /model name\s*:\s*(.*)/.exec(fs.readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? os.cpus()[0]?.model;
     const checks = budgets(figures);
     const verdict =
       `${checks.every((b) => b.pass) ? 'PASS' : 'MISS'}: ${count(figures.fileRows)} of ` +
       `${count(figures.resultTotal)} sessions exported to CSV in ${fmt(figures.exportMs / 1000)} s ` +
       `(budget < 30 s), browser RSS +${fmt(figures.rssGrowthMb, 0)} MB (budget < 200 MB)`;
     const partial: Omit<ExportBenchResult, 'markdown'> = {
-      machine: {
-        cpu: cpu ?? 'unknown',
-        cores: os.cpus().length,
-        chromium: `Chromium ${browser.version()}`,
-        date: new Date().toISOString(),
-        loadAverage: loadAtStart,
-        loadAverageEnd: os.loadavg(),
-        node: process.version,
-      },
+      machine: { ...machine(browser, loadAtStart), node: process.version },
       options: { ...opts, log: undefined } as Omit<ExportBenchOptions, 'log'>,
       url,
       figures,
@@ -494,12 +473,7 @@ export async function runExportBench(opts: ExportBenchOptions): Promise<ExportBe
       verdict,
     };
     const result = { ...partial, markdown: markdown(partial) };
-    fs.mkdirSync(opts.outDir, { recursive: true });
-    const json = JSON.stringify({ ...result, markdown: undefined }, (_k, v: unknown) =>
-      typeof v === 'number' ? (Number.isFinite(v) ? Number(v.toFixed(2)) : null) : v,
-    );
-    fs.writeFileSync(path.join(opts.outDir, 'export.json'), JSON.stringify(JSON.parse(json), null, 2) + '\n');
-    fs.writeFileSync(path.join(opts.outDir, 'export.md'), result.markdown);
+    writeResult(opts.outDir, 'export', result);
     log(verdict);
     return result;
   } finally {

@@ -83,6 +83,8 @@ export interface BenchWindow {
     afterFrame: (done: (at: number) => void) => void;
     rowLog: { t: number; ids: string[] }[];
     logging: boolean;
+    /** Set by the page's own watcher to end a scroll (harness.ts) before its time. */
+    stopScroll?: boolean;
   };
   /** Exposed by clickLoad: clicks the page at (x, y) through the browser's input, as a user. */
   __benchClick?: (x: number, y: number) => Promise<void>;

@@ -1,16 +1,13 @@
 // The scan benchmark's harness, not its timings: how it judges the figures, and one short run on a
 // small sandbox (a latency makes its scan last long enough to scroll) that produces every figure,
-// judges it and writes both files. Serves dist/ when a build is there, else builds its own.
+// judges it and writes both files.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runScanBench, scanBudgets, scanFigures, type ScanRun } from './scan-bench';
+import { testRun } from './test-run';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'scan-bench-'));
-afterAll(() => fs.rmSync(outDir, { recursive: true, force: true }));
+const { outDir, lines, options } = testRun('scan-bench');
 
 const run = (over: Partial<ScanRun>): ScanRun => ({
   scanned: 100_000,
@@ -76,7 +73,6 @@ describe('scan benchmark harness', () => {
     'scans 3,000 sessions, pages them from Node, and writes scan.md and scan.json',
     { timeout: 150_000 },
     async () => {
-      const lines: string[] = [];
       const result = await runScanBench({
         // Not 1,000, 1,100 or 2,000: the other harness tests build those sandboxes' databases.
         sessions: 3000,
@@ -85,10 +81,7 @@ describe('scan benchmark harness', () => {
         latencyMs: 300,
         // BENCH_SCAN_TEST_PORT lets checkouts run this side by side.
         port: Number(process.env.BENCH_SCAN_TEST_PORT ?? 4348),
-        outDir,
-        appDist: fs.existsSync(path.join(ROOT, 'dist', '.vite', 'manifest.json')) ? 'dist' : undefined,
-        buildDir: outDir,
-        log: (line) => lines.push(line),
+        ...options,
       });
 
       const [r] = result.runs;

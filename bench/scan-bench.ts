@@ -7,14 +7,26 @@
 //      the usual scroll budget (p95 within two 60 Hz frames) while the scan runs;
 //   2. memory: the page's JS heap plus the scan worker's grow less than 100 MB over the scan.
 // Options: USAGE below (`npm run bench:scan -- --help`). What each figure means: docs/performance.md.
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type CDPSession, type Page, type Request } from 'playwright-core';
 import { chromiumLaunchOptions } from '../test/chromium';
-import { buildApp, fmt, median, percentile, round, startServer } from './browser-bench';
 import { numberFlag, readFlags, runIfMain } from './cli';
+import {
+  appToServe,
+  fmt,
+  loadText,
+  machine,
+  median,
+  percentile,
+  SCROLL_PX_PER_FRAME,
+  scrollAndTimeFrames,
+  startServer,
+  writeResult,
+  type BuildOptions,
+  type Machine,
+} from './harness';
 import { openTarget, readLoad, type LoadCtx } from './measure-load';
 import type { BenchWindow } from './page-instrumentation';
 
@@ -27,7 +39,6 @@ const SAMPLE_MS = 250;
 const WORKER_READ_MS = 2000;
 /** How often a long scan's progress is logged. */
 const PROGRESS_MS = 10_000;
-const SCROLL_PX_PER_FRAME = 600;
 
 export const BUDGET = {
   /** Of the lone Node client's sessions per second. */
@@ -37,7 +48,7 @@ export const BUDGET = {
   heapGrowthMb: 100,
 };
 
-export interface ScanBenchOptions {
+export interface ScanBenchOptions extends BuildOptions {
   /** Sandbox size; the whole of it (live and archive) is the scanned result. */
   sessions: number;
   /** Scans, each followed by the Node client's pass over the same requests. */
@@ -48,9 +59,6 @@ export interface ScanBenchOptions {
   latencyMs: number;
   port: number;
   outDir: string;
-  /** A ready build to serve; default: build src/ privately into buildDir. */
-  appDist?: string;
-  buildDir?: string;
   log?: (line: string) => void;
 }
 
@@ -111,14 +119,7 @@ export interface ScanBudget {
 }
 
 export interface ScanBenchResult {
-  machine: {
-    cpu: string;
-    cores: number;
-    chromium: string;
-    date: string;
-    loadAverage: number[];
-    loadAverageEnd: number[];
-  };
+  machine: Machine;
   options: Omit<ScanBenchOptions, 'log'>;
   link: string;
   /** The result's size as the API counts it (both stores). */
@@ -212,7 +213,7 @@ class WorkerHeap {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// In the page: the scan's line and the scroll of its partial result (no closures over Node values)
+// In the page: the scan's line (no closures over Node values)
 
 /**
  * The scan's line once it has ended with refinements: "Scanned N of M sessions · K match(es)"
@@ -229,7 +230,10 @@ interface ScanWatch {
   error?: string;
 }
 
-/** Changes the link as Back/Forward would, then watches the scan's line until it reads done. */
+/**
+ * Changes the link as Back/Forward would, then watches the scan's line until it reads done, which
+ * also ends the scroll of the partial result.
+ */
 async function startScan(page: Page, url: string): Promise<void> {
   await page.evaluate(
     ([url, doneSource]) => {
@@ -247,6 +251,7 @@ async function startScan(page: Page, url: string): Promise<void> {
         }
         if (line && done.test(line)) {
           w.__scanWatch.text = line;
+          w.__bench.stopScroll = true;
           w.__bench.afterFrame((at) => (w.__scanWatch.doneAt = at));
           return;
         }
@@ -255,55 +260,6 @@ async function startScan(page: Page, url: string): Promise<void> {
       requestAnimationFrame(tick);
     },
     [url, SCAN_DONE.source] as const,
-  );
-}
-
-interface ScrollOut {
-  frameTimes: number[];
-  /** The scroll's first and last frame (page clock; NaN when it never started). */
-  start: number;
-  end: number;
-  whileRunning: boolean;
-}
-
-/**
- * Once the partial result holds three screens of rows, scrolls it as `npm run bench` does (600 px a
- * frame, back to the top at the end) for `seconds` or until the scan is done.
- */
-async function scrollPartial(page: Page, seconds: number): Promise<ScrollOut> {
-  return page.evaluate(
-    ([seconds, px]) =>
-      new Promise<ScrollOut>((resolve) => {
-        const w = window as unknown as { __scanWatch: ScanWatch } & BenchWindow;
-        const sc = () => document.querySelector(w.__bench.probe.scroller) as HTMLElement | null;
-        const frameTimes: number[] = [];
-        let prev = -1;
-        let start = -1;
-        const step = (t: number) => {
-          const finished = w.__scanWatch.text !== undefined;
-          if (prev >= 0) frameTimes.push(t - prev);
-          else start = t;
-          prev = t;
-          if (finished || t - start >= seconds * 1000) {
-            resolve({ frameTimes, start, end: t, whileRunning: !finished });
-            return;
-          }
-          // The grid can be drawn anew as the result changes: the scroll goes on in the new one.
-          const el = sc();
-          if (el && el.scrollTop + el.clientHeight + px >= el.scrollHeight) el.scrollTop = 0;
-          else if (el) el.scrollTop += px;
-          requestAnimationFrame(step);
-        };
-        const wait = () => {
-          const el = sc();
-          if (w.__scanWatch.text !== undefined)
-            resolve({ frameTimes, start: NaN, end: NaN, whileRunning: false });
-          else if (el && el.scrollHeight >= 3 * el.clientHeight) requestAnimationFrame(step);
-          else requestAnimationFrame(wait);
-        };
-        requestAnimationFrame(wait);
-      }),
-    [seconds, SCROLL_PX_PER_FRAME] as const,
   );
 }
 
@@ -365,7 +321,8 @@ async function scanRun(
     requests.length = 0;
 
     await startScan(page, link);
-    const scrolling = scrollPartial(page, opts.scrollSeconds);
+    // Once the partial result holds three screens of rows, until the scan is done at the latest.
+    const scrolling = scrollAndTimeFrames(page, { seconds: opts.scrollSeconds, fromScreens: 3 });
     // Heaps sampled together until the line reads done.
     let pagePeak = heapBeforeMb;
     let workerPeak = 0;
@@ -440,7 +397,7 @@ async function scanRun(
       longTasksFromAction: overlapping(watch.actionAt, watch.doneAt!).length,
       scrollFrames: scroll.frameTimes.length,
       scrollP95: percentile(scroll.frameTimes, 95),
-      scrollWhileRunning: scroll.whileRunning,
+      scrollWhileRunning: !scroll.stopped,
       heapBeforeMb,
       pageHeapPeakMb: pagePeak,
       workerHeapPeakMb: workerPeak,
@@ -511,8 +468,7 @@ function markdown(r: Omit<ScanBenchResult, 'markdown'>): string {
     '# Scan benchmark: a refinement scan against a lone Node client',
     '',
     `Run ${m.date} on ${m.cpu}, ${m.cores} cores, ${m.chromium} (headless), load average at start ` +
-      `${m.loadAverage.map((l) => l.toFixed(1)).join(' / ')}, at the end ` +
-      `${m.loadAverageEnd.map((l) => l.toFixed(1)).join(' / ')}.`,
+      `${loadText(m.loadAverage)}, at the end ${loadText(m.loadAverageEnd)}.`,
     `Sandbox: ${r.options.sessions.toLocaleString('en-US')} sessions at SANDBOX_LATENCY_MS=${r.options.latencyMs}; ` +
       `link \`${r.link}\` over ${r.resultTotal.toLocaleString('en-US')} sessions (live and archive); ` +
       `${r.options.runs} run(s), each a scan then the Node client over the same requests.`,
@@ -559,12 +515,7 @@ function markdown(r: Omit<ScanBenchResult, 'markdown'>): string {
 export async function runScanBench(opts: ScanBenchOptions): Promise<ScanBenchResult> {
   const log = opts.log ?? ((line: string) => console.log(line));
   const loadAtStart = os.loadavg();
-  let appDist = opts.appDist ? path.resolve(ROOT, opts.appDist) : undefined;
-  if (!appDist) {
-    appDist = path.resolve(opts.buildDir ?? path.join(ROOT, 'bench', 'results', 'tmp'), 'scan-app-dist');
-    log('Building Session History (private copy of src/)...');
-    buildApp(appDist);
-  }
+  const appDist = appToServe(opts, 'scan-app-dist', log);
   log(`Starting the sandbox with ${opts.sessions} sessions on port ${opts.port}...`);
   const server = await startServer(opts, appDist, undefined, { SANDBOX_LATENCY_MS: String(opts.latencyMs) });
   const browser: Browser = await chromium.launch(chromiumLaunchOptions);
@@ -590,17 +541,8 @@ export async function runScanBench(opts: ScanBenchOptions): Promise<ScanBenchRes
       );
     }
     const figures = scanFigures(runs);
-    const cpu =
-      /model name\s*:\s*(.*)/.exec(fs.readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? os.cpus()[0]?.model;
     const partial: Omit<ScanBenchResult, 'markdown'> = {
-      machine: {
-        cpu: cpu ?? 'unknown',
-        cores: os.cpus().length,
-        chromium: `Chromium ${browser.version()}`,
-        date: new Date().toISOString(),
-        loadAverage: loadAtStart,
-        loadAverageEnd: os.loadavg(),
-      },
+      machine: machine(browser, loadAtStart),
       options: { ...opts, log: undefined } as Omit<ScanBenchOptions, 'log'>,
       link,
       resultTotal: warm.nodeSessions,
@@ -609,12 +551,7 @@ export async function runScanBench(opts: ScanBenchOptions): Promise<ScanBenchRes
       budgets: scanBudgets(figures, runs),
     };
     const result: ScanBenchResult = { ...partial, markdown: markdown(partial) };
-    fs.mkdirSync(opts.outDir, { recursive: true });
-    const json = JSON.stringify({ ...result, markdown: undefined }, (_k, v: unknown) =>
-      typeof v === 'number' && !Number.isFinite(v) ? null : typeof v === 'number' ? round(v, 2) : v,
-    );
-    fs.writeFileSync(path.join(opts.outDir, 'scan.json'), JSON.stringify(JSON.parse(json), null, 2) + '\n');
-    fs.writeFileSync(path.join(opts.outDir, 'scan.md'), result.markdown);
+    writeResult(opts.outDir, 'scan', result);
     return result;
   } finally {
     await browser.close();

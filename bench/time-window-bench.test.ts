@@ -1,11 +1,8 @@
 // The time-window benchmark's harness, not its timings: how it counts sequential round trips, how it
 // judges them, and one short run on a small sandbox that produces every figure and writes both files.
-// Serves dist/ when a build is there (`npm test` runs vitest before `npm run build`), else builds.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   requestKind,
   runWindowBench,
@@ -14,10 +11,9 @@ import {
   type ApiRequest,
   type LatencyFigures,
 } from './time-window-bench';
+import { testRun } from './test-run';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'time-window-bench-'));
-afterAll(() => fs.rmSync(outDir, { recursive: true, force: true }));
+const { outDir, options } = testRun('time-window-bench');
 
 const q = (query: string) => `/api/sessions?startDate=2026-12-01&${query}`;
 const COUNT = q('page=0&countPerPage=10');
@@ -112,7 +108,6 @@ describe('time-window benchmark harness', () => {
     'measures every link and the scan on 1,100 sessions and writes both files',
     { timeout: 120_000 },
     async () => {
-      const lines: string[] = [];
       const result = await runWindowBench({
         // Not 1,000: the main benchmark's test builds that sandbox's database at the same time.
         sessions: 1100,
@@ -123,10 +118,7 @@ describe('time-window benchmark harness', () => {
         latencies: [0],
         // BENCH_WINDOWS_TEST_PORT lets checkouts run this side by side.
         port: Number(process.env.BENCH_WINDOWS_TEST_PORT ?? 4346),
-        outDir,
-        appDist: fs.existsSync(path.join(ROOT, 'dist', '.vite', 'manifest.json')) ? 'dist' : undefined,
-        buildDir: outDir,
-        log: (line) => lines.push(line),
+        ...options,
       });
 
       const [f] = result.latencies;

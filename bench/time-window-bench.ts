@@ -11,15 +11,24 @@
 // Round trips are counted from the page's own resource timing of `GET /sessions`: a request
 // started after another one ended is one round later (see sequentialRounds).
 // Options: USAGE below (`npm run bench:windows -- --help`).
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ChildProcess } from 'node:child_process';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { chromiumLaunchOptions } from '../test/chromium';
-import { buildApp, fmt, median, round, startServer } from './browser-bench';
 import { numberFlag, readFlags, runIfMain } from './cli';
+import {
+  appToServe,
+  fmt,
+  loadText,
+  machine,
+  median,
+  startServer,
+  stopServer,
+  writeResult,
+  type BuildOptions,
+  type Machine,
+} from './harness';
 import { openTarget, readLoad, type LoadCtx } from './measure-load';
 import type { BenchWindow } from './page-instrumentation';
 import { LONG_TASK_MS } from './ready';
@@ -29,7 +38,7 @@ const DAY = 24 * 60 * 60 * 1000;
 /** A 60 Hz frame: times are read at frame boundaries. */
 const FRAME_MS = 1000 / 60;
 
-export interface WindowBenchOptions {
+export interface WindowBenchOptions extends BuildOptions {
   /** Sandbox size; by default one where `range=30d` over both stores holds a little under 20,000. */
   sessions: number;
   /** Cold loads per link and latency for requirements 1 and 2. */
@@ -41,9 +50,6 @@ export interface WindowBenchOptions {
   latencies: number[];
   port: number;
   outDir: string;
-  /** A ready build to serve; default: build src/ privately into buildDir. */
-  appDist?: string;
-  buildDir?: string;
   log?: (line: string) => void;
 }
 
@@ -283,14 +289,7 @@ export interface Verdict {
 }
 
 export interface WindowBenchResult {
-  machine: {
-    cpu: string;
-    cores: number;
-    chromium: string;
-    date: string;
-    loadAverage: number[];
-    loadAverageEnd: number[];
-  };
+  machine: Machine;
   options: Omit<WindowBenchOptions, 'log'>;
   latencies: LatencyFigures[];
   verdicts: Verdict[];
@@ -435,14 +434,6 @@ async function measureLatency(
   }
 }
 
-/** Stops a server and waits for it to go, so the next can take its port. */
-async function stopServer(server: ChildProcess) {
-  if (server.exitCode !== null || server.signalCode !== null) return;
-  const exited = new Promise((resolve) => server.once('exit', resolve));
-  server.kill('SIGTERM');
-  await exited;
-}
-
 /** The chart's budget: drawn within 1 s of the first rows (issue 16). */
 export const CHART_BUDGET_MS = 1000;
 
@@ -526,8 +517,7 @@ function markdown(r: Omit<WindowBenchResult, 'markdown'>): string {
     '# Time-window benchmark (issue 15, Speed; the volume chart of issue 16)',
     '',
     `Run ${m.date} on ${m.cpu}, ${m.cores} cores, ${m.chromium} (headless), load average (1/5/15 min) ` +
-      `${m.loadAverage.map((l) => l.toFixed(1)).join(' / ')} at start, ` +
-      `${m.loadAverageEnd.map((l) => l.toFixed(1)).join(' / ')} at the end.`,
+      `${loadText(m.loadAverage)} at start, ${loadText(m.loadAverageEnd)} at the end.`,
     `Sandbox: ${r.options.sessions.toLocaleString('en-US')} sessions; ${r.options.loads} cold loads per link ` +
       `and latency (medians), ${r.options.scanLoads} of the scan; browser zone UTC.`,
     '',
@@ -605,12 +595,7 @@ function markdown(r: Omit<WindowBenchResult, 'markdown'>): string {
 export async function runWindowBench(opts: WindowBenchOptions): Promise<WindowBenchResult> {
   const log = opts.log ?? ((line: string) => console.log(line));
   const loadAtStart = os.loadavg();
-  let appDist = opts.appDist ? path.resolve(ROOT, opts.appDist) : undefined;
-  if (!appDist) {
-    appDist = path.resolve(opts.buildDir ?? path.join(ROOT, 'bench', 'results', 'tmp'), 'window-app-dist');
-    log('Building Session History (private copy of src/)...');
-    buildApp(appDist);
-  }
+  const appDist = appToServe(opts, 'window-app-dist', log);
   const browser = await chromium.launch(chromiumLaunchOptions);
   try {
     const latencies: LatencyFigures[] = [];
@@ -618,31 +603,14 @@ export async function runWindowBench(opts: WindowBenchOptions): Promise<WindowBe
       log(`Sandbox of ${opts.sessions} sessions at SANDBOX_LATENCY_MS=${latencyMs} on port ${opts.port}...`);
       latencies.push(await measureLatency(browser, opts, appDist, latencyMs, log));
     }
-    const cpu =
-      /model name\s*:\s*(.*)/.exec(fs.readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? os.cpus()[0]?.model;
     const partial: Omit<WindowBenchResult, 'markdown'> = {
-      machine: {
-        cpu: cpu ?? 'unknown',
-        cores: os.cpus().length,
-        chromium: `Chromium ${browser.version()}`,
-        date: new Date().toISOString(),
-        loadAverage: loadAtStart,
-        loadAverageEnd: os.loadavg(),
-      },
+      machine: machine(browser, loadAtStart),
       options: { ...opts, log: undefined } as Omit<WindowBenchOptions, 'log'>,
       latencies,
       verdicts: verdicts(latencies),
     };
     const result: WindowBenchResult = { ...partial, markdown: markdown(partial) };
-    fs.mkdirSync(opts.outDir, { recursive: true });
-    const json = JSON.stringify({ ...result, markdown: undefined }, (_k, v: unknown) =>
-      typeof v === 'number' && !Number.isFinite(v) ? null : typeof v === 'number' ? round(v, 2) : v,
-    );
-    fs.writeFileSync(
-      path.join(opts.outDir, 'time-windows.json'),
-      JSON.stringify(JSON.parse(json), null, 2) + '\n',
-    );
-    fs.writeFileSync(path.join(opts.outDir, 'time-windows.md'), result.markdown);
+    writeResult(opts.outDir, 'time-windows', result);
     return result;
   } finally {
     await browser.close();
