@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { decodeSummary } from './api/decode-page';
-import { sessionComparator, sortSessions } from './sort-order';
+import { mergeParts, sessionComparator } from './sort-order';
 
 const session = (id: string, fields: Record<string, unknown>) => decodeSummary({ id, ...fields }, id);
 
@@ -44,22 +44,41 @@ describe('the merge order of live and archived parts', () => {
     );
   });
 
-  it("sorts a whole result in the comparator's order, reading each key once", () => {
-    const field = fc.constantFrom('customerName' as const, 'dateCompleted' as const, 'wasMissed' as const);
-    const row = fc.record({
-      customerName: fc.option(fc.constantFrom('acme', 'ACME', 'Zeta', 'beta', ''), { nil: undefined }),
-      dateCompleted: fc.option(fc.constantFrom('2026-12-04T10:00:00Z', '2026-12-05T10:00:00Z'), {
-        nil: undefined,
-      }),
-      wasMissed: fc.option(fc.boolean(), { nil: undefined }),
-    });
+  const field = fc.constantFrom('customerName' as const, 'dateCompleted' as const, 'wasMissed' as const);
+  const row = fc.record({
+    customerName: fc.option(fc.constantFrom('acme', 'ACME', 'Zeta', 'beta', ''), { nil: undefined }),
+    dateCompleted: fc.option(fc.constantFrom('2026-12-04T10:00:00Z', '2026-12-05T10:00:00Z'), {
+      nil: undefined,
+    }),
+    wasMissed: fc.option(fc.boolean(), { nil: undefined }),
+  });
+  const parts = fc.array(fc.tuple(row, fc.boolean()), { maxLength: 40 }).map((rows) => {
+    const all = rows.map(([fields], i) => session(`s${String(i).padStart(2, '0')}`, fields));
+    return { all, inFirst: rows.map(([, first]) => first) };
+  });
+
+  it("merges parts sorted by the server into the comparator's order of the whole", () => {
     fc.assert(
-      fc.property(fc.array(row, { maxLength: 40 }), field, fc.boolean(), (rows, f, desc) => {
-        const all = rows.map((fields, i) => session(`s${String(i).padStart(2, '0')}`, fields));
-        const sorted = sortSessions(all, f, desc);
-        expect(sorted).toEqual([...all].sort(sessionComparator(f, desc)));
-        // A new array: the scan's own list is left as it came.
-        expect(sorted).not.toBe(all);
+      fc.property(parts, field, fc.boolean(), ({ all, inFirst }, f, desc) => {
+        const compare = sessionComparator(f, desc);
+        const live = all.filter((_, i) => inFirst[i]).sort(compare);
+        const archived = all.filter((_, i) => !inFirst[i]).sort(compare);
+        expect(mergeParts([live, archived], f, desc).sessions).toEqual([...all].sort(compare));
+      }),
+    );
+  });
+
+  it("keeps each part in its server's order, even where the server collates otherwise", () => {
+    fc.assert(
+      fc.property(parts, field, fc.boolean(), ({ all, inFirst }, f, desc) => {
+        // Parts in an order of their own (as a server with another collation may give them).
+        const live = all.filter((_, i) => inFirst[i]);
+        const archived = all.filter((_, i) => !inFirst[i]).reverse();
+        const { sessions: merged, partOf } = mergeParts([live, archived], f, desc);
+        expect(merged).toHaveLength(all.length);
+        expect(merged.filter((s) => live.includes(s))).toEqual(live);
+        expect(merged.filter((s) => archived.includes(s))).toEqual(archived);
+        expect(merged.map((s) => (live.includes(s) ? 0 : 1))).toEqual(partOf);
       }),
     );
   });

@@ -41,16 +41,33 @@ export function sessionComparator(field: SortField, desc: boolean) {
 }
 
 /**
- * `sessions` in the order of `sessionComparator(field, desc)`, each session's key read once: the
- * comparator folds both texts on every comparison, n log n times over a result read whole.
+ * The parts of a result, each in its server's order, merged into one list: at each step the first
+ * remaining row of the parts that comes first under `sessionComparator(field, desc)`. A part's own
+ * order is kept as the server gave it (where Evo Voice collates otherwise than the comparator, its
+ * parts still read in its order), and the merge is linear: each key is read once. `partOf[i]` is
+ * the part the merged row `i` came from.
  */
-export function sortSessions(
-  sessions: readonly SessionSummary[],
+export function mergeParts(
+  parts: readonly (readonly SessionSummary[])[],
   field: SortField,
   desc: boolean,
-): SessionSummary[] {
+): { sessions: SessionSummary[]; partOf: number[] } {
   const sign = desc ? -1 : 1;
-  const keyed = sessions.map((s) => ({ s, key: keyOf(s, field) }));
-  keyed.sort((a, b) => sign * (compareKeys(a.key, b.key) || compareKeys(a.s.id, b.s.id)));
-  return keyed.map((k) => k.s);
+  const keyed = parts.map((part) => part.map((s) => ({ s, key: keyOf(s, field) })));
+  const next = parts.map(() => 0);
+  const sessions: SessionSummary[] = [];
+  const partOf: number[] = [];
+  for (;;) {
+    let best = -1;
+    for (let p = 0; p < keyed.length; p++) {
+      const a = keyed[p]![next[p]!];
+      if (!a) continue;
+      const b = best < 0 ? undefined : keyed[best]![next[best]!]!;
+      if (!b || sign * (compareKeys(a.key, b.key) || compareKeys(a.s.id, b.s.id)) < 0) best = p;
+    }
+    if (best < 0) return { sessions, partOf };
+    sessions.push(keyed[best]![next[best]!]!.s);
+    partOf.push(best);
+    next[best]!++;
+  }
 }

@@ -95,6 +95,9 @@ describe('scanPages', () => {
     expect(state.total).toBe(172);
     expect(new Set(state.matches.map((s) => s.id)).size).toBe(state.matches.length);
     expect(state.matches.at(-1)?.id).toBe('b48');
+    // The parts a merge interleaves: the live matches, then the archived ones not seen live.
+    const missed = (rows: typeof live) => rows.filter((s) => s.wasMissed).length;
+    expect(state.partSizes).toEqual([missed(live), missed(sessions(50, 'b'))]);
   });
 
   it('stops at its bounds and says which', async () => {

@@ -31,8 +31,14 @@ export async function* scanPages(input: ScanInput, fetchJson: FetchPageJson): As
   const total = () =>
     totals.some((t) => t !== undefined) ? totals.reduce<number>((sum, t) => sum + (t ?? 0), 0) : undefined;
   // Copies: a chunk is handed over (posted, or kept by React Query) while the counts go on.
-  const chunk = (found: SessionSummary[], done: boolean, limit?: ScanChunk['limit']): ScanChunk => ({
+  const chunk = (
+    found: SessionSummary[],
+    part: number,
+    done: boolean,
+    limit?: ScanChunk['limit'],
+  ): ScanChunk => ({
     matches: found,
+    part,
     scanned,
     total: total(),
     matched,
@@ -92,9 +98,9 @@ export async function* scanPages(input: ScanInput, fetchJson: FetchPageJson): As
       // A page that brings nothing new (a server that ignores `page`, or a result that shifted by
       // a whole page) would keep the walk going forever: it ends this request instead.
       if (items.length > 0 && fresh === 0) pending = undefined;
-      yield chunk(found, limit !== undefined, limit);
+      yield chunk(found, r, limit !== undefined, limit);
       if (limit) return;
     }
   }
-  yield chunk([], true);
+  yield chunk([], input.requests.length - 1, true);
 }

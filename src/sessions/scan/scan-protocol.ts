@@ -41,6 +41,8 @@ export interface ScanInput {
 export interface ScanChunk {
   /** Matches found in this page, in the view's order. */
   matches: SessionSummary[];
+  /** The request (`ScanInput.requests`) the page belongs to. */
+  part: number;
   scanned: number;
   /** The servers' totals known so far (a lower bound while later requests are unasked). */
   total: number | undefined;
@@ -56,10 +58,14 @@ export interface ScanChunk {
 export interface ScanState extends ScanChunk {
   /** Every match so far (the chunk's `matches` are appended). */
   matches: SessionSummary[];
+  /** How many of `matches` each request gave, in order: the parts a merge interleaves. */
+  partSizes: number[];
 }
 
 export const EMPTY_SCAN: ScanState = {
   matches: [],
+  part: 0,
+  partSizes: [],
   scanned: 0,
   total: undefined,
   matched: 0,
@@ -69,7 +75,10 @@ export const EMPTY_SCAN: ScanState = {
 };
 
 export function reduceScan(state: ScanState, chunk: ScanChunk): ScanState {
-  return { ...chunk, matches: chunk.matches.length ? state.matches.concat(chunk.matches) : state.matches };
+  if (!chunk.matches.length) return { ...chunk, matches: state.matches, partSizes: state.partSizes };
+  const partSizes = [...state.partSizes];
+  partSizes[chunk.part] = (partSizes[chunk.part] ?? 0) + chunk.matches.length;
+  return { ...chunk, matches: state.matches.concat(chunk.matches), partSizes };
 }
 
 /** A failed request, in a form that crosses postMessage (an ApiError does not keep its class). */

@@ -6,7 +6,7 @@ import { useTable, type SortingState, type Updater } from '@tanstack/react-table
 import { useColumnSizes, useDensity } from '../preferences';
 import { DEFAULT_SORT } from '../filters/session-search';
 import { useUpdateSessionSearch } from '../filters/use-session-search';
-import type { SessionsView } from '../view/sessions-view';
+import type { SessionsView, Store } from '../view/sessions-view';
 import { columns, tableFeatureSet } from './columns';
 import { columnIdForSortField, COLUMN_META, gridLabel } from './column-defs';
 import { useShownColumnVisibility } from './narrow-columns';
@@ -114,6 +114,9 @@ export function SessionsTable({ view, openSessionId, onCloseSession, onReanchor 
                 : result.rowCount === 1
                   ? 'session'
                   : 'sessions'}
+              {scanState.done && view.stores === 'both' && view.segments.length > 1 && (
+                <span className="muted">: {storeSplit(view, scanState.partSizes)}</span>
+              )}
             </>
           ) : refined && overBound !== undefined ? (
             <>
@@ -197,4 +200,11 @@ function useSessionsTableModel(view: SessionsView) {
     onColumnVisibilityChange: (updater) => setVisibility(resolve(updater, shown)),
     onColumnSizingChange: (updater) => setSizes(resolve(updater, sizes)),
   });
+}
+
+/** "9,880 live, 2,551 archived": a scan's matches by the store its request asked. */
+function storeSplit(view: SessionsView, partSizes: readonly number[]) {
+  const inStore = (store: Store) =>
+    view.segments.reduce((n, s, i) => (s.store === store ? n + (partSizes[i] ?? 0) : n), 0);
+  return `${formatCount(inStore('live'))} live, ${formatCount(inStore('archive'))} archived`;
 }

@@ -10,7 +10,7 @@ import type { ScanState } from '../scan/scan-protocol';
 import type { SessionsView } from '../view/sessions-view';
 import { toRowView, type RowView } from './row-view';
 import { DEFAULT_SORT } from '../filters/session-search';
-import { sortSessions } from '../sort-order';
+import { mergeParts } from '../sort-order';
 import type { SessionsResult } from './use-sessions-result';
 
 export interface Scan {
@@ -64,10 +64,25 @@ export function useScanRows(view: SessionsView, scan: Scan): SessionsResult {
   const merge = done && !view.byDate && view.segments.length > 1;
   const sort = view.search.sort ?? DEFAULT_SORT;
   const found = state?.matches;
-  const matches = useMemo(
-    () => (merge && found ? sortSessions(found, sort.field, sort.desc) : (found ?? [])),
-    [merge, found, sort.field, sort.desc],
-  );
+  const sizes = state?.partSizes;
+  const { matches, partAt } = useMemo(() => {
+    const all = found ?? [];
+    const ends: number[] = [];
+    for (const n of sizes ?? []) ends.push((ends.at(-1) ?? 0) + n);
+    // The request a row came from: in the scan's order, by where the parts end.
+    const byIndex = (i: number) =>
+      Math.max(
+        0,
+        ends.findIndex((end) => i < end),
+      );
+    if (!merge) return { matches: all, partAt: byIndex };
+    const merged = mergeParts(
+      ends.map((end, p) => all.slice(ends[p - 1] ?? 0, end)),
+      sort.field,
+      sort.desc,
+    );
+    return { matches: merged.sessions, partAt: (i: number) => merged.partOf[i] ?? 0 };
+  }, [merge, found, sizes, sort.field, sort.desc]);
   // Rows are formatted once per index; the merge moves them, so it starts the cache afresh.
   // eslint-disable-next-line react-hooks/exhaustive-deps -- `merge` reorders the rows the cache holds
   const formatted = useMemo(() => ({ key, zone, rows: new Map<number, RowView>() }), [key, zone, merge]);
@@ -76,6 +91,8 @@ export function useScanRows(view: SessionsView, scan: Scan): SessionsResult {
     const session = matches[index];
     if (!row && session) {
       row = toRowView(session, formatted.zone);
+      // In a result of both stores, the archived sessions say so, as in the server-paged result.
+      row.archived = view.stores === 'both' && view.segments[partAt(index)]?.store === 'archive';
       formatted.rows.set(index, row);
     }
     return row;
