@@ -12,6 +12,12 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 export interface FetchSessionsOptions {
   signal?: AbortSignal;
   timeoutMs?: number;
+  /**
+   * `low` for work in the background (the volume chart's counting): over HTTP/1.1 a browser opens
+   * six connections to a server, and a queued request of higher priority gets the next free one,
+   * so the table's pages do not wait behind the chart's probes.
+   */
+  priority?: RequestPriority;
 }
 
 /** Fetches one page of whole sessions, flow logs and members included (the drawer, the print view). */
@@ -61,7 +67,7 @@ export async function fetchSessionsWithWire(
  */
 async function fetchListJson(
   query: URLSearchParams,
-  { signal, timeoutMs = DEFAULT_TIMEOUT_MS }: FetchSessionsOptions = {},
+  { signal, timeoutMs = DEFAULT_TIMEOUT_MS, priority }: FetchSessionsOptions = {},
 ): Promise<Record<string, unknown>> {
   signal?.throwIfAborted();
   // Our own controller, so a timeout can abort the request and still be told apart from the caller's abort.
@@ -80,7 +86,8 @@ async function fetchListJson(
     let response: Response;
     let body: string;
     try {
-      response = await (early?.response ?? fetch(url, { ...SESSIONS_FETCH_INIT, signal: controller.signal }));
+      response = await (early?.response ??
+        fetch(url, { ...SESSIONS_FETCH_INIT, signal: controller.signal, priority }));
       body = await (early?.body ?? response.text());
     } catch (e) {
       if (signal?.aborted) throw signal.reason ?? e;

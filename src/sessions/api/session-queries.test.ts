@@ -206,9 +206,28 @@ describe('sessionQueries.volume', () => {
     void client.fetchQuery(options).catch(() => {});
     const hanging = () => fetchSpy.mock.calls.filter((call) => String(call[0]).includes('simplifiedPaging'));
     await vi.waitFor(() => expect(hanging().length).toBeGreaterThan(0));
+    // Its searches' probes, asked in the background.
+    expect(hanging().every((call) => call[1]?.priority === 'low')).toBe(true);
     await client.cancelQueries({ queryKey: options.queryKey });
     const probes = hanging().map((call) => call[1]?.signal);
     await vi.waitFor(() => expect(probes.every((signal) => signal?.aborted === true)).toBe(true));
+  });
+
+  it("asks at low priority, so the table's pages go first (the table's own probes do not)", async () => {
+    const fetchSpy = vi.spyOn(globalThis, 'fetch');
+    const client = newClient();
+    const request = req({ sortField: 'dateCreated' });
+    const window = { startMs: FACTORY_NOW - 86_400_000, endMs: FACTORY_NOW - 3_600_000 };
+    await client.fetchQuery(sessionQueries.edges(request, window, FACTORY_NOW));
+    const table = fetchSpy.mock.calls.length;
+    expect(table).toBeGreaterThan(0);
+    await client.fetchQuery(sessionQueries.page(request, 0));
+    const edges = [window.startMs, window.startMs + 5 * 3_600_000 + 60_000, window.endMs];
+    await client.fetchQuery(sessionQueries.volume([request], window, edges, FACTORY_NOW));
+    const priorities = fetchSpy.mock.calls.map((call) => call[1]?.priority);
+    expect(priorities.slice(0, table + 1).every((p) => p === undefined)).toBe(true);
+    expect(priorities.slice(table + 1).length).toBeGreaterThan(0);
+    expect(priorities.slice(table + 1).every((p) => p === 'low')).toBe(true);
   });
 });
 

@@ -169,12 +169,14 @@ export const sessionQueries = {
   /**
    * Probe page `n` of a search sorted by date: the rows the edge searches read. One cache for the
    * table's search of its window and the volume chart's searches of its bar edges, which start
-   * from what the table's found. Keyed by the anchor, as the edges found with them.
+   * from what the table's found. Keyed by the anchor, as the edges found with them. The chart
+   * asks at `low` priority (fetch-sessions.ts): the same page, whoever asks.
    */
-  probe: (request: SessionsRequest, anchorMs: number, n: number) =>
+  probe: (request: SessionsRequest, anchorMs: number, n: number, priority?: RequestPriority) =>
+    // eslint-disable-next-line @tanstack/query/exhaustive-deps -- the priority is how a page is asked, not what it holds
     queryOptions({
       queryKey: [...sessionQueries.probes(request, anchorMs), n] as const,
-      queryFn: ({ signal }) => fetchSessionSummaries(probeQuery(request.filter, n), { signal }),
+      queryFn: ({ signal }) => fetchSessionSummaries(probeQuery(request.filter, n), { signal, priority }),
       meta,
       staleTime: Infinity,
       gcTime: 60_000,
@@ -323,10 +325,10 @@ export const sessionQueries = {
                 : ((await client.fetchQuery({ ...options, staleTime: 0 })) as WindowEdges);
             },
             known: () => sessionQueries.probedRows(client, request, anchorMs),
-            probe: (n: number) => fetchProbe(sessionQueries.probe(request, anchorMs, n)),
+            probe: (n: number) => fetchProbe(sessionQueries.probe(request, anchorMs, n, 'low')),
             countFrom: async (day: string) => {
               const from = toSessionsRequest({ ...request.filter, startDate: day });
-              return (await fetchProbe(sessionQueries.probe(from, anchorMs, 0))).totalCount ?? 0;
+              return (await fetchProbe(sessionQueries.probe(from, anchorMs, 0, 'low'))).totalCount ?? 0;
             },
             readSmall: async (s: AbortSignal) =>
               (
@@ -335,7 +337,7 @@ export const sessionQueries = {
                     page: 0,
                     countPerPage: SMALL_RESULT,
                   }),
-                  { signal: s },
+                  { signal: s, priority: 'low' },
                 )
               ).items,
           };
