@@ -17,9 +17,9 @@ export interface LoadCtx {
 export async function openTarget(
   ctx: LoadCtx,
   target: Target,
-  { clickAtFirstPaint = false, firstRowCount = 10 } = {},
+  { clickAtFirstPaint = false, firstRowCount = 10, timezoneId = 'UTC' } = {},
 ) {
-  const context = await ctx.browser.newContext({ viewport: VIEWPORT, timezoneId: 'UTC', locale: 'en-US' });
+  const context = await ctx.browser.newContext({ viewport: VIEWPORT, timezoneId, locale: 'en-US' });
   const page = await context.newPage();
   // tsx (esbuild keepNames) wraps named functions in __name(), which pages do not define.
   await page.addInitScript('globalThis.__name = (f) => f;');

@@ -72,6 +72,7 @@ describe('verdicts', () => {
     },
     scan: { url: '/', loads: [], doneMs: 4000, longestTaskMs: 60 },
     chart: { url: '/?range=30d', sessions: 150_000, loads: [], afterFirstRowsMs: chartMs },
+    zoneChart: { zone: 'America/Los_Angeles', loads: [], afterFirstRowsMs: 2 * chartMs, jumps: [] },
     roundTripMs: 110,
   });
 
@@ -100,6 +101,15 @@ describe('verdicts', () => {
       expect(verdicts([figures(latency, 1000, 3, 1001)])[3]?.pass).toBe(false);
     }
     expect(verdicts([figures(0, 1000, 3, 640)])[3]?.detail).toMatch(/drawn 640 ms after first rows/);
+  });
+
+  it('judges the chart in Los Angeles by the same second', () => {
+    const [, , , , zone] = verdicts([figures(100, 1000, 3, 500)]);
+    expect(zone?.requirement).toBe(
+      '4. The same chart in America/Los_Angeles: drawn within 1 s of the first rows',
+    );
+    expect(zone?.pass).toBe(true);
+    expect(verdicts([figures(100, 1000, 3, 501)])[4]?.pass).toBe(false);
   });
 });
 
@@ -135,7 +145,10 @@ describe('time-window benchmark harness', () => {
       expect(Number.isFinite(f?.scan.longestTaskMs)).toBe(true);
       expect(f?.chart.loads[0]?.afterFirstRowsMs).toBeGreaterThanOrEqual(0);
       expect(f?.chart.loads[0]?.drawnMs).toBeGreaterThan(f!.chart.loads[0]!.firstRowsMs);
-      expect(result.verdicts.map((v) => v.requirement[0])).toEqual(['1', '2', '3', '4']);
+      expect(f?.zoneChart.loads[0]?.drawnMs).toBeGreaterThan(f!.zoneChart.loads[0]!.firstRowsMs);
+      expect(f?.zoneChart.jumps[0]?.whileCountingMs).toBeGreaterThan(0);
+      expect(f?.zoneChart.jumps[0]?.afterChartMs).toBeGreaterThan(0);
+      expect(result.verdicts.map((v) => v.requirement[0])).toEqual(['1', '2', '3', '4', '4']);
 
       const json = JSON.parse(
         fs.readFileSync(path.join(outDir, 'time-windows.json'), 'utf8'),
@@ -145,6 +158,7 @@ describe('time-window benchmark harness', () => {
       expect(md).toMatch(/(PASS|MISS) 1\. Minute window/);
       expect(md).toContain('## SANDBOX_LATENCY_MS=0');
       expect(md).toMatch(/30-day chart drawn, ms after first rows \(`\/\?range=30d`, 1,100 sessions\): \d/);
+      expect(md).toMatch(/The same chart in America\/Los_Angeles: \d+ ms after first rows/);
     },
   );
 });
