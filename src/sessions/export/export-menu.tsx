@@ -3,8 +3,8 @@
 // walk written to a file, not data any screen reads.
 import { useEffect, useId, useRef, useState } from 'react';
 import { formatCount } from '../../lib/format';
-import type { SessionWithWire } from '../api/fetch-sessions';
 import type { SessionsRequest } from '../api/build-sessions-query';
+import type { SessionSummary } from '../api/session';
 import { useColumnVisibility } from '../preferences';
 import { inWindow, type SessionsView } from '../view/sessions-view';
 import { EXPORT_FORMATS, visibleColumnIds, type ExportFormat } from './export-rows';
@@ -18,7 +18,7 @@ interface ExportMenuProps {
   /** The result's server requests in order; the view's own by default. */
   requests?: readonly SessionsRequest[];
   /** What belongs to the result beyond what the server filters; every session by default. */
-  accept?: (session: SessionWithWire) => boolean;
+  accept?: (session: SessionSummary) => boolean;
   /** Words for the file name naming those refinements (`missed`). */
   tags?: readonly string[];
 }

@@ -5,12 +5,14 @@ import { HOSTILE } from '../../../test/hostile-strings';
 import { ApiError } from '../api/api-error';
 import { decodeListResponse, decodeSummary } from '../api/decode-page';
 import type { SessionWithWire } from '../api/fetch-sessions';
-import type { SessionsPage } from '../api/session';
+import type { SessionsPage, SessionSummary } from '../api/session';
+import { COLUMN_META } from '../table/column-defs';
 import { resolveView } from '../view/sessions-view';
 import type { CsvLayout } from './export-rows';
 import { blobSink, streamSink, type WritableFile } from './export-sink';
 import { exportFileName } from './export-name';
 import { runExport } from './run-export';
+import type { WalkFetch } from './walk-result';
 import { memorySink } from '../../../test/memory-sink';
 
 const view = resolveView({ range: '7d' }, Date.parse('2026-12-06T10:00:00Z'), 'utc');
@@ -21,9 +23,13 @@ const layout: CsvLayout = {
   now: 0,
 };
 
-/** A server over `wire` items: pages by `page`/`countPerPage`, counted on page 0. */
-function fakeServer(wire: Record<string, unknown>[], onQuery?: (q: URLSearchParams) => void) {
-  return vi.fn(async (query: URLSearchParams): Promise<SessionsPage<SessionWithWire>> => {
+/** A server over `wire` items, each decoded by `decodeItem`: pages by `page`/`countPerPage`, counted on page 0. */
+function serverOf<T extends SessionSummary>(
+  wire: Record<string, unknown>[],
+  decodeItem: (raw: Record<string, unknown>, id: string) => T,
+  onQuery?: (q: URLSearchParams) => void,
+) {
+  return vi.fn(async (query: URLSearchParams): Promise<SessionsPage<T>> => {
     onQuery?.(query);
     const page = Number(query.get('page'));
     const size = Number(query.get('countPerPage'));
@@ -36,10 +42,14 @@ function fakeServer(wire: Record<string, unknown>[], onQuery?: (q: URLSearchPara
         hasMorePages: (page + 1) * size < wire.length,
       },
       page,
-      (raw, id) => ({ ...decodeSummary(raw, id), wire: raw }),
+      decodeItem,
     );
   });
 }
+
+/** The items with their wire JSON, as an NDJSON export reads them. */
+const fakeServer = (wire: Record<string, unknown>[], onQuery?: (q: URLSearchParams) => void) =>
+  serverOf(wire, (raw, id): SessionWithWire => ({ ...decodeSummary(raw, id), wire: raw }), onQuery);
 
 const rows = (csv: string) =>
   Papa.parse<string[]>(csv.replace(/^\uFEFF/, '').replace(/\r\n$/, ''), { delimiter: ',', newline: '\r\n' })
@@ -68,6 +78,31 @@ describe('runExport', () => {
     expect(body[4]![1]!.startsWith("'")).toBe(true);
     expect(body[4]![2]).toBe('+15035551234');
     expect(body[0]![0]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} \+00:00$/);
+  });
+
+  it("writes the same CSV from the sessions' summaries (what it reads) as from the whole items", async () => {
+    const wire = makeWireSessions(40, 11) as unknown as Record<string, unknown>[];
+    wire[3] = { ...wire[3], fromName: HOSTILE.formula, toName: 'line\nbreak', toAddress: '+15035551234' };
+    const everyColumn = {
+      ...layout,
+      columns: Object.keys(COLUMN_META),
+      now: Date.parse('2026-12-06T10:00:00Z'),
+    };
+    const csv = async (fetchPage: WalkFetch<SessionSummary>) => {
+      const sink = memorySink();
+      await runExport({
+        format: 'csv',
+        requests: [view.segments[0]!.request],
+        layout: everyColumn,
+        sink,
+        fetchPage,
+        pageSize: 15,
+      });
+      return sink.text();
+    };
+    const fromSummaries = await csv(serverOf(wire, decodeSummary));
+    expect(fromSummaries).toBe(await csv(fakeServer(wire)));
+    expect(rows(fromSummaries)).toHaveLength(41);
   });
 
   it('writes NDJSON: the items as the API sent them, fields it does not know included', async () => {

@@ -1,31 +1,37 @@
 // An export: the walk through a result (walk-result.ts), each page written as rows (export-rows.ts)
 // to a sink (export-sink.ts). Plain code: the export menu runs it and shows its progress.
 import type { SessionsRequest } from '../api/build-sessions-query';
-import { fetchSessionsWithWire, type SessionWithWire } from '../api/fetch-sessions';
-import type { SessionsPage } from '../api/session';
+import { fetchSessionsWithWire, fetchSessionSummaries, type SessionWithWire } from '../api/fetch-sessions';
+import type { SessionSummary } from '../api/session';
 import { fetchArchivedCopyIds } from '../api/store-seam';
-import { csvHead, csvRow, ndjsonLine, type CsvLayout, type ExportFormat } from './export-rows';
+import { csvHead, csvRow, ndjsonLine, type CsvLayout } from './export-rows';
 import type { ExportSink } from './export-sink';
-import { walkResult, withRetries, type WalkProgress } from './walk-result';
+import { walkResult, withRetries, type WalkFetch, type WalkProgress } from './walk-result';
 
-export interface ExportOptions {
-  format: ExportFormat;
+interface CommonOptions {
   /** The result's server requests, in its order: today the view's own. */
   requests: readonly SessionsRequest[];
   /** CSV only: which columns, in which zone. */
   layout: CsvLayout;
   sink: ExportSink;
-  accept?: (session: SessionWithWire) => boolean;
+  accept?: (session: SessionSummary) => boolean;
   signal?: AbortSignal;
   onProgress?: (progress: WalkProgress) => void;
-  fetchPage?: (
-    query: URLSearchParams,
-    signal: AbortSignal | undefined,
-  ) => Promise<SessionsPage<SessionWithWire>>;
   pageSize?: number;
   /** Waits before a retry (tests skip the wait). */
   sleep?: (ms: number, signal: AbortSignal | undefined) => Promise<void>;
 }
+
+/**
+ * Each format reads what it writes: a CSV the sessions' summaries, so that a page's whole items
+ * (their logs and members, most of a page) are garbage once decoded rather than held with the pages
+ * read ahead; NDJSON the items as the API sent them.
+ */
+export type ExportOptions = CommonOptions &
+  (
+    | { format: 'csv'; fetchPage?: WalkFetch<SessionSummary> }
+    | { format: 'ndjson'; fetchPage?: WalkFetch<SessionWithWire> }
+  );
 
 /**
  * Per request, the sessions it leaves out: in a result of both stores, the archived copies of
@@ -33,7 +39,7 @@ export interface ExportOptions {
  */
 function archivedCopies(
   requests: readonly SessionsRequest[],
-  fetchPage: NonNullable<ExportOptions['fetchPage']>,
+  fetchPage: WalkFetch<SessionSummary>,
   signal: AbortSignal | undefined,
 ): (Promise<ReadonlySet<string>> | undefined)[] {
   const live = requests.find((r) => !r.filter.searchArchive);
@@ -49,21 +55,31 @@ function archivedCopies(
  * Writes the whole result to the sink and closes it; on failure or cancel, aborts the sink (nothing
  * half-written is left to look complete) and rethrows. Resolves to the last progress.
  */
-export async function runExport({
-  format,
-  requests,
-  layout,
-  sink,
-  accept,
-  signal,
-  onProgress,
-  fetchPage = (query, s) => fetchSessionsWithWire(query, { signal: s }),
-  pageSize,
-  sleep,
-}: ExportOptions): Promise<WalkProgress> {
+export function runExport(options: ExportOptions): Promise<WalkProgress> {
+  const { layout } = options;
+  return options.format === 'csv'
+    ? writeResult(
+        options,
+        options.fetchPage ?? ((query, signal) => fetchSessionSummaries(query, { signal })),
+        (s) => csvRow(s, layout),
+        () => csvHead(layout),
+      )
+    : writeResult(
+        options,
+        options.fetchPage ?? ((query, signal) => fetchSessionsWithWire(query, { signal })),
+        ndjsonLine,
+      );
+}
+
+async function writeResult<T extends SessionSummary>(
+  { requests, sink, accept, signal, onProgress, pageSize, sleep }: CommonOptions,
+  fetchPage: WalkFetch<T>,
+  line: (session: T) => string,
+  head?: () => string,
+): Promise<WalkProgress> {
   let last: WalkProgress = { read: 0, kept: 0, total: undefined };
   try {
-    if (format === 'csv') await sink.write(csvHead(layout));
+    if (head) await sink.write(head());
     for await (const { sessions, progress } of walkResult({
       requests,
       fetchPage,
@@ -77,7 +93,7 @@ export async function runExport({
       // A fetch that ignores the signal (or answered just before it) must not write after a cancel.
       signal?.throwIfAborted();
       let text = '';
-      for (const s of sessions) text += format === 'csv' ? csvRow(s, layout) : ndjsonLine(s);
+      for (const s of sessions) text += line(s);
       if (text) await sink.write(text);
       last = progress;
       onProgress?.(progress);
