@@ -478,7 +478,9 @@ export async function measureExport(
 
     const button = (scope: string, test: string) =>
       `[...document.querySelectorAll(${JSON.stringify(`${scope} button`)})].find((b) => ${test})`;
-    await waitFor(`${button('', "b.textContent.trim() === 'Export'")}?.click() ?? true`, 'the Export button');
+    const exportButton = button('', "b.textContent.trim() === 'Export'");
+    await waitFor(`${exportButton} !== undefined`, 'the Export button');
+    await evaluate(`${exportButton}.click()`);
     const csv = button(
       '[role="group"][aria-label="Export format"]',
       "b.textContent.trim().startsWith('CSV')",
