@@ -10,7 +10,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
-import type { Browser } from 'playwright-core';
 import { chromiumLaunchOptions } from '../test/chromium';
 import { numberFlag, readFlags, runIfMain } from './cli';
 import {
@@ -718,8 +717,7 @@ export async function runExportBench(opts: ExportBenchOptions): Promise<ExportBe
       `${count(figures.resultTotal)} sessions exported to CSV in ${fmt(figures.exportMs / 1000)} s ` +
       `(budget < 30 s), browser RSS +${fmt(figures.rssGrowthMb, 0)} MB (budget < 200 MB)`;
     const partial: Omit<ExportBenchResult, 'markdown'> = {
-      // machine() reads only the browser's version.
-      machine: { ...machine(devtools as unknown as Browser, loadAtStart), node: process.version },
+      machine: { ...machine(devtools, loadAtStart), node: process.version },
       options: { ...opts, log: undefined } as Omit<ExportBenchOptions, 'log'>,
       url,
       figures,

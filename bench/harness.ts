@@ -126,7 +126,7 @@ export interface Machine {
  * The machine a run had, read at its end; `loadAtStart` is `os.loadavg()` at its start. Other work
  * on a shared machine moves every figure: the reports print the load next to them.
  */
-export function machine(browser: Browser, loadAtStart: number[]): Machine {
+export function machine(browser: Pick<Browser, 'version'>, loadAtStart: number[]): Machine {
   const cpu =
     /model name\s*:\s*(.*)/.exec(fs.readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? os.cpus()[0]?.model;
   return {
