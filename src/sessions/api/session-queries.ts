@@ -10,7 +10,7 @@
 //   ['sessions', 'seam', live.key, archive.key, index, count, start, end, anchor]  sessions in both stores
 //   ['sessions', 'detail', id]               one session whole, live or archived
 //   ['sessions', 'children', id, archived, 'count' | 'list']   a session's transfers (child sessions)
-//   ['sessions', 'scan', keys, refinements, start, end, anchor, keep]  a scan of a result's requests (scan/)
+//   ['sessions', 'scan', keys, refinements, start, end, anchor, keep, slices]  a scan of a result's requests (scan/)
 //   ['sessions', 'volume', keys, start, end, edges, anchor]   sessions per bar of the volume chart (chart/)
 // `request.key` is the search's query string as the server sees it (build-sessions-query.ts), so
 // filters that send the same request share cache entries, and as a string it matches only itself
@@ -220,6 +220,8 @@ export const sessionQueries = {
   /**
    * A scan of a result: its server requests walked in the view's order (one today; one per segment
    * of the result once it has several), keeping the refinements' matches and counting everything.
+   * A request sorted by date is read from its window's slice (`slices`, the table's edges), not
+   * whole: its covering days hold more than the window.
    * Without refinements it only counts. Its data grows as pages are read; cancelling it (Stop)
    * keeps what was found. Never stale: a scan is rerun only when asked.
    */
@@ -229,6 +231,7 @@ export const sessionQueries = {
     window: InstantWindow,
     anchorMs: number,
     keepMatches = hasRefinements(refinements),
+    slices?: readonly ({ first: number; end: number } | undefined)[],
   ) =>
     queryOptions({
       queryKey: [
@@ -240,6 +243,7 @@ export const sessionQueries = {
         window.endMs,
         anchorMs,
         keepMatches,
+        slices?.map((s) => (s ? `${s.first}-${s.end}` : '')).join(',') ?? '',
       ] as const,
       queryFn: streamedQuery<ScanChunk, ScanState>({
         // The scan's code loads with the first scan, not with the first screen.
@@ -248,6 +252,7 @@ export const sessionQueries = {
           return runScan(
             {
               requests: requests.map((r) => r.filter),
+              slices: slices?.map((s) => s && { first: s.first, end: s.end }),
               refinements,
               window: { startMs: window.startMs, endMs: window.endMs },
               anchorMs,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { scanPages } from './scan-loop';
 import { EMPTY_SCAN, reduceScan, type ScanChunk, type ScanInput } from './scan-protocol';
 
@@ -144,5 +145,57 @@ describe('scanPages', () => {
     expect(state.counts.sessions).toBe(30);
     expect(state.matches.map((s) => s.id)).toEqual(inside.filter((s) => s.wasMissed).map((s) => s.id));
     expect(state).toMatchObject({ scanned: 100, done: true });
+  });
+
+  describe('a request sorted by date, read from its slice', () => {
+    // 1,000 sessions a minute apart, newest first; the window holds rows 300..549.
+    const all = sessions(1000);
+    const msOf = (i: number) => Date.parse(all[i]!.dateCreated);
+    const window = { startMs: msOf(549), endMs: msOf(299) };
+
+    it('asks only the pages around the window and keeps exactly its rows', async () => {
+      const server = fakeServer(all);
+      const { state } = await collect(
+        scanPages(input({ window, slices: [{ first: 300, end: 550 }] }), server.fetchJson),
+      );
+      const inside = all.slice(300, 550);
+      expect(state.matches.map((s) => s.id)).toEqual(inside.filter((s) => s.wasMissed).map((s) => s.id));
+      expect(state).toMatchObject({ scanned: 250, total: 250, done: true });
+      // Pages of 100: the one before the window (its row 299 tells where it begins) to the one past it.
+      expect(server.asked.map((q) => q.get('page'))).toEqual(['2', '3', '4', '5']);
+    });
+
+    it('finds the same rows when they moved after the edges were found, and from a capped server', () => {
+      fc.assert(
+        fc.asyncProperty(
+          fc.integer({ min: -250, max: 250 }),
+          fc.constantFrom(Infinity, 30),
+          fc.boolean(),
+          async (moved, cap, ascending) => {
+            const rows = ascending ? [...all].reverse() : all;
+            const first = ascending ? 450 : 300;
+            const { state } = await collect(
+              scanPages(
+                input({
+                  window,
+                  requests: [{ startDate: '2026-11-20', sortOrder: ascending ? 'Ascend' : 'Descend' }],
+                  slices: [{ first: Math.max(0, first + moved), end: Math.max(0, first + moved) + 250 }],
+                }),
+                fakeServer(rows, cap).fetchJson,
+              ),
+            );
+            const inside = rows.filter((s) => {
+              const ms = Date.parse(s.dateCreated);
+              return ms >= window.startMs && ms < window.endMs;
+            });
+            expect(state.matches.map((s) => s.id)).toEqual(
+              inside.filter((s) => s.wasMissed).map((s) => s.id),
+            );
+            expect(state).toMatchObject({ scanned: 250, total: 250, done: true });
+          },
+        ),
+        { numRuns: 60 },
+      );
+    });
   });
 });

@@ -22,10 +22,12 @@ function morePages(json: Record<string, unknown>, page: number, size: number, le
 
 export async function* scanPages(input: ScanInput, fetchJson: FetchPageJson): AsyncGenerator<ScanChunk> {
   const matches = refinementPredicate(input.refinements, input.anchorMs);
+  const { window } = input;
   const seen = new Set<string>();
   const counts = emptyCounts();
   const matchCounts = emptyCounts();
-  const totals: (number | undefined)[] = input.requests.map(() => undefined);
+  // A sliced request's total is its slice until it is read, then the window's rows it held.
+  const totals: (number | undefined)[] = input.requests.map((_, r) => sliceSize(input.slices?.[r]));
   let scanned = 0;
   let matched = 0;
   const total = () =>
@@ -51,20 +53,61 @@ export async function* scanPages(input: ScanInput, fetchJson: FetchPageJson): As
     `${input.sessionsUrl}?${buildSessionsQuery(filter, { page, countPerPage: size }).toString()}`;
 
   for (const [r, filter] of input.requests.entries()) {
+    const slice = input.slices?.[r];
+    // A request sorted by date is read from where the window begins to where it ends (the table's
+    // edges), not whole. Rows may have moved since its edges were found (sessions arrive, others
+    // leave for the archive): the read begins on a page that shows a row before the window and ends
+    // on one that shows a row past it, whatever the indexes say.
+    const desc = filter.sortOrder !== 'Ascend';
+    const side = (ms: number | undefined): 'before' | 'inside' | 'past' =>
+      ms === undefined || !Number.isFinite(ms)
+        ? desc
+          ? 'past'
+          : 'before'
+        : ms >= window.startMs && ms < window.endMs
+          ? 'inside'
+          : ms >= window.endMs === desc
+            ? 'before'
+            : 'past';
     let size = input.pageSize;
-    let page = 0;
-    let pending: Promise<Record<string, unknown>> | undefined = fetchJson(url(filter, 0, size));
+    let page = slice ? Math.floor(Math.max(0, slice.first - 1) / size) : 0;
+    // Pages are asked in order, the next while one is decoded; a sliced read may first step back.
+    let begun = !slice;
+    let sawCap = false;
+    let insideRows = 0;
+    let pending: Promise<Record<string, unknown>> | undefined = fetchJson(url(filter, page, size));
     while (pending) {
       const json: Record<string, unknown> = await pending;
       const items: unknown[] = Array.isArray(json.items) ? json.items : [];
-      if (page === 0) {
-        totals[r] = count(json.totalCount);
-        // A server that caps its pages answers fewer than asked while saying more exist: page 0
-        // holds exactly its cap, so page n of that size starts where the scan goes on.
-        if (items.length > 0 && items.length < size && morePages(json, 0, items.length, items.length))
+      if (!slice && page === 0) totals[r] = count(json.totalCount);
+      // A server that caps its pages answers fewer than asked while saying more exist: that page
+      // holds exactly its cap, so the read goes on (or starts again) in pages of that size.
+      if (
+        !sawCap &&
+        items.length > 0 &&
+        items.length < size &&
+        morePages(json, page, items.length, items.length)
+      ) {
+        sawCap = true;
+        if (page > 0) {
           size = items.length;
+          page = Math.floor(Math.max(0, slice!.first - 1) / size);
+          pending = fetchJson(url(filter, page, size));
+          continue;
+        }
+        size = items.length;
       }
-      const more: boolean = items.length > 0 && morePages(json, page, size, items.length);
+      sawCap = true;
+      const rows = decodeSummaryPage(json, page).items;
+      if (!begun && page > 0 && rows.length > 0 && rows.every((s) => side(s.dateCreated?.ms) !== 'before')) {
+        // The window may begin on an earlier page: the rows moved up.
+        page -= 1;
+        pending = fetchJson(url(filter, page, size));
+        continue;
+      }
+      begun = true;
+      const ends = slice !== undefined && rows.some((s) => side(s.dateCreated?.ms) === 'past');
+      const more: boolean = !ends && items.length > 0 && morePages(json, page, size, items.length);
       const room = input.maxScanned - scanned - items.length;
       // The next page is asked while this one is decoded.
       pending = more && room > 0 ? fetchJson(url(filter, page + 1, size)) : undefined;
@@ -73,17 +116,20 @@ export async function* scanPages(input: ScanInput, fetchJson: FetchPageJson): As
       const found: SessionSummary[] = [];
       let limit: ScanChunk['limit'];
       let fresh = 0;
-      for (const s of decodeSummaryPage(json, page - 1).items) {
+      for (const s of rows) {
         if (seen.has(s.id)) continue;
         fresh += 1;
+        const where = side(s.dateCreated?.ms);
+        // Rows outside the window are read past; a sliced read does not count them as scanned.
+        if (slice && where !== 'inside') continue;
         if (scanned >= input.maxScanned) {
           limit = 'scanned';
           break;
         }
         seen.add(s.id);
         scanned += 1;
-        const ms = s.dateCreated?.ms;
-        if (ms === undefined || ms < input.window.startMs || ms >= input.window.endMs) continue;
+        if (where !== 'inside') continue;
+        insideRows += 1;
         addToCounts(counts, s);
         if (!matches(s)) continue;
         if (matched >= input.maxMatches) {
@@ -98,9 +144,13 @@ export async function* scanPages(input: ScanInput, fetchJson: FetchPageJson): As
       // A page that brings nothing new (a server that ignores `page`, or a result that shifted by
       // a whole page) would keep the walk going forever: it ends this request instead.
       if (items.length > 0 && fresh === 0) pending = undefined;
+      if (slice && !pending) totals[r] = insideRows;
       yield chunk(found, r, limit !== undefined, limit);
       if (limit) return;
     }
   }
   yield chunk([], input.requests.length - 1, true);
 }
+
+const sliceSize = (slice: { first: number; end: number } | undefined) =>
+  slice && Math.max(0, slice.end - slice.first);

@@ -24,6 +24,11 @@ export interface ScanInput {
   /** The server requests of the result, in the view's order; one per segment of it. */
   requests: SessionsFilter[];
   refinements: Refinements;
+  /**
+   * For each request sorted by date, the server rows `[first, end)` inside the window (the table's
+   * edges): the scan reads that slice, not the whole request (its covering days hold more).
+   */
+  slices?: ({ first: number; end: number } | undefined)[];
   /** The view's window: sessions created outside `[startMs, endMs)` are read past, not counted. */
   window: { startMs: number; endMs: number };
   /** The view's anchor: live sessions' durations run to it. */

@@ -5,7 +5,7 @@ import { server } from '../../../test/msw-server';
 import { renderApp } from '../../../test/render';
 import { createSessionsHandlers, defaultSessions, SESSIONS_URL } from '../../../test/msw-handlers';
 import { resolveView } from '../view/sessions-view';
-import { ARCHIVE_AFTER_MS, FACTORY_NOW, makeWireSession } from '../../../test/session-factory';
+import { FACTORY_NOW } from '../../../test/session-factory';
 
 import { bigPage, bigResult, dataRows, grid, recordRequests } from '../../../test/table-helpers';
 
@@ -200,38 +200,6 @@ describe('random access over a large result', () => {
     );
     // Far down the result: it was scrolled to, not found at the top.
     expect(Number(selected.getAttribute('aria-rowindex'))).toBeGreaterThan(1000);
-  });
-
-  it('under another sort, reads a small result whole and merges live and archive into one order', async () => {
-    // Customers named in an order that alternates between the stores: live sessions are recent,
-    // archived ones older than the archive's age.
-    const sessions = Array.from({ length: 24 }, (_, i) =>
-      makeWireSession(
-        {
-          id: `s${String(i).padStart(2, '0')}`,
-          customerName: `Customer ${String(i).padStart(2, '0')}`,
-          dateCreated: new Date(
-            FACTORY_NOW - (i % 2 ? ARCHIVE_AFTER_MS + 86_400_000 : 3_600_000) - i * 60_000,
-          ).toISOString(),
-        },
-        i,
-      ),
-    );
-    server.use(...createSessionsHandlers(sessions));
-    renderApp('/?range=30d&sort=customerName');
-    await waitFor(() => expect(document.body.textContent).toMatch(/Scanned 24 of 24 sessions/));
-    await waitFor(() => expect(dataRows()).toHaveLength(24));
-    expect(document.querySelector('.results-count')).toHaveTextContent('24 sessions: 12 live, 12 archived');
-    const customerColumn = [...document.querySelectorAll('[role="columnheader"]')].findIndex((h) =>
-      h.textContent?.startsWith('Customer'),
-    );
-    const rows = dataRows().map((row) => ({
-      customer: within(row).getAllByRole('gridcell')[customerColumn]!.textContent,
-      archived: within(row).queryByText('Archived') !== null,
-    }));
-    // One order, not the live part and then the archived one.
-    expect(rows.map((r) => r.customer)).toEqual(sessions.map((s) => s.customerName));
-    expect(rows.map((r) => r.archived)).toEqual(sessions.map((_, i) => i % 2 === 1));
   });
 
   it('under another sort, shows a large result in the server order with the rows outside the window marked', async () => {

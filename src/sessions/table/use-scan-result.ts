@@ -27,8 +27,9 @@ export interface Scan {
 }
 
 /**
- * The scan of `requests` (the view's server requests, in its order) under `refinements`. It starts
- * when `enabled`; until then `state` is what an earlier run left, if anything.
+ * The scan of `requests` (the view's server requests, in its order) under `refinements`, each read
+ * from its window's slice when `slices` gives one. It starts when `enabled`; until then `state` is
+ * what an earlier run left, if anything.
  */
 export function useScan(
   view: SessionsView,
@@ -36,9 +37,10 @@ export function useScan(
   refinements: Refinements,
   keepMatches: boolean,
   enabled: boolean,
+  slices?: readonly ({ first: number; end: number } | undefined)[],
 ): Scan {
   const queryClient = useQueryClient();
-  const options = sessionQueries.scan(requests, refinements, view.window, view.anchorMs, keepMatches);
+  const options = sessionQueries.scan(requests, refinements, view.window, view.anchorMs, keepMatches, slices);
   const query = useQuery({ ...options, enabled });
   const state = query.data;
   const running = query.fetchStatus === 'fetching';

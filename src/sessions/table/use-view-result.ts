@@ -31,7 +31,9 @@ export function useViewResult(view: SessionsView, observed: PageRange) {
   const overBound = laidOut && serverRows > MAX_SCANNED ? serverRows : undefined;
   const small = serverRows !== undefined && serverRows <= COUNT_AT_ONCE;
   const enabled = laidOut && (asked === id || (overBound === undefined && (scanned || small)));
-  const scan = useScan(view, requests, refinements, scanned, enabled);
+  // Sorted by date, each request is scanned from where its window begins to where it ends.
+  const slices = base.slices?.map((s) => ({ first: s.windowFirst, end: s.windowEnd }));
+  const scan = useScan(view, requests, refinements, scanned, enabled, view.byDate ? slices : undefined);
   const scanRows = useScanRows(view, scan);
 
   return {
