@@ -284,14 +284,17 @@ interface JumpLoad {
 async function jumpTo(page: Page, fraction: number): Promise<number> {
   return page.evaluate(async (f) => {
     const grid = document.querySelector<HTMLElement>('[role="grid"]')!;
+    // aria-rowindex counts the header row as 1: data row i is i + 2.
+    const target = Math.round((Number(grid.getAttribute('aria-rowcount')) - 1) * f) + 2;
     const start = performance.now();
     grid.scrollTop = (grid.scrollHeight - grid.clientHeight) * f;
     for (;;) {
       await new Promise((r) => requestAnimationFrame(r));
-      const rows = [...grid.querySelectorAll('[role="row"][aria-rowindex]')].filter(
-        (r) => Number(r.getAttribute('aria-rowindex')) > 2,
+      // The rows drawn near the target, none of them waiting for its page.
+      const near = [...grid.querySelectorAll('[role="row"][aria-rowindex]')].filter(
+        (r) => Math.abs(Number(r.getAttribute('aria-rowindex')) - target) < 200,
       );
-      if (rows.length > 5 && rows.every((r) => !r.classList.contains('is-placeholder'))) {
+      if (near.length > 5 && near.every((r) => !r.classList.contains('is-placeholder'))) {
         // Painted: the task after this frame's paint.
         return new Promise<number>((resolve) => {
           const channel = new MessageChannel();
