@@ -11,15 +11,12 @@ import {
   findByName,
   MAX_SAVED_VIEWS,
   MAX_VIEW_NAME,
-  mergeViews,
-  parseFile,
   readSearch,
   renameView,
   SAVED_VIEWS,
   saveView,
   searchString,
   storedViews,
-  toFile,
   type SavedView,
 } from './saved-views';
 import './saved-views.css';
@@ -70,6 +67,7 @@ export function SavedViewsSection() {
   };
 
   const importFile = async (file: File) => {
+    const { mergeViews, parseFile } = await import('./saved-views-file');
     const parsed = parseFile(await file.text());
     if (!parsed.ok) {
       setMessage({ text: `Nothing imported from ${file.name}: ${parsed.error}`, error: true });
@@ -178,9 +176,10 @@ export function SavedViewsSection() {
             type="button"
             className="btn btn-small btn-ghost"
             disabled={views.length === 0}
-            onClick={() =>
-              downloadBlob(new Blob([toFile(views)], { type: 'application/json' }), 'saved-views.json')
-            }
+            onClick={async () => {
+              const { toFile } = await import('./saved-views-file');
+              downloadBlob(new Blob([toFile(views)], { type: 'application/json' }), 'saved-views.json');
+            }}
           >
             Export views
           </button>

@@ -4,16 +4,14 @@ import { parseStored } from '../../lib/stored-value';
 import { HOSTILE } from '../../../test/hostile-strings';
 import {
   FILE_FORMAT,
-  mergeViews,
-  parseFile,
   renameView,
   SAVED_VIEWS,
   saveView,
   searchString,
   storedViews,
-  toFile,
   type SavedView,
 } from './saved-views';
+import { mergeViews, parseFile, toFile } from './saved-views-file';
 
 const views: SavedView[] = [
   { name: 'Missed sales', search: 'range=today&to=%2B15035550100' },
