@@ -1,9 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { decodeSummary } from './api/decode-page';
-import { mergeParts, sessionComparator } from './sort-order';
+import { mergeKey, mergeOrder, sessionComparator } from './sort-order';
+import type { SessionSummary } from './api/session';
+import type { SortField } from './api/session-types';
 
 const session = (id: string, fields: Record<string, unknown>) => decodeSummary({ id, ...fields }, id);
+
+/** The parts merged, as sessions: what the scan's order reads as. */
+function mergeParts(parts: SessionSummary[][], field: SortField, desc: boolean) {
+  const all = parts.flat();
+  const order = mergeOrder(
+    parts.map((part) => part.map((s) => mergeKey(s, field))),
+    desc,
+  );
+  return {
+    sessions: Array.from(order, (i) => all[i]!),
+    partOf: Array.from(order, (i) => (i < parts[0]!.length ? 0 : 1)),
+  };
+}
 
 describe('the merge order of live and archived parts', () => {
   it('compares text case-insensitively, missing values first when ascending, ties by id', () => {
@@ -18,6 +33,24 @@ describe('the merge order of live and archived parts', () => {
     expect(asc).toEqual(['c', 'a', 'b', 'e', 'd']);
     const desc = [...rows].sort(sessionComparator('customerName', true)).map((s) => s.id);
     expect(desc).toEqual([...asc].reverse());
+  });
+
+  it('folds ASCII letters only, whatever else a name holds', () => {
+    const fold = (t: string) => [...t].map((c) => (c >= 'A' && c <= 'Z' ? c.toLowerCase() : c)).join('');
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), fc.string({ unit: 'binary' }), (a, b) => {
+        const [x, y] = [session('x', { customerName: a }), session('y', { customerName: b })];
+        const expected = fold(a) === fold(b) ? -1 : fold(a) < fold(b) ? -1 : 1;
+        expect(Math.sign(sessionComparator('customerName', false)(x, y))).toBe(expected);
+      }),
+      {
+        examples: [
+          ['École', 'école'],
+          ['ÉCOLE', 'Ecole'],
+          ['ABC', 'abd'],
+        ],
+      },
+    );
   });
 
   it('orders dates and missed flags by value', () => {

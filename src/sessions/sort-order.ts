@@ -10,7 +10,11 @@ import type { SortField } from './api/session-types';
 
 type Key = string | number | undefined;
 
-const foldAscii = (text: string) => text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+// ASCII letters only, as SQLite's NOCASE (É stays É). Most names are plain ASCII, where the native
+// toLowerCase is the same fold and many times faster than a replace: a merge reads 20,000 of them.
+const foldAscii = (text: string) =>
+  // eslint-disable-next-line no-control-regex -- the ASCII range itself
+  /[^\x00-\x7f]/.test(text) ? text.replace(/[A-Z]+/g, (run) => run.toLowerCase()) : text.toLowerCase();
 
 function keyOf(s: SessionSummary, field: SortField): Key {
   switch (field) {
@@ -40,34 +44,43 @@ export function sessionComparator(field: SortField, desc: boolean) {
     sign * (compareKeys(keyOf(a, field), keyOf(b, field)) || compareKeys(a.id, b.id));
 }
 
+/** What the merge compares a session by: its key under the sort field, then its id. */
+export interface MergeKey {
+  key: Key;
+  id: string;
+}
+
+export const mergeKey = (s: SessionSummary, field: SortField): MergeKey => ({
+  key: keyOf(s, field),
+  id: s.id,
+});
+
 /**
- * The parts of a result, each in its server's order, merged into one list: at each step the first
- * remaining row of the parts that comes first under `sessionComparator(field, desc)`. A part's own
- * order is kept as the server gave it (where Evo Voice collates otherwise than the comparator, its
- * parts still read in its order), and the merge is linear: each key is read once. `partOf[i]` is
- * the part the merged row `i` came from.
+ * The parts of a result, each in its server's order, merged into one: the indexes of their rows
+ * (counted through the parts one after the other) in merged order. At each step the first remaining
+ * row of the parts that comes first, as `sessionComparator(field, desc)` compares them. A part's
+ * own order is kept as the server gave it (where Evo Voice collates otherwise than the comparator,
+ * its parts still read in its order), and the merge is linear.
  */
-export function mergeParts(
-  parts: readonly (readonly SessionSummary[])[],
-  field: SortField,
-  desc: boolean,
-): { sessions: SessionSummary[]; partOf: number[] } {
+export function mergeOrder(parts: readonly (readonly MergeKey[])[], desc: boolean): Uint32Array {
   const sign = desc ? -1 : 1;
-  const keyed = parts.map((part) => part.map((s) => ({ s, key: keyOf(s, field) })));
-  const next = parts.map(() => 0);
-  const sessions: SessionSummary[] = [];
-  const partOf: number[] = [];
-  for (;;) {
-    let best = -1;
-    for (let p = 0; p < keyed.length; p++) {
-      const a = keyed[p]![next[p]!];
-      if (!a) continue;
-      const b = best < 0 ? undefined : keyed[best]![next[best]!]!;
-      if (!b || sign * (compareKeys(a.key, b.key) || compareKeys(a.s.id, b.s.id)) < 0) best = p;
-    }
-    if (best < 0) return { sessions, partOf };
-    sessions.push(keyed[best]![next[best]!]!.s);
-    partOf.push(best);
-    next[best]!++;
+  const starts: number[] = [];
+  let total = 0;
+  for (const part of parts) {
+    starts.push(total);
+    total += part.length;
   }
+  const next = parts.map(() => 0);
+  const order = new Uint32Array(total);
+  for (let i = 0; i < total; i++) {
+    let best = -1;
+    for (let p = 0; p < parts.length; p++) {
+      const a = parts[p]![next[p]!];
+      if (!a) continue;
+      const b = best < 0 ? undefined : parts[best]![next[best]!]!;
+      if (!b || sign * (compareKeys(a.key, b.key) || compareKeys(a.id, b.id)) < 0) best = p;
+    }
+    order[i] = starts[best]! + next[best]!++;
+  }
+  return order;
 }

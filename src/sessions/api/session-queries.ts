@@ -10,7 +10,7 @@
 //   ['sessions', 'seam', live.key, archive.key, index, count, start, end, anchor]  sessions in both stores
 //   ['sessions', 'detail', id]               one session whole, live or archived
 //   ['sessions', 'children', id, archived, 'count' | 'list']   a session's transfers (child sessions)
-//   ['sessions', 'scan', keys, refinements, start, end, anchor, keep, slices]  a scan of a result's requests (scan/)
+//   ['sessions', 'scan', keys, refinements, start, end, anchor, keep, slices, merge]  a scan of a result's requests (scan/)
 //   ['sessions', 'volume', keys, start, end, edges, anchor]   sessions per bar of the volume chart (chart/)
 // `request.key` is the search's query string as the server sees it (build-sessions-query.ts), so
 // filters that send the same request share cache entries, and as a string it matches only itself
@@ -55,6 +55,7 @@ import {
   reduceScan,
   SCAN_PAGE_SIZE,
   type ScanChunk,
+  type ScanInput,
   type ScanState,
 } from '../scan/scan-protocol';
 
@@ -232,6 +233,7 @@ export const sessionQueries = {
     anchorMs: number,
     keepMatches = hasRefinements(refinements),
     slices?: readonly ({ first: number; end: number } | undefined)[],
+    merge?: ScanInput['merge'],
   ) =>
     queryOptions({
       queryKey: [
@@ -244,6 +246,7 @@ export const sessionQueries = {
         anchorMs,
         keepMatches,
         slices?.map((s) => (s ? `${s.first}-${s.end}` : '')).join(',') ?? '',
+        merge ? `${merge.field} ${merge.desc ? 'desc' : 'asc'}` : '',
       ] as const,
       queryFn: streamedQuery<ScanChunk, ScanState>({
         // The scan's code loads with the first scan, not with the first screen.
@@ -253,6 +256,7 @@ export const sessionQueries = {
             {
               requests: requests.map((r) => r.filter),
               slices: slices?.map((s) => s && { first: s.first, end: s.end }),
+              merge,
               refinements,
               window: { startMs: window.startMs, endMs: window.endMs },
               anchorMs,

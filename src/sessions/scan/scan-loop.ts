@@ -6,6 +6,7 @@ import { decodeSummaryPage } from '../api/decode-page';
 import type { SessionSummary } from '../api/session';
 import { addToCounts, emptyCounts, refinementPredicate } from '../refinements';
 import type { ScanChunk, ScanInput } from './scan-protocol';
+import { mergeKey, mergeOrder, type MergeKey } from '../sort-order';
 
 /** One page's JSON; throws a ScanFailure (worker) or an ApiError (in-thread) when it fails. */
 export type FetchPageJson = (url: string) => Promise<Record<string, unknown>>;
@@ -48,6 +49,14 @@ export async function* scanPages(input: ScanInput, fetchJson: FetchPageJson): As
     matchCounts: structuredClone(matchCounts),
     done,
     limit,
+  });
+  // The merge's keys of the matches kept, per request (not the sessions: those are posted).
+  const { merge } = input;
+  const keys: MergeKey[][] | undefined =
+    merge && input.keepMatches ? input.requests.map(() => []) : undefined;
+  const done = (part: number, found: SessionSummary[], limit?: ScanChunk['limit']): ScanChunk => ({
+    ...chunk(found, part, true, limit),
+    order: keys && mergeOrder(keys, merge!.desc),
   });
   const url = (filter: ScanInput['requests'][number], page: number, size: number) =>
     `${input.sessionsUrl}?${buildSessionsQuery(filter, { page, countPerPage: size }).toString()}`;
@@ -139,17 +148,21 @@ export async function* scanPages(input: ScanInput, fetchJson: FetchPageJson): As
         matched += 1;
         addToCounts(matchCounts, s);
         if (input.keepMatches) found.push(s);
+        keys?.[r]!.push(mergeKey(s, merge!.field));
       }
       if (!limit && more && room <= 0) limit = 'scanned';
       // A page that brings nothing new (a server that ignores `page`, or a result that shifted by
       // a whole page) would keep the walk going forever: it ends this request instead.
       if (items.length > 0 && fresh === 0) pending = undefined;
       if (slice && !pending) totals[r] = insideRows;
-      yield chunk(found, r, limit !== undefined, limit);
-      if (limit) return;
+      if (limit) {
+        yield done(r, found, limit);
+        return;
+      }
+      yield chunk(found, r, false);
     }
   }
-  yield chunk([], input.requests.length - 1, true);
+  yield done(input.requests.length - 1, []);
 }
 
 const sliceSize = (slice: { first: number; end: number } | undefined) =>

@@ -2,6 +2,7 @@
 // (scan-worker.ts) and the loop they run (scan-loop.ts). Plain data: it crosses postMessage.
 import type { SessionsFilter } from '../api/build-sessions-query';
 import type { SessionSummary } from '../api/session';
+import type { SortField } from '../api/session-types';
 import { emptyCounts, type Refinements, type SessionCounts } from '../refinements';
 
 /** At most this many sessions are scanned: past it the scan stops and says so. */
@@ -31,6 +32,11 @@ export interface ScanInput {
   slices?: ({ first: number; end: number } | undefined)[];
   /** The view's window: sessions created outside `[startMs, endMs)` are read past, not counted. */
   window: { startMs: number; endMs: number };
+  /**
+   * Under another sort than the date, a result of several requests: their matches are merged into
+   * one order when the scan ends (sort-order.ts), here, off the main thread.
+   */
+  merge?: { field: SortField; desc: boolean };
   /** The view's anchor: live sessions' durations run to it. */
   anchorMs: number;
   /** Keep the matching sessions (a refined result), or only count (counts of an unrefined one). */
@@ -58,6 +64,8 @@ export interface ScanChunk {
   done: boolean;
   /** Why the scan ended before the result did. */
   limit?: 'scanned' | 'matches';
+  /** When done and asked to `merge`: the indexes of every match (in the order found) in merged order. */
+  order?: Uint32Array;
 }
 
 export interface ScanState extends ScanChunk {

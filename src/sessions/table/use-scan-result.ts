@@ -10,7 +10,6 @@ import type { ScanState } from '../scan/scan-protocol';
 import type { SessionsView } from '../view/sessions-view';
 import { toRowView, type RowView } from './row-view';
 import { DEFAULT_SORT } from '../filters/session-search';
-import { mergeParts } from '../sort-order';
 import type { SessionsResult } from './use-sessions-result';
 
 export interface Scan {
@@ -40,7 +39,19 @@ export function useScan(
   slices?: readonly ({ first: number; end: number } | undefined)[],
 ): Scan {
   const queryClient = useQueryClient();
-  const options = sessionQueries.scan(requests, refinements, view.window, view.anchorMs, keepMatches, slices);
+  // Live and archived parts read whole under another sort are merged into one order when the scan
+  // ends, by the scan's worker; until then the live part comes first, then the archived one.
+  const sort = view.search.sort ?? DEFAULT_SORT;
+  const merge = !view.byDate && requests.length > 1 ? { field: sort.field, desc: sort.desc } : undefined;
+  const options = sessionQueries.scan(
+    requests,
+    refinements,
+    view.window,
+    view.anchorMs,
+    keepMatches,
+    slices,
+    merge,
+  );
   const query = useQuery({ ...options, enabled });
   const state = query.data;
   const running = query.fetchStatus === 'fetching';
@@ -61,33 +72,25 @@ export function useScanRows(view: SessionsView, scan: Scan): SessionsResult {
   const { zone } = view;
   const { key, state } = scan;
   const done = state?.done === true;
-  // Live and archived parts read whole under another sort are merged into one order once both
-  // are in (sort-order.ts); until then the live part comes first, then the archived one.
-  const merge = done && !view.byDate && view.segments.length > 1;
-  const sort = view.search.sort ?? DEFAULT_SORT;
   const found = state?.matches;
   const sizes = state?.partSizes;
+  const order = state?.order;
   const { matches, partAt } = useMemo(() => {
     const all = found ?? [];
     const ends: number[] = [];
     for (const n of sizes ?? []) ends.push((ends.at(-1) ?? 0) + n);
-    // The request a row came from: in the scan's order, by where the parts end.
-    const byIndex = (i: number) =>
+    // The request a match came from, by its index in the order found.
+    const partOf = (i: number) =>
       Math.max(
         0,
         ends.findIndex((end) => i < end),
       );
-    if (!merge) return { matches: all, partAt: byIndex };
-    const merged = mergeParts(
-      ends.map((end, p) => all.slice(ends[p - 1] ?? 0, end)),
-      sort.field,
-      sort.desc,
-    );
-    return { matches: merged.sessions, partAt: (i: number) => merged.partOf[i] ?? 0 };
-  }, [merge, found, sizes, sort.field, sort.desc]);
+    if (!order) return { matches: all, partAt: partOf };
+    return { matches: Array.from(order, (i) => all[i]!), partAt: (i: number) => partOf(order[i] ?? 0) };
+  }, [found, sizes, order]);
   // Rows are formatted once per index; the merge moves them, so it starts the cache afresh.
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- `merge` reorders the rows the cache holds
-  const formatted = useMemo(() => ({ key, zone, rows: new Map<number, RowView>() }), [key, zone, merge]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `order` reorders the rows the cache holds
+  const formatted = useMemo(() => ({ key, zone, rows: new Map<number, RowView>() }), [key, zone, order]);
   const rowAt = (index: number): RowView | undefined => {
     let row = formatted.rows.get(index);
     const session = matches[index];
