@@ -39,6 +39,20 @@ afterAll(() => {
 
 const EMPTY_PAGE = { items: [], totalCount: 0, totalPages: 0, hasMorePages: false };
 
+/**
+ * A result too large to settle at once: counted pages answer (ten rows a minute apart, 5,000 in all),
+ * every later probe (simplifiedPaging) hangs.
+ */
+const hangingProbes = () =>
+  http.get(SESSIONS_URL, ({ request }) => {
+    if (new URL(request.url).searchParams.get('simplifiedPaging') === 'true')
+      return new Promise<Response>(() => {});
+    const items = Array.from({ length: 10 }, (_, i) =>
+      makeWireSession({ id: `s${i}`, dateCreated: new Date(FACTORY_NOW - i * 60_000).toISOString() }, i),
+    );
+    return HttpResponse.json({ items, totalCount: 5_000, totalPages: 500, hasMorePages: true });
+  });
+
 // The app's retry policy (its QueryClient default, as in src/app/query-client.ts), without the delay.
 const newClient = () =>
   new QueryClient({ defaultOptions: { queries: { retry: shouldRetry, retryDelay: 0 } } });
@@ -158,17 +172,7 @@ describe('sessionQueries.page', () => {
 describe('sessionQueries.edges', () => {
   it('gives up its probes in flight when the search is given up (the view changed)', async () => {
     const fetchSpy = vi.spyOn(globalThis, 'fetch');
-    // Page 0 (counted) answers with a result too large to settle at once; every later probe hangs.
-    server.use(
-      http.get(SESSIONS_URL, ({ request }) => {
-        if (new URL(request.url).searchParams.get('simplifiedPaging') === 'true')
-          return new Promise<Response>(() => {});
-        const items = Array.from({ length: 10 }, (_, i) =>
-          makeWireSession({ id: `s${i}`, dateCreated: new Date(FACTORY_NOW - i * 60_000).toISOString() }, i),
-        );
-        return HttpResponse.json({ items, totalCount: 5_000, totalPages: 500, hasMorePages: true });
-      }),
-    );
+    server.use(hangingProbes());
     const client = newClient();
     const window = { startMs: FACTORY_NOW - 86_400_000, endMs: FACTORY_NOW - 3_600_000 };
     const options = sessionQueries.edges(req({ sortField: 'dateCreated' }), window, FACTORY_NOW);
@@ -184,14 +188,7 @@ describe('sessionQueries.edges', () => {
 describe('sessionQueries.volume', () => {
   it('gives up the probes it asked for when the chart is given up (the view changed)', async () => {
     const fetchSpy = vi.spyOn(globalThis, 'fetch');
-    // Counted pages answer with a result too large to read whole; every later probe hangs.
-    server.use(
-      http.get(SESSIONS_URL, ({ request }) => {
-        if (new URL(request.url).searchParams.get('simplifiedPaging') === 'true')
-          return new Promise<Response>(() => {});
-        return HttpResponse.json({ ...EMPTY_PAGE, totalCount: 5_000, totalPages: 500, hasMorePages: true });
-      }),
-    );
+    server.use(hangingProbes());
     const client = newClient();
     const request = req({ sortField: 'dateCreated' });
     const window = { startMs: FACTORY_NOW - 86_400_000, endMs: FACTORY_NOW - 3_600_000 };
