@@ -7,7 +7,7 @@ import { sessionQueries } from '../api/session-queries';
 import type { SessionsRequest } from '../api/build-sessions-query';
 import type { Refinements } from '../refinements';
 import type { ScanState } from '../scan/scan-protocol';
-import type { SessionsView } from '../view/sessions-view';
+import { tagsArchived, type SessionsView } from '../view/sessions-view';
 import { toRowView, type RowView } from './row-view';
 import { DEFAULT_SORT } from '../filters/session-search';
 import type { SessionsResult } from './use-sessions-result';
@@ -97,7 +97,7 @@ export function useScanRows(view: SessionsView, scan: Scan): SessionsResult {
     if (!row && session) {
       row = toRowView(session, formatted.zone);
       // In a result of both stores, the archived sessions say so, as in the server-paged result.
-      row.archived = view.stores === 'both' && view.segments[partAt(index)]?.store === 'archive';
+      row.archived = tagsArchived(view.stores, view.segments[partAt(index)]?.store);
       formatted.rows.set(index, row);
     }
     return row;

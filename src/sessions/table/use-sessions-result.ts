@@ -14,7 +14,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useQueries } from '@tanstack/react-query';
 import { sessionQueries, SESSIONS_PAGE_SIZE } from '../api/session-queries';
 import { byDateRequest } from '../api/build-sessions-query';
-import type { SessionsView, Store } from '../view/sessions-view';
+import { tagsArchived, type SessionsView, type Store } from '../view/sessions-view';
 import { selectRows, type RowPage, type RowView } from './row-view';
 import { useStoreSeam } from './use-store-seam';
 import type { SessionSummary } from '../api/session';
@@ -179,7 +179,7 @@ function useLayout(view: SessionsView) {
     () =>
       segments.map((s) =>
         selectRows(view.zone, {
-          archived: s.store === 'archive' && view.stores === 'both',
+          archived: tagsArchived(view.stores, s.store),
           window: byDate ? undefined : window,
         }),
       ),

@@ -31,9 +31,10 @@ export function useViewResult(view: SessionsView, observed: PageRange) {
   const overBound = laidOut && serverRows > MAX_SCANNED ? serverRows : undefined;
   const small = serverRows !== undefined && serverRows <= COUNT_AT_ONCE;
   const enabled = laidOut && (asked === id || (overBound === undefined && (scanned || small)));
-  // Sorted by date, each request is scanned from where its window begins to where it ends.
+  // Sorted by date (the only result laid out in slices), each request is scanned from where its
+  // window begins to where it ends.
   const slices = base.slices?.map((s) => ({ first: s.windowFirst, end: s.windowEnd }));
-  const scan = useScan(view, requests, refinements, scanned, enabled, view.byDate ? slices : undefined);
+  const scan = useScan(view, requests, refinements, scanned, enabled, slices);
   const scanRows = useScanRows(view, scan);
 
   return {

@@ -110,6 +110,10 @@ export function freezeRange(view: SessionsView): SessionSearch {
   return { ...rest, ...toFixedTimeSearch(view.window) };
 }
 
+/** Whether rows of this store carry the archived tag: only in a result of both stores. */
+export const tagsArchived = (stores: SessionsView['stores'], store: Store | undefined) =>
+  stores === 'both' && store === 'archive';
+
 /** Whether a session was created inside the view's window (one without a date never is). */
 export function inWindow(
   view: Pick<SessionsView, 'window'>,
