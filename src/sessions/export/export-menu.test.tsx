@@ -13,6 +13,8 @@ import {
 } from '../../../test/msw-handlers';
 import { ARCHIVE_AFTER_MS, FACTORY_NOW, makeWireSessions } from '../../../test/session-factory';
 import { grid } from '../../../test/table-helpers';
+import { decodeSummary } from '../api/decode-page';
+import { sessionComparator } from '../sort-order';
 import { resolveView } from '../view/sessions-view';
 import { WALK_PAGE_SIZE } from './walk-result';
 
@@ -126,6 +128,29 @@ describe('export menu', () => {
     expect(ids.every((id) => expected.includes(id))).toBe(true);
     const link = new URL(rows[0]![head!.indexOf('Link')]!);
     expect(link.searchParams.get('session')).toBe(ids[0]);
+  });
+
+  it('writes only what the refinements keep, and names them in the file', async () => {
+    server.use(...createSessionsHandlers(SESSIONS));
+    const saved = fakeSaveFilePicker();
+    const { user, queryClient } = renderApp('/?missed=1&direction=Incoming');
+    const expected = SESSIONS.filter((s) => s.wasMissed === true && s.direction === 'Incoming');
+    expect(expected.length).toBeGreaterThan(0);
+    expect(expected.length).toBeLessThan(SESSIONS.length / 2);
+    // The scan has read the result: the count is exact.
+    await screen.findByText(
+      (_, el) =>
+        el?.classList.contains('results-count') === true &&
+        el.textContent.startsWith(`${expected.length} sessions match`),
+    );
+    await waitFor(() => expect(queryClient.isFetching()).toBe(0));
+
+    await choose(user, /CSV/);
+    await screen.findByText(`Exported ${expected.length} sessions to ${saved.file.name}`);
+    expect(saved.file.name).toMatch(/^sessions_\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}_missed_Incoming\.csv$/);
+    const [head, ...rows] = csvRecords(saved.text());
+    const ids = rows.map((r) => r[head!.indexOf('Session id')]!);
+    expect([...ids].sort()).toEqual(expected.map((s) => s.id).sort());
   });
 
   it('writes JSON lines: one whole session per line, as the API gave it', async () => {
@@ -266,13 +291,12 @@ describe('export of a result of both stores, with sessions in transit', () => {
     expect(ids).toHaveLength(shown);
     expect(new Set(ids).size).toBe(shown);
     expect([...ids].sort()).toEqual(inWindow.map((s) => s.id).sort());
-    if (!url.includes('customerName')) {
-      // In the table's order: by date (ties by id), as each store sorts.
-      const byDate = [...inWindow].sort((a, b) =>
-        a.dateCreated === b.dateCreated ? (a.id! < b.id! ? -1 : 1) : a.dateCreated! < b.dateCreated! ? -1 : 1,
-      );
-      if (!url.includes('sort=dateCreated')) byDate.reverse();
-      expect(ids).toEqual(byDate.map((s) => s.id));
-    }
+    // In the table's order, live and archived sessions as one list: by date (ties by id), or by
+    // customer name (the two stores' rows interleaved, as one server-side sort would list them).
+    const field = url.includes('customerName') ? 'customerName' : 'dateCreated';
+    const ordered = inWindow
+      .map((s) => decodeSummary(s as Record<string, unknown>, String(s.id)))
+      .sort(sessionComparator(field, !url.includes('sort=')));
+    expect(ids).toEqual(ordered.map((s) => s.id));
   });
 });

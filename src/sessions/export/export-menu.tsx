@@ -3,10 +3,8 @@
 // walk written to a file, not data any screen reads.
 import { useEffect, useId, useRef, useState } from 'react';
 import { formatCount } from '../../lib/format';
-import type { SessionsRequest } from '../api/build-sessions-query';
-import type { SessionSummary } from '../api/session';
 import { useColumnVisibility } from '../preferences';
-import { inWindow, type SessionsView } from '../view/sessions-view';
+import type { SessionsView } from '../view/sessions-view';
 import { EXPORT_FORMATS, visibleColumnIds, type ExportFormat } from './export-rows';
 import { exportFileName } from './export-name';
 import { openExportSink } from './export-sink';
@@ -14,20 +12,15 @@ import type { WalkProgress } from './walk-result';
 import './export-menu.css';
 
 interface ExportMenuProps {
+  /** The result exported: every filter and refinement of the view, in its order. */
   view: SessionsView;
-  /** The result's server requests in order; the view's own by default. */
-  requests?: readonly SessionsRequest[];
-  /** What belongs to the result beyond what the server filters; every session by default. */
-  accept?: (session: SessionSummary) => boolean;
-  /** Words for the file name naming those refinements (`missed`). */
-  tags?: readonly string[];
 }
 
 type ExportState =
   | { step: 'idle'; message?: string; failed?: boolean }
   | { step: 'running'; format: ExportFormat; fileName: string; progress: WalkProgress };
 
-export function ExportMenu({ view, requests, accept, tags }: ExportMenuProps) {
+export function ExportMenu({ view }: ExportMenuProps) {
   const menuId = useId();
   const [open, setOpen] = useState(false);
   const [state, setState] = useState<ExportState>({ step: 'idle' });
@@ -40,7 +33,7 @@ export function ExportMenu({ view, requests, accept, tags }: ExportMenuProps) {
 
   const start = async (format: ExportFormat) => {
     setOpen(false);
-    const fileName = exportFileName(view, format, tags);
+    const fileName = exportFileName(view, format);
     // First, in the click's own task: the save dialog needs the user's gesture. The export's code
     // loads meanwhile (it is not first-screen code).
     const runner = import('./run-export');
@@ -50,12 +43,12 @@ export function ExportMenu({ view, requests, accept, tags }: ExportMenuProps) {
     controller.current = abort;
     setState({ step: 'running', format, fileName, progress: { read: 0, kept: 0, total: undefined } });
     try {
-      const { runExport } = await runner;
+      const { runExport, viewAccept } = await runner;
       const done = await runExport({
         format,
-        requests: requests ?? view.segments.map((s) => s.request),
-        // The API answers whole days: only the sessions inside the view's window are written.
-        accept: (s) => inWindow(view, s) && (accept?.(s) ?? true),
+        requests: view.segments.map((s) => s.request),
+        merge: view.merge,
+        accept: viewAccept(view),
         sink,
         signal: abort.signal,
         layout: {

@@ -249,7 +249,20 @@ describe('sinks', () => {
 describe('exportFileName', () => {
   it('names the days, the store and the filters', () => {
     expect(exportFileName(view, 'csv')).toBe('sessions_2026-11-30_2026-12-06.csv');
-    expect(exportFileName(view, 'csv', ['missed'])).toBe('sessions_2026-11-30_2026-12-06_missed.csv');
+    const refined = resolveView(
+      {
+        range: '7d',
+        missed: true,
+        direction: 'Incoming',
+        outcome: ['Answered', 'Voicemail'],
+        minDuration: 60,
+      },
+      Date.parse('2026-12-06T10:00:00Z'),
+      'utc',
+    );
+    expect(exportFileName(refined, 'csv')).toBe(
+      'sessions_2026-11-30_2026-12-06_missed_outcome-Answered-Voicemail_Incoming_min-60s.csv',
+    );
     const filtered = resolveView(
       { start: '2026-10-01', end: '2026-10-31', archive: true, from: '+1 503', customer: ['c1', 'c2'] },
       Date.parse('2026-12-06T10:00:00Z'),

@@ -3,14 +3,21 @@
 import type { SessionsRequest } from '../api/build-sessions-query';
 import { fetchSessionsWithWire, fetchSessionSummaries, type SessionWithWire } from '../api/fetch-sessions';
 import type { SessionSummary } from '../api/session';
+import type { SortField } from '../api/session-types';
 import { fetchArchivedCopyIds } from '../api/store-seam';
+import { refinementPredicate, pickRefinements } from '../refinements';
+import { sessionComparator } from '../sort-order';
+import { inWindow, type SessionsView } from '../view/sessions-view';
 import { csvHead, csvRow, ndjsonLine, type CsvLayout } from './export-rows';
 import type { ExportSink } from './export-sink';
+import { mergeWalks } from './merge-walks';
 import { walkResult, withRetries, type WalkFetch, type WalkProgress } from './walk-result';
 
 interface CommonOptions {
   /** The result's server requests, in its order: today the view's own. */
   requests: readonly SessionsRequest[];
+  /** The requests are parts to merge by this sort, not to write one after the other (`SessionsView.merge`). */
+  merge?: { field: SortField; desc: boolean };
   /** CSV only: which columns, in which zone. */
   layout: CsvLayout;
   sink: ExportSink;
@@ -72,24 +79,26 @@ export function runExport(options: ExportOptions): Promise<WalkProgress> {
 }
 
 async function writeResult<T extends SessionSummary>(
-  { requests, sink, accept, signal, onProgress, pageSize, sleep }: CommonOptions,
+  { requests, merge, sink, accept, signal, onProgress, pageSize, sleep }: CommonOptions,
   fetchPage: WalkFetch<T>,
   line: (session: T) => string,
   head?: () => string,
 ): Promise<WalkProgress> {
   let last: WalkProgress = { read: 0, kept: 0, total: undefined };
+  // Looked for while the first pages are read.
+  const leaveOut = archivedCopies(requests, withRetries(fetchPage, sleep), signal);
+  const walk = (part: readonly SessionsRequest[], skip: typeof leaveOut) =>
+    walkResult({ requests: part, fetchPage, accept, leaveOut: skip, signal, pageSize, sleep });
+  const pages =
+    merge && requests.length > 1
+      ? mergeWalks(
+          requests.map((r, i) => walk([r], [leaveOut[i]])),
+          sessionComparator(merge.field, merge.desc),
+        )
+      : walk(requests, leaveOut);
   try {
     if (head) await sink.write(head());
-    for await (const { sessions, progress } of walkResult({
-      requests,
-      fetchPage,
-      accept,
-      // Looked for while the first pages are read.
-      leaveOut: archivedCopies(requests, withRetries(fetchPage, sleep), signal),
-      signal,
-      pageSize,
-      sleep,
-    })) {
+    for await (const { sessions, progress } of pages) {
       // A fetch that ignores the signal (or answered just before it) must not write after a cancel.
       signal?.throwIfAborted();
       let text = '';
@@ -104,4 +113,13 @@ async function writeResult<T extends SessionSummary>(
     await sink.abort();
     throw e;
   }
+}
+
+/**
+ * What an export of the view writes of the sessions its requests answer: those created inside its
+ * window (the API answers whole days) that its refinements keep (the API cannot apply them).
+ */
+export function viewAccept(view: SessionsView): (session: SessionSummary) => boolean {
+  const refined = refinementPredicate(pickRefinements(view.search), view.anchorMs);
+  return (s) => inWindow(view, s) && refined(s);
 }

@@ -9,7 +9,6 @@ import type { Refinements } from '../refinements';
 import type { ScanState } from '../scan/scan-protocol';
 import { tagsArchived, type SessionsView } from '../view/sessions-view';
 import { toRowView, type RowView } from './row-view';
-import { DEFAULT_SORT } from '../filters/session-search';
 import type { SessionsResult } from './use-sessions-result';
 
 export interface Scan {
@@ -41,8 +40,7 @@ export function useScan(
   const queryClient = useQueryClient();
   // Live and archived parts read whole under another sort are merged into one order when the scan
   // ends, by the scan's worker; until then the live part comes first, then the archived one.
-  const sort = view.search.sort ?? DEFAULT_SORT;
-  const merge = !view.byDate && requests.length > 1 ? { field: sort.field, desc: sort.desc } : undefined;
+  const merge = requests.length > 1 ? view.merge : undefined;
   const options = sessionQueries.scan(
     requests,
     refinements,

@@ -71,20 +71,26 @@ export function pagesForRows(
 /**
  * Which pages to observe, updated from the virtualizer's scroll callback. A dragged scrollbar thumb
  * crosses hundreds of pages in a few frames: observing each would start (and abort) a request per
- * page passed. So a jump of more than a few screens waits for the thumb to rest (60 ms, about four frames); wheel and
- * continuous scrolling move less per frame and are never delayed, so rows never wait for a timer.
+ * page passed. So a jump of more than a few screens waits for the thumb to rest (60 ms, about four
+ * frames), and then for one more frame: a frame that took longer than the rest (a busy machine) must
+ * not pass for one, and the thumb's moves since then reach the page as scroll events at the start of
+ * the next frame, before its animation callbacks. Wheel and continuous scrolling move less per frame
+ * and are never delayed, so rows never wait for a timer.
  */
 export function useObservedPages(resultKey: string) {
   const first: PageRange = { first: 0, last: 0, ahead: 1, drawnFirst: 0, drawnLast: 0 };
   const [state, setState] = useState({ key: resultKey, range: first });
   const lastOffset = useRef(0);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  /** Counts the scroll callbacks: a rest ends only if none came since it began. */
+  const moves = useRef(0);
   useEffect(() => () => clearTimeout(timer.current), []);
 
   const onScrollChange = useCallback(
     (wanted: PageRange, scrollOffset: number, viewportHeight: number) => {
       const jumped = Math.abs(scrollOffset - lastOffset.current) > Math.max(viewportHeight, 400) * 4;
       lastOffset.current = scrollOffset;
+      const move = ++moves.current;
       const apply = () =>
         setState((prev) =>
           prev.key === resultKey &&
@@ -97,7 +103,11 @@ export function useObservedPages(resultKey: string) {
             : { key: resultKey, range: wanted },
         );
       clearTimeout(timer.current);
-      if (jumped) timer.current = setTimeout(apply, THUMB_REST_MS);
+      if (jumped)
+        timer.current = setTimeout(
+          () => requestAnimationFrame(() => moves.current === move && apply()),
+          THUMB_REST_MS,
+        );
       else apply();
     },
     [resultKey],

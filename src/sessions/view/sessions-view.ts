@@ -11,6 +11,7 @@ import { toSessionsRequest, type SessionsRequest } from '../api/build-sessions-q
 import type { DisplayZone } from '../../lib/format';
 import { normalizePhoneFilter } from '../phone-search';
 import { DEFAULT_SORT, type SessionSearch } from '../filters/session-search';
+import type { SortField } from '../api/session-types';
 import { planStores, type StoreChoice } from './covering-days';
 import { resolveTimeWindow, toFixedTimeSearch, type TimeWindow } from './time-window';
 import type { ZoneName } from './zoned-time';
@@ -44,6 +45,11 @@ export interface SessionsView {
   key: string;
   /** Sorted by date: each segment's window is a slice found by edge search. */
   byDate: boolean;
+  /**
+   * Under another sort than the date, a result of both stores: read whole (the table's scan, the
+   * export), its parts are merged by this sort (sort-order.ts). Sorted by date they follow each other.
+   */
+  merge: { field: SortField; desc: boolean } | undefined;
   /** The window is still open at its end: new sessions can arrive in it. */
   live: boolean;
   /** Corrections made while resolving (an end before its start). */
@@ -99,6 +105,10 @@ export function resolveView(search: SessionSearch, anchorMs: number, zone: Displ
     segments,
     key: `${segments.map((s) => s.request.key).join(' | ')} @ ${window.startMs}-${window.endMs}`,
     byDate: sort.field === 'dateCreated',
+    merge:
+      sort.field !== 'dateCreated' && segments.length > 1
+        ? { field: sort.field, desc: sort.desc }
+        : undefined,
     live: window.live && segments.some((s) => s.store === 'live'),
     notices,
   };
