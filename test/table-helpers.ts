@@ -27,7 +27,8 @@ export const dataRows = () =>
 /**
  * A page of a result of `total` sessions, made up on request, like a server over a big table. The
  * sessions are spread evenly over the days asked for (from `startDate` to FACTORY_NOW), newest
- * first unless `sortOrder=Ascend`, so a window inside those days holds a known share of them.
+ * first unless `sortOrder=Ascend`, so a window inside those days holds a known share of them. Each
+ * store has sessions of its own (`row-N` live, `arc-N` archived), as a real one does.
  */
 export function bigPage(request: Request, total: number) {
   const q = new URL(request.url).searchParams;
@@ -42,7 +43,7 @@ export function bigPage(request: Request, total: number) {
     items.push(
       makeWireSession(
         {
-          id: `row-${i}`,
+          id: `${q.get('searchArchive') === 'true' ? 'arc' : 'row'}-${i}`,
           fromAddress: `+1503555${String(i).padStart(4, '0')}`,
           fromName: `Caller ${i}`,
           dateCreated: new Date(created).toISOString(),

@@ -34,7 +34,7 @@ export const SessionRow = memo(function SessionRow({
       aria-selected={selected}
       data-session-id={row.id}
       tabIndex={selected ? 0 : -1}
-      className={`sessions-row${open ? ' is-open' : ''}${row.missed ? ' is-missed' : ''}${row.outside ? ' is-outside' : ''}${nearest ? ' is-nearest' : ''}${partStart ? ' is-part-start' : ''}`}
+      className={`sessions-row${open ? ' is-open' : ''}${row.missed ? ' is-missed' : ''}${row.outside || row.copy ? ' is-outside' : ''}${nearest ? ' is-nearest' : ''}${partStart ? ' is-part-start' : ''}`}
       style={{ transform: `translateY(${top}px)` }}
     >
       <RowCells row={row} columnIds={columnIds} />

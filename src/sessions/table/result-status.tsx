@@ -84,8 +84,8 @@ export const ResultStatus = memo(function ResultStatus({
               'Loading sessions…'
             ) : total !== undefined && shown !== undefined && shown > total ? (
               <>
-                <strong>{formatCount(total)}</strong> in your window · {formatCount(shown)} shown: the API
-                sorts whole days
+                <strong>{formatCount(total)}</strong> in your window · {formatCount(shown)} shown, the dimmed
+                ones not counted
               </>
             ) : total !== undefined ? (
               <>

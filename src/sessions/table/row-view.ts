@@ -41,6 +41,11 @@ export interface RowView {
   archived: boolean;
   /** Created outside the view's window: shown dimmed and marked (a sort the API applies to whole days). */
   outside: boolean;
+  /**
+   * The archived copy of a session also shown as live (in transit between the stores, under a sort
+   * that cannot leave it out): shown dimmed and marked, not counted.
+   */
+  copy: boolean;
 }
 
 const text = (value: string | undefined) => value ?? '';
@@ -78,6 +83,7 @@ export function toRowView(s: SessionSummary, zone: DisplayZone): RowView {
     states: liveStates(s),
     archived: false,
     outside: false,
+    copy: false,
   };
 }
 
@@ -92,11 +98,13 @@ export interface RowMarks {
   archived?: boolean;
   /** Rows created outside this window are marked. */
   window?: { startMs: number; endMs: number };
+  /** Ids of archived copies of live sessions: marked. */
+  copies?: ReadonlySet<string>;
 }
 
 /** A page's rows as the table shows them, marked by where they come from. */
 export function selectRows(zone: DisplayZone, marks: RowMarks = {}) {
-  const { archived = false, window } = marks;
+  const { archived = false, window, copies } = marks;
   return (page: SessionsPage<SessionSummary>): RowPage => ({
     rows: page.items.map((s) => {
       const row = toRowView(s, zone);
@@ -104,6 +112,7 @@ export function selectRows(zone: DisplayZone, marks: RowMarks = {}) {
       row.outside =
         window !== undefined &&
         (row.createdMs === undefined || row.createdMs < window.startMs || row.createdMs >= window.endMs);
+      row.copy = copies?.has(row.id) === true;
       return row;
     }),
     totalCount: page.totalCount,
@@ -168,8 +177,16 @@ export function cellParts(id: string, row: RowView, now: number): CellPart[] {
       // The most telling state gets the badge (queue, then call, then dial); the rest are in its title.
       if (row.states[0])
         return [{ text: row.states[0], className: 'badge badge-live', title: row.states.join(' · ') }];
-      // A row outside the window (another sort over whole days) is dimmed and says why; in a result
-      // of both stores, the archived sessions say so.
+      // A row outside the window (another sort over whole days) or the archived copy of a live row
+      // is dimmed and says why; in a result of both stores, the archived sessions say so.
+      if (row.copy)
+        return [
+          {
+            text: 'Also live',
+            className: 'badge',
+            title: 'Being moved to the archive: this session is also listed as live, and counted once',
+          },
+        ];
       if (row.outside)
         return [
           {

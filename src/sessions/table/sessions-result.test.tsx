@@ -5,7 +5,7 @@ import { server } from '../../../test/msw-server';
 import { renderApp } from '../../../test/render';
 import { createSessionsHandlers, defaultSessions, SESSIONS_URL } from '../../../test/msw-handlers';
 import { resolveView } from '../view/sessions-view';
-import { FACTORY_NOW } from '../../../test/session-factory';
+import { ARCHIVE_AFTER_MS, FACTORY_NOW, makeWireSessions } from '../../../test/session-factory';
 
 import { bigPage, bigResult, dataRows, grid, recordRequests } from '../../../test/table-helpers';
 
@@ -153,7 +153,7 @@ describe('random access over a large result', () => {
       grid().scrollTop = 65_000 * 36;
       fireEvent.scroll(grid());
     });
-    await waitFor(() => expect(dataRows().some((r) => r.dataset.sessionId === 'row-65000')).toBe(true));
+    await waitFor(() => expect(dataRows().some((r) => r.dataset.sessionId === 'arc-65000')).toBe(true));
     // The page under the viewport (row 65,000 on, not the overscan rows drawn above it) and one ahead.
     const pages = (from: number) =>
       [...new Set(tablePages(all.slice(from)).map((q) => Number(q.get('page'))))].sort();
@@ -170,12 +170,12 @@ describe('random access over a large result', () => {
       grid().scrollTop = 65_275 * 36;
       fireEvent.scroll(grid());
     });
-    await waitFor(() => expect(dataRows().some((r) => r.dataset.sessionId === 'row-65275')).toBe(true));
+    await waitFor(() => expect(dataRows().some((r) => r.dataset.sessionId === 'arc-65275')).toBe(true));
     const lastShown = Math.max(...dataRows().map((r) => Number(r.dataset.sessionId!.slice(4))));
     expect(lastShown).toBeGreaterThanOrEqual(65_300); // overscan rows drawn from page 653
     await waitFor(() => expect(pages(again)).toEqual([652, 653]));
     // The rows drawn below the view from page 653 (the page ahead) show their sessions once it is in.
-    await waitFor(() => expect(dataRows().some((r) => r.dataset.sessionId === 'row-65302')).toBe(true));
+    await waitFor(() => expect(dataRows().some((r) => r.dataset.sessionId === 'arc-65302')).toBe(true));
   });
 
   it('opens a view around a moment at the row nearest it, selected and in view', async () => {
@@ -215,7 +215,7 @@ describe('random access over a large result', () => {
     while (FACTORY_NOW - Math.round((inside + 1) * step) >= window.startMs) inside++;
     await waitFor(() =>
       expect(document.querySelector('.results-count')?.textContent).toBe(
-        `${inside.toLocaleString('en-US')} in your window · 30,000 shown: the API sorts whole days`,
+        `${inside.toLocaleString('en-US')} in your window · 30,000 shown, the dimmed ones not counted`,
       ),
     );
     expect(grid()).toHaveAttribute('aria-rowcount', '30001');
@@ -249,6 +249,56 @@ describe('random access over a large result', () => {
     expect(rowAt(24_999)).not.toHaveClass('is-part-start');
     expect(within(rowAt(24_999)!).queryByText('Archived')).toBeNull();
     expect(dataRows().filter((r) => r.classList.contains('is-part-start'))).toHaveLength(1);
+  });
+
+  it('under another sort, too large to merge, counts a session in transit once and marks its archived copy', async () => {
+    // Sessions in their last two hours before 15 days old answer from both stores, as sessions being
+    // archived do. Their customer names sort first, so each store's part begins with them.
+    const IN_TRANSIT_MS = 2 * 3_600_000;
+    const inTransit = (s: { dateCreated?: string }) => {
+      const age = FACTORY_NOW - Date.parse(s.dateCreated ?? '');
+      return age > ARCHIVE_AFTER_MS - IN_TRANSIT_MS && age <= ARCHIVE_AFTER_MS;
+    };
+    const sessions = makeWireSessions(21_000, 5, { days: 29 }).map((s) =>
+      inTransit(s) ? { ...s, customerName: `!${s.customerName ?? ''}` } : s,
+    );
+    server.use(...createSessionsHandlers(sessions, FACTORY_NOW, { inTransitMs: IN_TRANSIT_MS }));
+    const { window } = resolveView({ range: '30d' }, FACTORY_NOW, 'local');
+    const inside = sessions.filter((s) => {
+      const ms = Date.parse(s.dateCreated ?? '');
+      return ms >= window.startMs && ms < window.endMs;
+    });
+    const copies = inside.filter(inTransit);
+    expect(copies.length).toBeGreaterThan(10);
+    renderApp('/?range=30d&sort=customerName');
+    // Too many to merge: each store's part in the server's order; the window's count holds each once.
+    await waitFor(
+      () =>
+        expect(document.querySelector('.results-count')?.textContent).toMatch(
+          new RegExp(`^${inside.length.toLocaleString('en-US')} in your window`),
+        ),
+      { timeout: 15_000 },
+    );
+    const shown = Number(grid().getAttribute('aria-rowcount')) - 1;
+    const archiveStart =
+      shown -
+      sessions.filter((s) => FACTORY_NOW - Date.parse(s.dateCreated ?? '') > ARCHIVE_AFTER_MS - IN_TRANSIT_MS)
+        .length;
+    const rowAt = (index: number) =>
+      dataRows().find((r) => r.getAttribute('aria-rowindex') === String(index + 2));
+    // The live copies, at the top, are plain rows.
+    await waitFor(() => expect(rowAt(0)).toBeDefined());
+    expect(within(rowAt(0)!).queryByText('Also live')).toBeNull();
+    // The archived part begins with the copies: marked, dimmed.
+    act(() => {
+      grid().scrollTop = archiveStart * 36;
+      fireEvent.scroll(grid());
+    });
+    await waitFor(() => expect(rowAt(archiveStart + 1)).toBeDefined());
+    await waitFor(() => expect(within(rowAt(archiveStart)!).getByText('Also live')).toBeInTheDocument());
+    expect(rowAt(archiveStart)).toHaveClass('is-part-start');
+    expect(rowAt(archiveStart + 1)).toHaveClass('is-outside');
+    expect(within(rowAt(archiveStart + 1)!).getByText('Also live')).toBeInTheDocument();
   });
 
   it('asks for no page ahead of a filter left at once, and for the next page of one that stays', async () => {

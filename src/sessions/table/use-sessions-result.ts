@@ -184,17 +184,6 @@ function serverPages(from: number, to: number): number[] {
 /** How a view's result is laid out: each segment's slice, once its edges (or total) are known. */
 function useLayout(view: SessionsView) {
   const { segments, window, anchorMs, byDate } = view;
-  // Marks: archived rows in a result of both stores; rows outside the window under another sort.
-  const selects = useMemo(
-    () =>
-      segments.map((s) =>
-        selectRows(view.zone, {
-          archived: tagsArchived(view.stores, s.store),
-          window: byDate ? undefined : window,
-        }),
-      ),
-    [segments, view.zone, view.stores, byDate, window],
-  );
   // Each segment's slice: its window's rows when sorted by date; otherwise the whole server result,
   // with the window's count from the same search sorted by date.
   const edges = useQueries({
@@ -202,6 +191,31 @@ function useLayout(view: SessionsView) {
       sessionQueries.edges(byDate ? s.request : byDateRequest(s.request), window, anchorMs),
     ),
   });
+  // Sessions in both stores are counted once, as live rows. Sorted by date the archived copies leave
+  // the archive's slice (they are its first or last rows); under another sort they are scattered
+  // through it, so they are marked instead.
+  const leftOut = useStoreSeam(
+    view,
+    edges.map((e) => (isSettled(e.data) ? e.data : undefined)),
+  );
+  const duplicates = leftOut.length;
+  const copies = useMemo(
+    () => (byDate || !duplicates ? undefined : new Set(leftOut.map((s) => s.id))),
+    [byDate, duplicates, leftOut],
+  );
+  // Marks: archived rows in a result of both stores; rows outside the window and archived copies
+  // under another sort.
+  const selects = useMemo(
+    () =>
+      segments.map((s) =>
+        selectRows(view.zone, {
+          archived: tagsArchived(view.stores, s.store),
+          window: byDate ? undefined : window,
+          copies: s.store === 'archive' ? copies : undefined,
+        }),
+      ),
+    [segments, view.zone, view.stores, byDate, window, copies],
+  );
   const page0 = useQueries({
     queries: segments.map((s, i) => ({
       ...sessionQueries.page(s.request, 0),
@@ -209,12 +223,6 @@ function useLayout(view: SessionsView) {
       enabled: !byDate,
     })),
   });
-  // Sessions in both stores are shown once, as live rows: the archived copies leave its slice.
-  const leftOut = useStoreSeam(
-    view,
-    edges.map((e) => (isSettled(e.data) ? e.data : undefined)),
-  );
-  const duplicates = leftOut.length;
   // Sorted by date, the first segment's rows show as soon as its first edge is known (neither its
   // last edge nor the archive's search need hold up the first rows); a later segment joins once
   // both edges of those before it are known.
@@ -231,7 +239,7 @@ function useLayout(view: SessionsView) {
         ? [e!.first, e!.end ?? e!.first + e!.inside]
         : [0, total ?? 0];
     let [first, end] = [windowFirst, windowEnd];
-    if (s.store === 'archive' && duplicates > 0) {
+    if (byDate && s.store === 'archive' && duplicates > 0) {
       if (s.request.filter.sortOrder === 'Ascend') end -= duplicates;
       else first += duplicates;
     }

@@ -1,29 +1,26 @@
-// Sessions in transit between the stores, shown once (api/store-seam.ts): in a result of both
-// stores sorted by date, the newest archived rows inside the window that are live too. The
-// table leaves them out of the archived slice (at its start newest first, at its end oldest first).
+// Sessions in transit between the stores, counted once (api/store-seam.ts): in a result of both
+// stores, the newest archived rows inside the window that are live too. Sorted by date the table
+// leaves them out of the archived slice (at its start newest first, at its end oldest first); under
+// another sort it marks them where the server's order puts them.
 import { useQuery } from '@tanstack/react-query';
 import { sessionQueries } from '../api/session-queries';
 import type { WindowEdges } from '../api/window-edges';
 import type { SessionSummary } from '../api/session';
-
-const NONE: SessionSummary[] = [];
 import type { SessionsView } from '../view/sessions-view';
 
-/** The archived copies of live sessions the result leaves out. */
+const NONE: SessionSummary[] = [];
+
+/** The archived copies of live sessions inside the window. */
 export function useStoreSeam(view: SessionsView, edges: (WindowEdges | undefined)[]): SessionSummary[] {
   const live = view.segments.findIndex((s) => s.store === 'live');
   const archive = view.segments.findIndex((s) => s.store === 'archive');
   const liveEdges = edges[live];
   const archiveEdges = edges[archive];
-  const newestFirst = view.segments[archive]?.request.filter.sortOrder !== 'Ascend';
+  // Under another sort the edges are those of the same search by date, newest first.
+  const newestFirst = !view.byDate || view.segments[archive]?.request.filter.sortOrder !== 'Ascend';
   const archiveCount = archiveEdges ? archiveEdges.end - archiveEdges.first : 0;
   const enabled =
-    view.byDate &&
-    live >= 0 &&
-    archive >= 0 &&
-    !!liveEdges &&
-    liveEdges.end > liveEdges.first &&
-    archiveCount > 0;
+    live >= 0 && archive >= 0 && !!liveEdges && liveEdges.end > liveEdges.first && archiveCount > 0;
   const query = useQuery({
     ...sessionQueries.seam(
       {
