@@ -53,9 +53,13 @@ export function barName(
   count: number,
   missed?: number,
 ): string {
-  const sessions = plural(count, 'session');
+  return `${barTimeText(startMs, endMs, zone)}: ${barCountText(count, missed)}`;
+}
+
+/** What a bar's name says after its time: "212 sessions", "1 session, 0 missed". */
+export function barCountText(count: number, missed?: number): string {
   const ofThem = missed === undefined ? '' : `, ${formatCount(missed)} missed`;
-  return `${barTimeText(startMs, endMs, zone)}: ${sessions}${ofThem}`;
+  return `${plural(count, 'session')}${ofThem}`;
 }
 
 /** "per 5 minutes", "per hour", "per day"… for the chart's heading. */

@@ -6,7 +6,7 @@
 // accessible name and high-contrast outlines come with the element, and heights in percent print as
 // drawn. One bar is a tab stop; arrow keys, Home and End move between bars (a 60-bar chart is not 60
 // stops on the way to the table). Loaded lazily (sessions-table.tsx): it is not first-screen code.
-import { useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { memo, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { sessionQueries } from '../api/session-queries';
 import type { SessionsRequest } from '../api/build-sessions-query';
@@ -16,7 +16,7 @@ import { useUpdateSessionSearch } from '../filters/use-session-search';
 import type { SessionsView } from '../view/sessions-view';
 import { zoneLabel } from '../view/time-window-label';
 import { formatCount } from '../../lib/format';
-import { axisTicks, barName, barTimeSearch, barTimeText, unitText } from './bar-labels';
+import { axisTicks, barCountText, barTimeSearch, barTimeText, unitText } from './bar-labels';
 import { bucketRows } from './count-bars';
 import { volumeBars } from './volume-bars';
 import './volume-chart.css';
@@ -31,6 +31,7 @@ export interface VolumeChartProps {
   counting: boolean;
   /** The view has refinements: its result is the scan's matches, counted here as they arrive. */
   refined: boolean;
+  /** The scan of a refined view (else none: the chart need not draw again as a scan goes on). */
   scan: ScanState | undefined;
   /** Archived copies of live sessions the result leaves out: counted by the stores, taken off here. */
   leftOut?: readonly SessionSummary[];
@@ -39,7 +40,8 @@ export interface VolumeChartProps {
 /** About this many axis labels, whatever the number of bars. */
 const TICKS = 6;
 
-export default function VolumeChart({
+// Memoized: the table above which it sits draws again with each step of a scan.
+export default memo(function VolumeChart({
   view,
   requests,
   anchorMs,
@@ -52,6 +54,12 @@ export default function VolumeChart({
   const bars = useMemo(() => volumeBars({ startMs, endMs, zone }), [startMs, endMs, zone]);
   const { edges, unit } = bars;
   const count = edges.length - 1;
+  // The bars' times and the axis are the window's: worded once, not with every count that arrives.
+  const times = useMemo(
+    () => edges.slice(0, -1).map((from, k) => barTimeText(from, edges[k + 1]!, zone)),
+    [edges, zone],
+  );
+  const ticks = useMemo(() => axisTicks(edges, zone, unit, TICKS), [edges, zone, unit]);
 
   const query = useQuery({
     ...sessionQueries.volume(requests, { startMs, endMs }, edges, anchorMs),
@@ -190,11 +198,7 @@ export default function VolumeChart({
               className="volume-bar"
               data-selected={inDrag || undefined}
               tabIndex={k === Math.min(focused, count - 1) ? 0 : -1}
-              aria-label={
-                n === undefined
-                  ? `${barTimeText(edges[k]!, edges[k + 1]!, zone)}: counting`
-                  : barName(edges[k]!, edges[k + 1]!, zone, n, missed)
-              }
+              aria-label={`${times[k]}: ${n === undefined ? 'counting' : barCountText(n, missed)}`}
               onFocus={() => setFocused(k)}
               onClick={() => narrowTo(k, k)}
             >
@@ -208,7 +212,7 @@ export default function VolumeChart({
         })}
       </div>
       <div className="volume-axis" aria-hidden="true">
-        {axisTicks(edges, zone, unit, TICKS).map(({ index, text }) => (
+        {ticks.map(({ index, text }) => (
           <span key={index} className="volume-tick" style={{ left: `${(index / count) * 100}%` }}>
             {text}
           </span>
@@ -216,4 +220,4 @@ export default function VolumeChart({
       </div>
     </section>
   );
-}
+});

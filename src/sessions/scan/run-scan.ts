@@ -1,8 +1,10 @@
 // Runs a scan from the main thread: starts its Web Worker and turns the worker's messages into an
-// async stream of chunks, which React Query's streamedQuery reduces into the scan's data. Aborting
-// the signal (Stop, or the view changing) terminates the worker, so its requests stop with it.
+// async stream of chunks, which React Query's streamedQuery reduces into the scan's data: paced
+// (pace-chunks.ts), a few commits a second however fast pages arrive. Aborting the signal (Stop,
+// or the view changing) terminates the worker, so its requests stop with it.
 import { ApiError, apiErrorFromResponse } from '../api/api-error';
 import { sessionsUrl } from '../api/sessions-url';
+import { chunkPacer } from './pace-chunks';
 import { scanPages } from './scan-loop';
 import type { ScanChunk, ScanFailure, ScanInput, ScanMessage } from './scan-protocol';
 
@@ -30,14 +32,24 @@ export async function* runScan(input: ScanInput, signal: AbortSignal): AsyncGene
     wake?.();
     wake = undefined;
   };
-  worker.onmessage = (event: MessageEvent<ScanMessage>) => {
-    queue.push(event.data);
+  const pacer = chunkPacer((chunk) => {
+    queue.push({ type: 'chunk', chunk });
     notify();
+  });
+  const fail = (failure: ScanFailure) => {
+    // What was found before the failure is shown with it.
+    pacer.flush();
+    queue.push({ type: 'error', failure });
+    notify();
+  };
+  worker.onmessage = (event: MessageEvent<ScanMessage>) => {
+    const message = event.data;
+    if (message.type === 'chunk') pacer.push(message.chunk);
+    else fail(message.failure);
   };
   worker.onerror = (event) => {
     event.preventDefault();
-    queue.push({ type: 'error', failure: { kind: 'decode', message: 'The scan stopped unexpectedly.' } });
-    notify();
+    fail({ kind: 'decode', message: 'The scan stopped unexpectedly.' });
   };
   signal.addEventListener('abort', notify);
   worker.postMessage(input);
@@ -55,6 +67,7 @@ export async function* runScan(input: ScanInput, signal: AbortSignal): AsyncGene
     }
   } finally {
     signal.removeEventListener('abort', notify);
+    pacer.cancel();
     worker.terminate();
   }
 }

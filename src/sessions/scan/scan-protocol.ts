@@ -66,6 +66,11 @@ export interface ScanChunk {
   limit?: 'scanned' | 'matches';
   /** When done and asked to `merge`: the indexes of every match (in the order found) in merged order. */
   order?: Uint32Array;
+  /**
+   * The page's matches go on in the next message: the worker posts a page's matches in pieces
+   * (scan-worker.ts), and a piece is merged with the rest before it is reduced (pace-chunks.ts).
+   */
+  more?: boolean;
 }
 
 export interface ScanState extends ScanChunk {

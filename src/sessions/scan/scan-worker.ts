@@ -2,6 +2,7 @@
 // sessions happen here, so the main thread only receives each page's matches and counts. One
 // worker per scan: the main thread terminates it to stop (run-scan.ts).
 import { scanPages } from './scan-loop';
+import { splitChunk } from './pace-chunks';
 import type { ScanFailure, ScanInput, ScanMessage } from './scan-protocol';
 
 /** As long as the app's own requests get (fetch-sessions.ts) before they count as failed. */
@@ -34,7 +35,8 @@ async function fetchJson(url: string): Promise<Record<string, unknown>> {
 
 self.onmessage = async (event: MessageEvent<ScanInput>) => {
   try {
-    for await (const chunk of scanPages(event.data, fetchJson)) post({ type: 'chunk', chunk });
+    for await (const chunk of scanPages(event.data, fetchJson))
+      for (const piece of splitChunk(chunk)) post({ type: 'chunk', chunk: piece });
   } catch (e) {
     const failure: ScanFailure =
       e && typeof e === 'object' && 'kind' in e

@@ -147,7 +147,7 @@ export function SessionsTable({ view, openSessionId, onCloseSession, onReanchor 
             anchorMs={view.anchorMs}
             counting={firstRowsIn || countingKey === view.key}
             refined={refined}
-            scan={scanState}
+            scan={refined ? scanState : undefined}
             leftOut={base.leftOut}
           />
         </Suspense>
