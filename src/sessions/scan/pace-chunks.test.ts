@@ -195,10 +195,10 @@ describe('splitChunk', () => {
   it('posts a page in pieces that the pacer puts together before anything is handed on', () => {
     const chunk = { ...page(0, 0, 7, 100, 7, true), order: Uint32Array.from([6, 5, 4, 3, 2, 1, 0]) };
     const pieces = splitChunk(chunk, 3);
-    expect(pieces.map((p) => [p.matches.length, p.more ?? false, p.order !== undefined])).toEqual([
-      [3, true, false],
-      [3, true, false],
-      [1, false, true],
+    expect(pieces.map((p) => [p.matches.length, p.more ?? false, p.done, p.order !== undefined])).toEqual([
+      [3, true, false, false],
+      [3, true, false, false],
+      [1, false, true, true],
     ]);
     expect(splitChunk(page(0, 0, 3, 100, 3), 3)).toHaveLength(1);
 

@@ -24,7 +24,10 @@ export function mergeChunks(a: ScanChunk, b: ScanChunk): ScanChunk {
  */
 export const PIECE_SIZE = 250;
 
-/** A chunk as the messages the worker posts: its matches in pieces, all but the last marked `more`. */
+/**
+ * A chunk as the messages the worker posts: its matches in pieces, all but the last marked `more`
+ * (and none of those done: the last piece ends the scan).
+ */
 export function splitChunk(chunk: ScanChunk, size = PIECE_SIZE): ScanChunk[] {
   const { matches } = chunk;
   if (matches.length <= size) return [chunk];
@@ -33,7 +36,7 @@ export function splitChunk(chunk: ScanChunk, size = PIECE_SIZE): ScanChunk[] {
     const piece = matches.slice(from, from + size);
     pieces.push(
       from + size < matches.length
-        ? { ...chunk, matches: piece, order: undefined, more: true }
+        ? { ...chunk, matches: piece, done: false, limit: undefined, order: undefined, more: true }
         : { ...chunk, matches: piece },
     );
   }
