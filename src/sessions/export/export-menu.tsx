@@ -5,7 +5,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { formatCount } from '../../lib/format';
 import { useColumnVisibility } from '../preferences';
 import type { SessionsView } from '../view/sessions-view';
-import { EXPORT_FORMATS, visibleColumnIds, type ExportFormat } from './export-rows';
+import { EXPORT_FORMATS, visibleColumnIds, type ExportFormat } from './export-formats';
 import { exportFileName } from './export-name';
 import { openExportSink } from './export-sink';
 import type { WalkProgress } from './walk-result';

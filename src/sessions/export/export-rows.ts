@@ -6,20 +6,7 @@ import { formatDateTimeWithOffset, type DisplayZone } from '../../lib/format';
 import type { SessionWithWire } from '../api/fetch-sessions';
 import type { SessionSummary, WireDate } from '../api/session';
 import { durationText, fromText, isMissed, liveStates, outcomeText, toText } from '../session-display';
-import { COLUMN_META, columnVisibility } from '../table/column-defs';
-
-export type ExportFormat = 'csv' | 'ndjson';
-
-export const EXPORT_FORMATS: Record<ExportFormat, { extension: string; mime: string; label: string }> = {
-  csv: { extension: 'csv', mime: 'text/csv;charset=utf-8', label: 'CSV' },
-  ndjson: { extension: 'ndjson', mime: 'application/x-ndjson', label: 'JSON lines' },
-};
-
-/** The table's visible columns, in its order (stored choices over the defaults). */
-export function visibleColumnIds(stored: Record<string, boolean>): string[] {
-  const shown = columnVisibility(stored);
-  return Object.keys(COLUMN_META).filter((id) => shown[id] !== false);
-}
+import { COLUMN_META } from '../table/column-defs';
 
 export interface CsvLayout {
   columns: readonly string[];
