@@ -5,7 +5,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { Link } from '@tanstack/react-router';
 import { useLocalStorageState } from '../../lib/local-storage-store';
 import { plural } from '../../lib/format';
-import { downloadBlob } from '../export/export-sink';
+import { downloadBlob } from '../../ui/download-blob';
 import { useSessionSearch } from '../filters/use-session-search';
 import {
   findByName,
