@@ -2,7 +2,8 @@
 // display rules of session-display.ts), times in the display zone with their offset, then the
 // session id and a link to it. NDJSON: each session as the API sent it, one per line.
 import { csvRecord, UTF8_BOM } from '../../lib/csv';
-import { formatDateTimeWithOffset, type DisplayZone } from '../../lib/format';
+import type { DisplayZone } from '../../lib/format';
+import { formatDateTimeWithOffset } from '../../lib/format-with-offset';
 import type { SessionWithWire } from '../api/fetch-sessions';
 import type { SessionSummary, WireDate } from '../api/session';
 import { durationText, fromText, isMissed, liveStates, outcomeText, toText } from '../session-display';
