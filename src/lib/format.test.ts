@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { formatDateTime, formatDateTimeWithOffset, formatFullDateTime } from './format';
+import { formatDateTime, formatFullDateTime } from './format';
+import { formatDateTimeWithOffset } from './format-with-offset';
 
 // What formatDateTime stands in for (format.ts writes it by hand, to spare the first Intl formatter).
 const intlDateTime = (timeZone: string) =>

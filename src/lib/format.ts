@@ -2,30 +2,24 @@
 
 export type DisplayZone = 'local' | 'utc';
 
-const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+const fullFormats = new Map<DisplayZone, Intl.DateTimeFormat>();
 
-function formatter(zone: DisplayZone, kind: 'time' | 'full'): Intl.DateTimeFormat {
-  const key = `${zone}:${kind}`;
-  let f = dateTimeFormats.get(key);
+function fullFormat(zone: DisplayZone): Intl.DateTimeFormat {
+  let f = fullFormats.get(zone);
   if (!f) {
-    const timeZone = zone === 'utc' ? 'UTC' : undefined;
-    const options: Intl.DateTimeFormatOptions =
-      kind === 'time'
-        ? { timeZone, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }
-        : {
-            timeZone,
-            year: 'numeric',
-            month: 'short',
-            day: 'numeric',
-            weekday: 'short',
-            hour: '2-digit',
-            minute: '2-digit',
-            second: '2-digit',
-            hourCycle: 'h23',
-            timeZoneName: 'short',
-          };
-    f = new Intl.DateTimeFormat('en-US', options);
-    dateTimeFormats.set(key, f);
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone === 'utc' ? 'UTC' : undefined,
+      year: 'numeric',
+      month: 'short',
+      day: 'numeric',
+      weekday: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+      timeZoneName: 'short',
+    });
+    fullFormats.set(zone, f);
   }
   return f;
 }
@@ -48,12 +42,7 @@ export function formatDateTime(ms: number, zone: DisplayZone): string {
 
 /** "Fri, Nov 27, 2026, 14:03:09 UTC" */
 export function formatFullDateTime(ms: number, zone: DisplayZone): string {
-  return formatter(zone, 'full').format(ms);
-}
-
-/** "14:03:09" */
-export function formatTime(ms: number, zone: DisplayZone): string {
-  return formatter(zone, 'time').format(ms);
+  return fullFormat(zone).format(ms);
 }
 
 /** 0:42, 12:05, 1:02:03 */
@@ -88,23 +77,4 @@ export function formatCount(n: number): string {
 
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${formatCount(n)} ${n === 1 ? one : many}`;
-}
-
-/**
- * "2026-12-05 14:15:03 -08:00": the instant in the display zone with its offset, so a file read
- * elsewhere (a spreadsheet, another zone) still names the same instant.
- */
-export function formatDateTimeWithOffset(ms: number, zone: DisplayZone): string {
-  const d = new Date(ms);
-  const utc = zone === 'utc';
-  // getTimezoneOffset is minutes *behind* UTC (480 for -08:00), for that instant (summer time included).
-  const offset = utc ? 0 : -Math.round(d.getTimezoneOffset());
-  const shifted = new Date(ms + offset * 60_000);
-  const abs = Math.abs(offset);
-  const year = String(shifted.getUTCFullYear()).padStart(4, '0');
-  return (
-    `${year}-${pad2(shifted.getUTCMonth() + 1)}-${pad2(shifted.getUTCDate())} ` +
-    `${pad2(shifted.getUTCHours())}:${pad2(shifted.getUTCMinutes())}:${pad2(shifted.getUTCSeconds())} ` +
-    `${offset < 0 ? '-' : '+'}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`
-  );
 }

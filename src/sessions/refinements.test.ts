@@ -2,12 +2,11 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { decodeSummary } from './api/decode-page';
 import type { SessionSummary } from './api/session';
+import { addToCounts, refinementPredicate } from './refinement-match';
 import {
-  addToCounts,
   emptyCounts,
   hasRefinements,
   parseRefinements,
-  refinementPredicate,
   refinementsKey,
   serializeRefinements,
   type Refinements,

@@ -1,9 +1,8 @@
 // Refinements: what a view can ask that the API cannot filter (missed, outcome, channel, direction,
 // duration). The app applies them itself, by scanning the server's result (scan/). This module is
-// their link form (parse with notices, serialize), their predicate and the counts the scan keeps.
+// their link form (parse with notices, serialize) and the shape of the counts the scan keeps; the
+// predicate and the counting are in refinement-match.ts, which only the scan and the export run.
 // Plain code, no React and no DOM: the scan's Web Worker runs it.
-import type { SessionSummary } from './api/session';
-import { isMissed, sessionDurationMs } from './session-display';
 
 export interface Refinements {
   /** `wasMissed` is true (or, false: it is not true). */
@@ -133,33 +132,6 @@ export function serializeRefinements(r: Refinements): Partial<Record<RefinementK
   return out;
 }
 
-/**
- * The predicate of a view's refinements. `anchorMs` is the view's anchor instant: a live session's
- * duration runs to it, so one view's answer does not change while it is read. A session missing the
- * field a refinement asks about (no outcome, no dates) does not match it.
- */
-export function refinementPredicate(r: Refinements, anchorMs: number): (s: SessionSummary) => boolean {
-  const outcomes = r.outcome?.length ? new Set(r.outcome.map((o) => o.toLowerCase())) : undefined;
-  const channels = r.channel?.length ? new Set(r.channel.map((c) => c.toLowerCase())) : undefined;
-  const direction = r.direction?.toLowerCase();
-  const { missed, minDuration, maxDuration } = r;
-  const timed = minDuration !== undefined || maxDuration !== undefined;
-  return (s) => {
-    if (missed !== undefined && isMissed(s) !== missed) return false;
-    if (outcomes && !(s.outcome !== undefined && outcomes.has(s.outcome.toLowerCase()))) return false;
-    if (channels && !(s.channel !== undefined && channels.has(s.channel.toLowerCase()))) return false;
-    if (direction !== undefined && s.direction?.toLowerCase() !== direction) return false;
-    if (timed) {
-      const ms = sessionDurationMs(s, anchorMs);
-      if (ms === undefined) return false;
-      const secs = Math.floor(ms / 1000);
-      if (minDuration !== undefined && secs < minDuration) return false;
-      if (maxDuration !== undefined && secs > maxDuration) return false;
-    }
-    return true;
-  };
-}
-
 /** Counts of a set of sessions, by the values the refinements choose among. */
 export interface SessionCounts {
   sessions: number;
@@ -172,16 +144,4 @@ export interface SessionCounts {
 
 export function emptyCounts(): SessionCounts {
   return { sessions: 0, missed: 0, outcome: {}, channel: {}, direction: {} };
-}
-
-const bump = (into: Record<string, number>, value: string | undefined) => {
-  if (value !== undefined && value !== '') into[value] = (into[value] ?? 0) + 1;
-};
-
-export function addToCounts(counts: SessionCounts, s: SessionSummary): void {
-  counts.sessions += 1;
-  if (isMissed(s)) counts.missed += 1;
-  bump(counts.outcome, s.outcome);
-  bump(counts.channel, s.channel);
-  bump(counts.direction, s.direction);
 }

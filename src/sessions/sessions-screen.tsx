@@ -9,12 +9,16 @@ import { useSessionSearch, useUpdateSessionSearch } from './filters/use-session-
 import { useSessionsView } from './view/use-sessions-view';
 import { SessionsTable } from './table/sessions-table';
 import { DisplaySettings } from './table/display-settings';
-import { ShortcutsSheet, useShortcutsKey } from './shortcuts-sheet';
+import { useShortcutsKey } from './shortcuts';
 import './sessions-screen.css';
 
 // Only signed-in users of a real Evo Voice have a menu: its code and its /api/auth request wait
 // until the browser is first idle (useWhenIdle), so they do not compete with the first rows.
 const UserMenu = lazy(() => import('../auth/user-menu').then((m) => ({ default: m.UserMenu })));
+// The sheet of shortcuts opens only on `?`: its code loads then. (The drawer, a lazy chunk itself,
+// imports it directly: a lazy import in a module the drawer shares with this screen makes the
+// bundler split the first screen's shared modules into chunks of their own.)
+const ShortcutsSheet = lazy(() => import('./shortcuts-sheet').then((m) => ({ default: m.ShortcutsSheet })));
 
 /** The screen support staff live in: filters, the range, the table, and the open session. */
 export function SessionsScreen() {
@@ -100,7 +104,11 @@ export function SessionsScreen() {
         </main>
       </div>
       {/* The drawer has its own sheet, inside its dialog. */}
-      <ShortcutsSheet open={shortcutsOpen && !search.session} onClose={() => setShortcutsOpen(false)} />
+      {shortcutsOpen && !search.session && (
+        <Suspense fallback={null}>
+          <ShortcutsSheet onClose={() => setShortcutsOpen(false)} />
+        </Suspense>
+      )}
     </div>
   );
 }

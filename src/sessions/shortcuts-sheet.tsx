@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import './shortcuts-sheet.css';
 
 /** Every keyboard shortcut of the app, in one place: the sheet lists these. */
@@ -16,48 +16,23 @@ export const SHORTCUTS: readonly { keys: string[]; what: string; where: string }
   { keys: ['?'], what: 'This list', where: 'Anywhere' },
 ];
 
-/** True when a key pressed here is typing, not a shortcut. */
-export function isTyping(target: EventTarget | null): boolean {
-  return (
-    target instanceof HTMLElement &&
-    !!target.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"]')
-  );
-}
-
-/** `?` opens the sheet (not while typing); `enabled` lets only one place listen at a time. */
-export function useShortcutsKey(enabled: boolean) {
-  const [open, setOpen] = useState(false);
-  useEffect(() => {
-    if (!enabled) return;
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key !== '?' || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target))
-        return;
-      event.preventDefault();
-      setOpen(true);
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [enabled]);
-  return [open, setOpen] as const;
-}
-
 /**
- * The sheet of keyboard shortcuts: a native modal <dialog> (top layer, focus kept inside). Escape
- * closes only the sheet: it is stopped here, so a drawer under it stays open.
+ * The sheet of keyboard shortcuts, shown while it is mounted (`shortcuts.tsx` mounts it on `?`): a
+ * native modal <dialog> (top layer, focus kept inside). Escape closes only the sheet: it is stopped
+ * here, so a drawer under it stays open.
  */
-export function ShortcutsSheet({ open, onClose }: { open: boolean; onClose: () => void }) {
+export function ShortcutsSheet({ onClose }: { onClose: () => void }) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
-    if (!dialog || !open) return;
+    if (!dialog) return;
     if (typeof dialog.showModal === 'function') dialog.showModal();
     else dialog.setAttribute('open', '');
     return () => {
       if (typeof dialog.close === 'function') dialog.close();
       else dialog.removeAttribute('open');
     };
-  }, [open]);
-  if (!open) return null;
+  }, []);
   return (
     <dialog
       ref={ref}

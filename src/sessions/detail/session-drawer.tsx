@@ -9,7 +9,8 @@ import { isLive, LIVE_REFRESH_MS } from '../session-display';
 import { maskSession } from '../mask';
 import { useDisplayZone, useMaskCaller } from '../preferences';
 import { useSessionSearch, useUpdateSessionSearch } from '../filters/use-session-search';
-import { isTyping, ShortcutsSheet, useShortcutsKey } from '../shortcuts-sheet';
+import { isTyping, useShortcutsKey } from '../shortcuts';
+import { ShortcutsSheet } from '../shortcuts-sheet';
 import { PrintableSession, SessionDocument, SessionMeta, SessionTitleText } from './session-document';
 import { SessionDetailBody } from './session-detail-states';
 import { DrawerActions, type SessionNeighbours } from './drawer-actions';
@@ -160,7 +161,7 @@ export function SessionDrawer({ sessionId, onClose, neighbours }: SessionDrawerP
             </SessionDetailBody>
           </div>
         </div>
-        <ShortcutsSheet open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
+        {shortcutsOpen && <ShortcutsSheet onClose={() => setShortcutsOpen(false)} />}
       </section>
       {printing && printedAt !== undefined && session && detail && (
         // Rendered only while printing: a 5,000-line log in full costs too much to keep in the page.

@@ -1,7 +1,27 @@
 // Formatting for the detail views (drawer and print). Every value from the server stays text;
 // these only decide which text and in which words.
-import { formatFullDateTime, formatOffset, formatTime, type DisplayZone } from '../../lib/format';
+import { formatFullDateTime, formatOffset, type DisplayZone } from '../../lib/format';
 import type { Session, WireDate } from '../api/session';
+
+// Built once per zone: constructing an Intl formatter is the costly part.
+const timeFormats = new Map<DisplayZone, Intl.DateTimeFormat>();
+
+/** "14:03:09" */
+function formatTime(ms: number, zone: DisplayZone): string {
+  let f = timeFormats.get(zone);
+  if (!f) {
+    const timeZone = zone === 'utc' ? 'UTC' : undefined;
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    });
+    timeFormats.set(zone, f);
+  }
+  return f.format(ms);
+}
 
 /** A server date as a person reads it: formatted in the zone, or the raw string when unparseable. */
 export function wireDateText(

@@ -81,7 +81,7 @@ async function openApp(url: string, served: { arm: () => void }) {
 
 async function choose(user: ReturnType<typeof renderApp>['user'], format: RegExp) {
   await user.click(screen.getByRole('button', { name: 'Export' }));
-  const options = screen.getByRole('group', { name: 'Export format' });
+  const options = await screen.findByRole('group', { name: 'Export format' });
   await user.click(within(options).getByRole('button', { name: format }));
 }
 
@@ -95,7 +95,8 @@ describe('export menu', () => {
     const button = screen.getByRole('button', { name: 'Export' });
     expect(button).toHaveAttribute('aria-expanded', 'false');
     await user.click(button);
-    const options = screen.getByRole('group', { name: 'Export format' });
+    // The menu's code loads with this first click.
+    const options = await screen.findByRole('group', { name: 'Export format' });
     expect(within(options).getByRole('button', { name: /CSV/ })).toBeInTheDocument();
     expect(within(options).getByRole('button', { name: /JSON lines/ })).toBeInTheDocument();
     await user.keyboard('{Escape}');

@@ -2,7 +2,7 @@
 import { pickRefinements, serializeRefinements } from '../refinements';
 import type { SessionsView } from '../view/sessions-view';
 import { dayInZone } from '../view/zoned-time';
-import type { ExportFormat } from './export-rows';
+import type { ExportFormat } from './export-formats';
 
 const slug = (text: string, max = 24) =>
   text

@@ -2,24 +2,12 @@
 // display rules of session-display.ts), times in the display zone with their offset, then the
 // session id and a link to it. NDJSON: each session as the API sent it, one per line.
 import { csvRecord, UTF8_BOM } from '../../lib/csv';
-import { formatDateTimeWithOffset, type DisplayZone } from '../../lib/format';
+import type { DisplayZone } from '../../lib/format';
+import { formatDateTimeWithOffset } from '../../lib/format-with-offset';
 import type { SessionWithWire } from '../api/fetch-sessions';
 import type { SessionSummary, WireDate } from '../api/session';
 import { durationText, fromText, isMissed, liveStates, outcomeText, toText } from '../session-display';
-import { COLUMN_META, columnVisibility } from '../table/column-defs';
-
-export type ExportFormat = 'csv' | 'ndjson';
-
-export const EXPORT_FORMATS: Record<ExportFormat, { extension: string; mime: string; label: string }> = {
-  csv: { extension: 'csv', mime: 'text/csv;charset=utf-8', label: 'CSV' },
-  ndjson: { extension: 'ndjson', mime: 'application/x-ndjson', label: 'JSON lines' },
-};
-
-/** The table's visible columns, in its order (stored choices over the defaults). */
-export function visibleColumnIds(stored: Record<string, boolean>): string[] {
-  const shown = columnVisibility(stored);
-  return Object.keys(COLUMN_META).filter((id) => shown[id] !== false);
-}
+import { COLUMN_META } from '../table/column-defs';
 
 export interface CsvLayout {
   columns: readonly string[];

@@ -2,6 +2,7 @@
 // straight into the file where the browser can (the File System Access API, Chromium), otherwise
 // into a Blob made of one part per page (parts live outside the JS heap; no giant string is built)
 // that is downloaded at the end.
+import { downloadBlob } from '../../ui/download-blob';
 
 export interface ExportSink {
   write(chunk: string): Promise<void>;
@@ -53,19 +54,6 @@ export function blobSink(
       parts = [];
     },
   };
-}
-
-export function downloadBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.style.display = 'none';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // Revoked later: the download reads the URL after the click returns.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 /**

@@ -5,7 +5,8 @@ import { fetchSessionsWithWire, fetchSessionSummaries, type SessionWithWire } fr
 import type { SessionSummary } from '../api/session';
 import type { SortField } from '../api/session-types';
 import { fetchArchivedCopyIds } from '../api/store-seam';
-import { refinementPredicate, pickRefinements } from '../refinements';
+import { pickRefinements } from '../refinements';
+import { refinementPredicate } from '../refinement-match';
 import { sessionComparator } from '../sort-order';
 import { inWindow, type SessionsView } from '../view/sessions-view';
 import { csvHead, csvRow, ndjsonLine, type CsvLayout } from './export-rows';

@@ -1,5 +1,7 @@
 // The saved-views file a team shares: written by "Export views", read by "Import views…". Loaded
 // when one of them is used, not with the first screen.
+import { plural } from '../../lib/format';
+import { downloadBlob } from '../../ui/download-blob';
 import {
   cleanName,
   FILE_FORMAT,
@@ -109,4 +111,33 @@ export function mergeViews(saved: readonly SavedView[], imported: readonly Saved
     added++;
   }
   return { views, added, renamed, unchanged };
+}
+
+/** "Export views": the file, downloaded. */
+export function downloadViews(views: readonly SavedView[]): void {
+  downloadBlob(new Blob([toFile(views)], { type: 'application/json' }), 'saved-views.json');
+}
+
+/** "Import views…": the views to keep (none when nothing is imported) and what to tell. */
+export async function importViews(
+  saved: readonly SavedView[],
+  file: File,
+): Promise<{ views?: SavedView[]; text: string; error?: boolean }> {
+  const parsed = parseFile(await file.text());
+  if (!parsed.ok) return { text: `Nothing imported from ${file.name}: ${parsed.error}`, error: true };
+  const merged = mergeViews(saved, parsed.views);
+  if (merged.views.length > MAX_SAVED_VIEWS) {
+    return {
+      text: `Nothing imported: with these, more than ${MAX_SAVED_VIEWS} views would be saved.`,
+      error: true,
+    };
+  }
+  const notes = [
+    merged.renamed > 0 ? `${plural(merged.renamed, 'renamed')} (name taken)` : '',
+    merged.unchanged > 0 ? `${plural(merged.unchanged, 'already saved', 'already saved')}` : '',
+  ].filter(Boolean);
+  return {
+    views: merged.views,
+    text: `Imported ${plural(merged.added, 'view')}${notes.length ? `: ${notes.join(', ')}` : ''}.`,
+  };
 }

@@ -4,8 +4,6 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { Link } from '@tanstack/react-router';
 import { useLocalStorageState } from '../../lib/local-storage-store';
-import { plural } from '../../lib/format';
-import { downloadBlob } from '../export/export-sink';
 import { useSessionSearch } from '../filters/use-session-search';
 import {
   findByName,
@@ -67,28 +65,10 @@ export function SavedViewsSection() {
   };
 
   const importFile = async (file: File) => {
-    const { mergeViews, parseFile } = await import('./saved-views-file');
-    const parsed = parseFile(await file.text());
-    if (!parsed.ok) {
-      setMessage({ text: `Nothing imported from ${file.name}: ${parsed.error}`, error: true });
-      return;
-    }
-    const merged = mergeViews(views, parsed.views);
-    if (merged.views.length > MAX_SAVED_VIEWS) {
-      setMessage({
-        text: `Nothing imported: with these, more than ${MAX_SAVED_VIEWS} views would be saved.`,
-        error: true,
-      });
-      return;
-    }
-    setViews(merged.views);
-    const notes = [
-      merged.renamed > 0 ? `${plural(merged.renamed, 'renamed')} (name taken)` : '',
-      merged.unchanged > 0 ? `${plural(merged.unchanged, 'already saved', 'already saved')}` : '',
-    ].filter(Boolean);
-    setMessage({
-      text: `Imported ${plural(merged.added, 'view')}${notes.length ? `: ${notes.join(', ')}` : ''}.`,
-    });
+    const { importViews } = await import('./saved-views-file');
+    const { views: imported, ...result } = await importViews(views, file);
+    if (imported) setViews(imported);
+    setMessage(result);
   };
 
   return (
@@ -176,10 +156,7 @@ export function SavedViewsSection() {
             type="button"
             className="btn btn-small btn-ghost"
             disabled={views.length === 0}
-            onClick={async () => {
-              const { toFile } = await import('./saved-views-file');
-              downloadBlob(new Blob([toFile(views)], { type: 'application/json' }), 'saved-views.json');
-            }}
+            onClick={async () => (await import('./saved-views-file')).downloadViews(views)}
           >
             Export views
           </button>

@@ -4,7 +4,8 @@
 import { buildSessionsQuery } from '../api/build-sessions-query';
 import { decodeSummaryPage } from '../api/decode-page';
 import type { SessionSummary } from '../api/session';
-import { addToCounts, emptyCounts, refinementPredicate } from '../refinements';
+import { emptyCounts } from '../refinements';
+import { addToCounts, refinementPredicate } from '../refinement-match';
 import type { ScanChunk, ScanInput } from './scan-protocol';
 import { mergeKey, mergeOrder, type MergeKey } from '../sort-order';
 

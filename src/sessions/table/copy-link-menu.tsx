@@ -3,7 +3,7 @@ import { useRouter } from '@tanstack/react-router';
 import { serializeSessionSearch, type SessionSearch } from '../filters/session-search';
 import { describeTimeWindow, zoneLabel } from '../view/time-window-label';
 import { freezeRange, type SessionsView } from '../view/sessions-view';
-import { copyText } from '../../ui/copy-button';
+import { copyText } from '../../ui/copy-text';
 
 /**
  * "Copy link": the view as it is, read in the opener's zone and, for a relative range, at the time

@@ -1,13 +1,13 @@
-import { useEffect, useId, useRef, useState } from 'react';
-import { useColumnVisibility, useDensity, useDisplayZone } from '../preferences';
-import { COLUMN_META, columnVisibility } from './column-defs';
+import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
+import { useDisplayZone } from '../preferences';
+
+// The panel opens on a click: its code loads then, not with the first screen.
+const DisplayPanel = lazy(() => import('./display-panel').then((m) => ({ default: m.DisplayPanel })));
 
 /** Header menu for display preferences: time zone, density, columns. Kept in localStorage. */
 export function DisplaySettings() {
   const [open, setOpen] = useState(false);
   const [zone, setZone] = useDisplayZone();
-  const [density, setDensity] = useDensity();
-  const [visibility, setVisibility] = useColumnVisibility();
   const panelId = useId();
   const rootRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
@@ -20,9 +20,6 @@ export function DisplaySettings() {
     document.addEventListener('pointerdown', onPointer);
     return () => document.removeEventListener('pointerdown', onPointer);
   }, [open]);
-
-  const shown = columnVisibility(visibility);
-  const isVisible = (id: string) => shown[id] ?? true;
 
   return (
     <div className="display-settings" ref={rootRef}>
@@ -51,45 +48,15 @@ export function DisplaySettings() {
         Display
       </button>
       {open && (
-        <div
-          id={panelId}
-          className="popover display-panel"
-          role="dialog"
-          aria-label="Display settings"
-          onKeyDown={(e) => {
-            if (e.key === 'Escape') {
+        <Suspense fallback={null}>
+          <DisplayPanel
+            id={panelId}
+            onClose={() => {
               setOpen(false);
               buttonRef.current?.focus();
-            }
-          }}
-        >
-          <fieldset>
-            <legend>Density</legend>
-            {(['comfortable', 'compact'] as const).map((d) => (
-              <label key={d} className="check">
-                <input type="radio" name="density" checked={density === d} onChange={() => setDensity(d)} />
-                {d === 'comfortable' ? 'Comfortable' : 'Compact'}
-              </label>
-            ))}
-          </fieldset>
-          <fieldset>
-            <legend>Columns</legend>
-            <p className="display-narrow-note muted small">
-              This narrow screen shows Start, From and Outcome; your choice applies on wider ones.
-            </p>
-            {Object.entries(COLUMN_META).map(([id, meta]) => (
-              <label key={id} className="check">
-                <input
-                  type="checkbox"
-                  checked={isVisible(id)}
-                  onChange={(e) => setVisibility({ ...visibility, [id]: e.target.checked })}
-                />
-                {meta.label}
-              </label>
-            ))}
-          </fieldset>
-          <p className="muted small">Drag a column edge to resize it; double-click to reset.</p>
-        </div>
+            }}
+          />
+        </Suspense>
       )}
     </div>
   );

@@ -199,7 +199,8 @@ describe('display preferences', () => {
     expect(screen.getByRole('columnheader', { name: /^Endpoint/ })).toBeInTheDocument();
     expect(screen.queryByRole('columnheader', { name: /^Account/ })).toBeNull();
     await first.user.click(screen.getByRole('button', { name: 'Display' }));
-    const panel = screen.getByRole('dialog', { name: 'Display settings' });
+    // The panel's code loads with the first click.
+    const panel = await screen.findByRole('dialog', { name: 'Display settings' });
     await first.user.click(within(panel).getByRole('checkbox', { name: 'Endpoint' }));
     await first.user.click(within(panel).getByRole('checkbox', { name: 'Account' }));
     expect(screen.queryByRole('columnheader', { name: /^Endpoint/ })).toBeNull();
