@@ -1,7 +1,7 @@
 // The line above the grid: the total, the store, new sessions in a live view, and the error,
 // warning or empty state of the result. It renders when the result's counts or state change, not
 // while the grid scrolls.
-import { memo, type ReactNode } from 'react';
+import { lazy, memo, Suspense, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError } from '../api/api-error';
 import { sessionQueries } from '../api/session-queries';
@@ -13,7 +13,9 @@ import type { SessionsView } from '../view/sessions-view';
 import type { ResultPart } from './use-sessions-result';
 import { ExportMenu } from '../export/export-menu';
 import { CopyLinkMenu } from './copy-link-menu';
-import { EmptyState } from './empty-state';
+
+// What an empty result says loads when a result is empty: most first screens have rows.
+const EmptyState = lazy(() => import('./empty-state').then((m) => ({ default: m.EmptyState })));
 
 interface ResultStatusProps {
   view: SessionsView;
@@ -129,7 +131,9 @@ export const ResultStatus = memo(function ResultStatus({
         </div>
       )}
       {status === 'success' && isCurrent && rowCount === 0 && !hasMore && (
-        <EmptyState view={view} update={update} />
+        <Suspense fallback={null}>
+          <EmptyState view={view} update={update} />
+        </Suspense>
       )}
     </div>
   );
