@@ -8,8 +8,8 @@ import path from 'node:path';
 // Issue 13's budget. The first screen is what the first render runs: the grid and what sits above
 // it, the filter panel beside it, and the head start. Lazy chunks hold what opens only on a click or
 // a key (the drawer, the date picker, the shortcuts sheet, the Export and Display menus, the filter
-// sheet's modal part), what only an export, a scan or a saved views' file runs, the user menu (loaded
-// when the browser is first idle), and the print and sign-in pages.
+// sheet's modal part), what only an export, a scan or a saved views' file runs, what an empty result
+// says, the user menu (loaded when the browser is first idle), and the print and sign-in pages.
 const BUDGET_KB = 150;
 const dist = path.resolve(process.argv[2] ?? 'dist');
 const manifest = JSON.parse(readFileSync(path.join(dist, '.vite/manifest.json'), 'utf8'));
