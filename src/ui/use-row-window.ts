@@ -148,7 +148,10 @@ export function useRowWindow({
     measure();
     // Focusing an element scrolls it into view: a move of its own distance, not a share of the result.
     let focusing = false;
-    const onFocusIn = () => {
+    const onFocusIn = (event: FocusEvent) => {
+      // The grid itself taking focus (a press on its scrollbar, say) scrolls nothing: a drag of the
+      // thumb that begins in the same frame must not be read as a focus's scroll.
+      if (event.target === el) return;
       focusing = true;
       // Scroll events are dispatched before the frame's animation callbacks.
       requestAnimationFrame(() => (focusing = false));
