@@ -1,15 +1,13 @@
 // Where the filter panel sits: beside the table on a wide window, or, on a narrower one, in a sheet
 // over the page (screen-widths.ts). The sheet stays mounted while closed, so text typed in it keeps
 // its draft and debounce as the panel beside the table does.
-import { lazy, Suspense, useRef } from 'react';
+import { useRef, type RefObject } from 'react';
 import { createPortal } from 'react-dom';
+import { useModalDialog } from '../../ui/use-modal-dialog';
 import type { SessionsView } from '../view/sessions-view';
 import { FilterPanel } from './filter-panel';
 import { writeTypedFilters } from './typed-filters';
 import './filter-sheet.css';
-
-// The sheet is closed at first: its backdrop and modal behaviour load with its first opening.
-const SheetWhileOpen = lazy(() => import('./filter-sheet-open').then((m) => ({ default: m.SheetWhileOpen })));
 
 interface FilterSlotProps {
   /** The id the toolbar's toggle controls. */
@@ -37,11 +35,7 @@ export function FilterSlot({ id, view, open, asSheet, onClose }: FilterSlotProps
   };
   return createPortal(
     <div id={id} className="filter-sheet-layer" hidden={!open}>
-      {open && (
-        <Suspense fallback={null}>
-          <SheetWhileOpen dialogRef={dialogRef} onClose={close} />
-        </Suspense>
-      )}
+      <div className="filter-sheet-backdrop" onClick={close} />
       <div
         ref={dialogRef}
         className="filter-sheet"
@@ -57,7 +51,20 @@ export function FilterSlot({ id, view, open, asSheet, onClose }: FilterSlotProps
           </button>
         </div>
       </div>
+      {open && <ModalWhileOpen dialogRef={dialogRef} onEscape={close} />}
     </div>,
     document.body,
   );
+}
+
+/** The sheet is modal only while shown: focus in, Tab kept inside, Escape, the page inert. */
+function ModalWhileOpen({
+  dialogRef,
+  onEscape,
+}: {
+  dialogRef: RefObject<HTMLDivElement | null>;
+  onEscape: () => void;
+}) {
+  useModalDialog(dialogRef, { onEscape });
+  return null;
 }

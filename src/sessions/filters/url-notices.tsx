@@ -1,6 +1,11 @@
-import { useEffect, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useEffect, useSyncExternalStore } from 'react';
 import { useLocation, useNavigate, useRouteContext } from '@tanstack/react-router';
 import { parseSessionSearch } from './session-search';
+
+// The banner loads when a link had something to ignore: most links are clean.
+const UrlNoticesBanner = lazy(() =>
+  import('./url-notices-banner').then((m) => ({ default: m.UrlNoticesBanner })),
+);
 
 /**
  * Tells what a link had that could not be used (a bad date, an unknown sort, a stray key), and
@@ -21,23 +26,8 @@ export function UrlNotices() {
 
   if (notices.length === 0) return null;
   return (
-    <div className="banner banner-warning url-notices" role="status">
-      <div className="banner-body">
-        <strong>Parts of this link were ignored.</strong>
-        <ul>
-          {notices.map((n, i) => (
-            <li key={i}>{n}</li>
-          ))}
-        </ul>
-      </div>
-      <button
-        type="button"
-        className="btn btn-small btn-ghost"
-        onClick={urlNotices.dismiss}
-        aria-label="Dismiss notice"
-      >
-        Dismiss
-      </button>
-    </div>
+    <Suspense fallback={null}>
+      <UrlNoticesBanner notices={notices} onDismiss={urlNotices.dismiss} />
+    </Suspense>
   );
 }

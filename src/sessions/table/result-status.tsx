@@ -3,10 +3,8 @@
 // while the grid scrolls.
 import { lazy, memo, Suspense, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError } from '../api/api-error';
 import { sessionQueries } from '../api/session-queries';
 import { formatCount, plural } from '../../lib/format';
-import { signInPath } from '../../auth/safe-redirect';
 import { LIVE_REFRESH_MS } from '../session-display';
 import { useUpdateSessionSearch } from '../filters/use-session-search';
 import type { SessionsView } from '../view/sessions-view';
@@ -14,8 +12,9 @@ import type { ResultPart } from './use-sessions-result';
 import { ExportMenu } from '../export/export-menu';
 import { CopyLinkMenu } from './copy-link-menu';
 
-// What an empty result says loads when a result is empty: most first screens have rows.
+// What an empty or failed result says loads when a result is empty or fails: most first screens have rows.
 const EmptyState = lazy(() => import('./empty-state').then((m) => ({ default: m.EmptyState })));
+const ErrorBanner = lazy(() => import('./error-banner').then((m) => ({ default: m.ErrorBanner })));
 
 interface ResultStatusProps {
   view: SessionsView;
@@ -121,7 +120,11 @@ export const ResultStatus = memo(function ResultStatus({
         <ExportMenu view={view} />
       </div>
       <div className={`progress${isFetching ? ' is-active' : ''}`} aria-hidden="true" />
-      {status === 'error' && <ErrorBanner error={error} onRetry={retryPages} />}
+      {status === 'error' && (
+        <Suspense fallback={null}>
+          <ErrorBanner error={error} onRetry={retryPages} />
+        </Suspense>
+      )}
       {status !== 'error' && pageError !== undefined && (
         <div className="banner banner-warning" role="status">
           <div className="banner-body">Some rows could not be loaded: {errorMessage(pageError)}</div>
@@ -141,45 +144,4 @@ export const ResultStatus = memo(function ResultStatus({
 
 function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : 'Unknown error';
-}
-
-function ErrorBanner({ error, onRetry }: { error: unknown; onRetry: () => void }) {
-  const unauthorized = error instanceof ApiError && error.status === 401;
-  return (
-    <div className="banner banner-error" role="alert">
-      <div className="banner-body">
-        {unauthorized ? (
-          <>
-            <strong>Your sign-in has expired.</strong> Sign in again to see sessions; this view will be kept.
-          </>
-        ) : (
-          <>
-            <strong>Sessions could not be loaded.</strong> {errorMessage(error)}
-            {error instanceof ApiError && error.fieldErrors.length > 0 && (
-              <ul className="field-errors">
-                {error.fieldErrors.map((f, i) => (
-                  <li key={i}>
-                    {f.fieldName ? `${f.fieldName}: ` : ''}
-                    {f.message}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </>
-        )}
-      </div>
-      {unauthorized ? (
-        <a
-          className="btn btn-small btn-primary"
-          href={signInPath(window.location.pathname + window.location.search)}
-        >
-          Sign in
-        </a>
-      ) : (
-        <button type="button" className="btn btn-small" onClick={onRetry}>
-          Retry
-        </button>
-      )}
-    </div>
-  );
 }
