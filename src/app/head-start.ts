@@ -5,7 +5,6 @@
 // is an early request (early-request.ts): the app, running the same search with the same resolver,
 // asks for the very same URLs and takes each request over, answered or on its way. The build makes it an entry of its own, first in
 // index.html (server/head-start-plugin.ts); the app's entry imports it too, so it runs once either way.
-import { byDateRequest } from '../sessions/api/build-sessions-query';
 import { decodeSummaryPage } from '../sessions/api/decode-page';
 import { startEarlyRequest } from '../sessions/api/early-request';
 import { firstRowsPage } from '../sessions/api/first-rows-page';
@@ -39,15 +38,19 @@ try {
       const { request, n } = firstRowsPage(view, first);
       startEarlyRequest(sessionsUrl(pageQuery(request.filter, n)), SESSIONS_FETCH_INIT);
     };
-    if (!view.byDate) askFirstRows();
-    view.segments.forEach(({ request }, i) => {
-      const onFirst = i === 0 && view.byDate ? (e: { first: number }) => askFirstRows(e.first) : undefined;
-      const byDate = byDateRequest(request);
-      const probe = (n: number) => earlyPage(probeQuery(byDate.filter, n));
-      fetchWindowEdges(byDate, view.window, signal, probe, onFirst)
-        .then((e) => e.end > e.first && onFirst?.(e))
-        .catch(() => {});
-    });
+    // Under another sort, each request's page 0: its size decides how the result is laid out
+    // (sessions-result.ts), and the date-sorted search that counts the window waits for it.
+    if (!view.byDate)
+      for (const { request } of view.segments)
+        startEarlyRequest(sessionsUrl(pageQuery(request.filter, 0)), SESSIONS_FETCH_INIT);
+    else
+      view.segments.forEach(({ request }, i) => {
+        const onFirst = i === 0 ? (e: { first: number }) => askFirstRows(e.first) : undefined;
+        const probe = (n: number) => earlyPage(probeQuery(request.filter, n));
+        fetchWindowEdges(request, view.window, signal, probe, onFirst)
+          .then((e) => e.end > e.first && onFirst?.(e))
+          .catch(() => {});
+      });
   }
 } catch {
   // No head start.

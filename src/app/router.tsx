@@ -10,7 +10,7 @@ import {
 import type { QueryClient } from '@tanstack/react-query';
 import { parseSessionSearch, SEARCH_KEYS, type SessionSearch } from '../sessions/filters/session-search';
 import { sessionQueries } from '../sessions/api/session-queries';
-import { byDateRequest, type SessionsRequest } from '../sessions/api/build-sessions-query';
+import type { SessionsRequest } from '../sessions/api/build-sessions-query';
 import { firstRowsPage } from '../sessions/api/first-rows-page';
 import { ZONE } from '../sessions/preference-values';
 import { resolveView, type SessionsView } from '../sessions/view/sessions-view';
@@ -31,10 +31,14 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * slice of the window), and the page holding the first rows once the first edge is known.
  */
 async function prefetchFirstRows(queryClient: QueryClient, view: SessionsView): Promise<void> {
+  if (!view.byDate) {
+    // Under another sort, each request's page 0 (its size decides the layout: use-sessions-result.ts).
+    await Promise.all(view.segments.map((s) => queryClient.prefetchQuery(sessionQueries.page(s.request, 0))));
+    return;
+  }
   const edgesOf = (request: SessionsRequest) => sessionQueries.edges(request, view.window, view.anchorMs);
-  for (const s of view.segments)
-    void queryClient.prefetchQuery(edgesOf(view.byDate ? s.request : byDateRequest(s.request)));
-  const first = view.byDate ? await firstEdge(queryClient, edgesOf(view.segments[0]!.request)) : 0;
+  for (const s of view.segments) void queryClient.prefetchQuery(edgesOf(s.request));
+  const first = await firstEdge(queryClient, edgesOf(view.segments[0]!.request));
   const { request, n } = firstRowsPage(view, first);
   await queryClient.prefetchQuery(sessionQueries.page(request, n));
 }

@@ -29,9 +29,12 @@ export interface VolumeChartProps {
   anchorMs: number;
   /** The server may be asked for the counts (the table's first rows are in). */
   counting: boolean;
-  /** The view has refinements: its result is the scan's matches, counted here as they arrive. */
-  refined: boolean;
-  /** The scan of a refined view (else none: the chart need not draw again as a scan goes on). */
+  /**
+   * The result is the scan's rows (a view with refinements, or one read whole): counted here as they
+   * arrive, and the server is not asked.
+   */
+  scanned: boolean;
+  /** The scan whose rows the result is (else none: the chart need not draw again as a scan goes on). */
   scan: ScanState | undefined;
   /** Archived copies of live sessions the result leaves out: counted by the stores, taken off here. */
   leftOut?: readonly SessionSummary[];
@@ -46,7 +49,7 @@ export default memo(function VolumeChart({
   requests,
   anchorMs,
   counting,
-  refined,
+  scanned,
   scan,
   leftOut,
 }: VolumeChartProps) {
@@ -63,14 +66,14 @@ export default memo(function VolumeChart({
 
   const query = useQuery({
     ...sessionQueries.volume(requests, { startMs, endMs }, edges, anchorMs),
-    enabled: counting && !refined && count > 0,
+    enabled: counting && !scanned && count > 0,
     // A new window keeps the old bars (dimmed) until its own counts arrive: the page never blanks.
     placeholderData: keepPreviousData,
   });
   const matches = scan?.matches;
   const fromScan = useMemo(
-    () => (refined && matches ? bucketRows(matches, edges) : undefined),
-    [refined, matches, edges],
+    () => (scanned && matches ? bucketRows(matches, edges) : undefined),
+    [scanned, matches, edges],
   );
   const counted = query.data && query.data.total.length === count ? query.data : undefined;
   const fromServer = useMemo(() => {
@@ -82,9 +85,9 @@ export default memo(function VolumeChart({
       missed: counted.missed?.map((n, k) => n - copies.missed[k]!),
     };
   }, [counted, leftOut, edges]);
-  const counts = refined ? fromScan : fromServer;
-  const stale = !refined && query.isPlaceholderData;
-  const partial = refined && scan !== undefined && !scan.done;
+  const counts = scanned ? fromScan : fromServer;
+  const stale = !scanned && query.isPlaceholderData;
+  const partial = scanned && scan !== undefined && !scan.done;
 
   const [drag, setDrag] = useState<{ from: number; to: number }>();
   const [focused, setFocused] = useState(0);
@@ -157,9 +160,9 @@ export default memo(function VolumeChart({
           </span>
         )}
         <span className="volume-chart-status muted small" role="status">
-          {refined && !scan
-            ? 'Drawn as the scan finds matches.'
-            : query.isError && !refined
+          {scanned && !scan
+            ? 'Drawn as the scan reads the result.'
+            : query.isError && !scanned
               ? 'Could not count the sessions per bar.'
               : !counts || stale
                 ? 'Counting…'
@@ -167,7 +170,7 @@ export default memo(function VolumeChart({
                   ? `${formatCount(total ?? 0)} so far`
                   : `Most in one bar: ${formatCount(max)}`}
         </span>
-        {query.isError && !refined && (
+        {query.isError && !scanned && (
           <button type="button" className="btn btn-small" onClick={() => void query.refetch()}>
             Retry
           </button>

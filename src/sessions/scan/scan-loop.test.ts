@@ -80,6 +80,23 @@ describe('scanPages', () => {
     ]);
   });
 
+  it('keeps the server busy: two pages in flight once it knows the last one, and none past it', async () => {
+    const server = fakeServer(sessions(550));
+    let inFlight = 0;
+    let most = 0;
+    const slow = async (url: string) => {
+      most = Math.max(most, ++inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      inFlight -= 1;
+      return server.fetchJson(url);
+    };
+    const { state } = await collect(scanPages(input(), slow));
+    expect(state).toMatchObject({ scanned: 550, done: true });
+    expect(most).toBe(2);
+    // Each page once, in order, and no sixth page of 100 asked ahead of a result of 5.5.
+    expect(server.asked.map((q) => q.get('page'))).toEqual(['0', '1', '2', '3', '4', '5']);
+  });
+
   it('walks several requests in order, showing a session found in two of them once', async () => {
     const live = sessions(120, 'a');
     const archive = [...sessions(2, 'a'), ...sessions(50, 'b')];

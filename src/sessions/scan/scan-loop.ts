@@ -81,15 +81,34 @@ export async function* scanPages(input: ScanInput, fetchJson: FetchPageJson): As
             : 'past';
     let size = input.pageSize;
     let page = slice ? Math.floor(Math.max(0, slice.first - 1) / size) : 0;
-    // Pages are asked in order, the next while one is decoded; a sliced read may first step back.
+    // Pages are asked in order; a sliced read may first step back. Once the page size is settled
+    // and the read's last page is known (the slice's end, or the first page's count), two pages are
+    // in flight: the server prepares one while this thread parses and decodes the other.
+    const asked = new Map<number, Promise<Record<string, unknown>>>();
+    const ask = (n: number) => {
+      let answer = asked.get(n);
+      if (!answer) {
+        answer = fetchJson(url(filter, n, size));
+        // A page asked ahead and then not needed (the read ended first) fails unheard.
+        answer.catch(() => undefined);
+        asked.set(n, answer);
+      }
+      return answer;
+    };
+    let lastPage = slice ? Math.ceil(slice.end / size) - 1 : undefined;
     let begun = !slice;
     let sawCap = false;
     let insideRows = 0;
-    let pending: Promise<Record<string, unknown>> | undefined = fetchJson(url(filter, page, size));
+    let pending: Promise<Record<string, unknown>> | undefined = ask(page);
     while (pending) {
       const json: Record<string, unknown> = await pending;
+      asked.delete(page);
       const items: unknown[] = Array.isArray(json.items) ? json.items : [];
-      if (!slice && page === 0) totals[r] = count(json.totalCount);
+      if (!slice && page === 0) {
+        totals[r] = count(json.totalCount);
+        const pages = count(json.totalPages);
+        if (pages !== undefined) lastPage = pages - 1;
+      }
       // A server that caps its pages answers fewer than asked while saying more exist: that page
       // holds exactly its cap, so the read goes on (or starts again) in pages of that size.
       if (
@@ -99,28 +118,30 @@ export async function* scanPages(input: ScanInput, fetchJson: FetchPageJson): As
         morePages(json, page, items.length, items.length)
       ) {
         sawCap = true;
+        size = items.length;
+        asked.clear();
+        if (slice) lastPage = Math.ceil(slice.end / size) - 1;
+        else if (lastPage !== undefined) lastPage = Math.ceil((totals[r] ?? 0) / size) - 1;
         if (page > 0) {
-          size = items.length;
           page = Math.floor(Math.max(0, slice!.first - 1) / size);
-          pending = fetchJson(url(filter, page, size));
+          pending = ask(page);
           continue;
         }
-        size = items.length;
       }
       sawCap = true;
       const rows = decodeSummaryPage(json, page).items;
       if (!begun && page > 0 && rows.length > 0 && rows.every((s) => side(s.dateCreated?.ms) !== 'before')) {
         // The window may begin on an earlier page: the rows moved up.
         page -= 1;
-        pending = fetchJson(url(filter, page, size));
+        pending = ask(page);
         continue;
       }
       begun = true;
       const ends = slice !== undefined && rows.some((s) => side(s.dateCreated?.ms) === 'past');
       const more: boolean = !ends && items.length > 0 && morePages(json, page, size, items.length);
       const room = input.maxScanned - scanned - items.length;
-      // The next page is asked while this one is decoded.
-      pending = more && room > 0 ? fetchJson(url(filter, page + 1, size)) : undefined;
+      pending = more && room > 0 ? ask(page + 1) : undefined;
+      if (pending && lastPage !== undefined && page + 2 <= lastPage && room > size) void ask(page + 2);
       page += 1;
 
       const found: SessionSummary[] = [];

@@ -10,6 +10,12 @@ export const MAX_SCANNED = 200_000;
 /** At most this many matches are kept (summaries only: no logs, no members). */
 export const MAX_MATCHES = 20_000;
 /**
+ * Under another sort than the date, a result of at most MAX_MATCHES server rows is read whole by the
+ * scan (use-view-result.ts): its window's rows and total, exactly. Larger ones are shown as server
+ * pages, with the window counted by a search sorted by date.
+ */
+export const readsWhole = (serverRows: number) => serverRows <= MAX_MATCHES;
+/**
  * Sessions asked per page. Large pages make the server count and sort the result fewer times; a
  * server that answers fewer (its own cap) is detected from its first page, and the rest is asked in
  * pages of that size. Deployments can set it at build time (VITE_SCAN_PAGE_SIZE).

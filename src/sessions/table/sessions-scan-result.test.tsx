@@ -1,12 +1,12 @@
 // Results the table shows from its scan: a window's slice read for its refinements, and a small
 // result under another sort read whole, live and archive merged.
 import { describe, expect, it } from 'vitest';
-import { waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { server } from '../../../test/msw-server';
 import { renderApp } from '../../../test/render';
 import { createSessionsHandlers } from '../../../test/msw-handlers';
 import { resolveView } from '../view/sessions-view';
-import { ARCHIVE_AFTER_MS, FACTORY_NOW, makeWireSession } from '../../../test/session-factory';
+import { ARCHIVE_AFTER_MS, FACTORY_NOW, makeWireSession, makeWireSessions } from '../../../test/session-factory';
 import { bigResult, dataRows, recordRequests } from '../../../test/table-helpers';
 
 describe('a result read by a scan', () => {
@@ -63,5 +63,23 @@ describe('a result read by a scan', () => {
     // One order, not the live part and then the archived one.
     expect(rows.map((r) => r.customer)).toEqual(sessions.map((s) => s.customerName));
     expect(rows.map((r) => r.archived)).toEqual(sessions.map((_, i) => i % 2 === 1));
+  });
+
+  it('under another sort, reads a small result whole without a search by date, and draws the chart from its rows', async () => {
+    const sessions = makeWireSessions(300, 3, { days: 20 });
+    server.use(...createSessionsHandlers(sessions));
+    const asked = recordRequests();
+    renderApp('/?range=30d&sort=customerName');
+    await waitFor(() => expect(document.body.textContent).toMatch(/Scanned 300 of 300 sessions/));
+    // The scan counts the window: no date-sorted search (its probes) shares the server with it.
+    expect(asked.filter((q) => q.get('sortField') === 'dateCreated')).toEqual([]);
+    // The chart counts the rows the scan read, missed ones stacked, and asks the server nothing more.
+    const bars = await screen.findAllByRole('button', { name: /sessions?, \d+ missed$/ });
+    const counted = (name: string) => Number(/: ([\d,]+) sessions?/.exec(name)![1]!.replace(/,/g, ''));
+    const missed = (name: string) => Number(/, (\d+) missed$/.exec(name)![1]);
+    const names = bars.map((b) => b.getAttribute('aria-label')!);
+    expect(names.reduce((n, name) => n + counted(name), 0)).toBe(300);
+    expect(names.reduce((n, name) => n + missed(name), 0)).toBe(sessions.filter((s) => s.wasMissed).length);
+    expect(asked.filter((q) => q.get('sortField') === 'dateCreated')).toEqual([]);
   });
 });

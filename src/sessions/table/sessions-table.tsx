@@ -146,8 +146,8 @@ export function SessionsTable({ view, openSessionId, onCloseSession, onReanchor 
             requests={requests}
             anchorMs={view.anchorMs}
             counting={firstRowsIn || countingKey === view.key}
-            refined={refined}
-            scan={refined ? scanState : undefined}
+            scanned={scanned}
+            scan={scanned ? scanState : undefined}
             leftOut={base.leftOut}
           />
         </Suspense>

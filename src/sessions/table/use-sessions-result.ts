@@ -10,13 +10,12 @@
 // ahead once a new filter's first rows have been on screen a moment). A page that loses its last
 // observer before it answered is aborted (the query passes React Query's signal to fetch), and its
 // short gcTime drops it from memory later.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useQueries } from '@tanstack/react-query';
 import { sessionQueries, SESSIONS_PAGE_SIZE } from '../api/session-queries';
-import { byDateRequest } from '../api/build-sessions-query';
-import { tagsArchived, type SessionsView, type Store } from '../view/sessions-view';
-import { selectRows, type RowPage, type RowView } from './row-view';
-import { useStoreSeam } from './use-store-seam';
+import type { SessionsView, Store } from '../view/sessions-view';
+import type { RowPage, RowView } from './row-view';
+import { useResultLayout, type Slice } from './use-result-layout';
 import type { SessionSummary } from '../api/session';
 import { isSettled } from '../api/window-edges';
 
@@ -160,98 +159,12 @@ export interface SessionsResult {
 /** Re-searches of a segment's edges per view, when its pages show the rows moved. */
 const MAX_EDGE_RESEARCH = 3;
 
-export interface Slice {
-  /** Server rows `[first, end)` of the segment shown. */
-  first: number;
-  end: number;
-  /** Server rows inside the window (the shown ones, and archived copies of live sessions). */
-  windowFirst: number;
-  windowEnd: number;
-  /** Where the slice starts among the result's rows. */
-  offset: number;
-  /** Its segment's last edge is still searched: `end` is where the rows known inside the window end. */
-  open: boolean;
-}
-
 /** Server pages of segment rows `[from, to]` (absolute server indexes). */
 function serverPages(from: number, to: number): number[] {
   const pages: number[] = [];
   for (let n = Math.floor(from / SESSIONS_PAGE_SIZE); n <= Math.floor(to / SESSIONS_PAGE_SIZE); n++)
     pages.push(n);
   return pages;
-}
-
-/** How a view's result is laid out: each segment's slice, once its edges (or total) are known. */
-function useLayout(view: SessionsView) {
-  const { segments, window, anchorMs, byDate } = view;
-  // Each segment's slice: its window's rows when sorted by date; otherwise the whole server result,
-  // with the window's count from the same search sorted by date.
-  const edges = useQueries({
-    queries: segments.map((s) =>
-      sessionQueries.edges(byDate ? s.request : byDateRequest(s.request), window, anchorMs),
-    ),
-  });
-  // Sessions in both stores are counted once, as live rows. Sorted by date the archived copies leave
-  // the archive's slice (they are its first or last rows); under another sort they are scattered
-  // through it, so they are marked instead.
-  const leftOut = useStoreSeam(
-    view,
-    edges.map((e) => (isSettled(e.data) ? e.data : undefined)),
-  );
-  const duplicates = leftOut.length;
-  const copies = useMemo(
-    () => (byDate || !duplicates ? undefined : new Set(leftOut.map((s) => s.id))),
-    [byDate, duplicates, leftOut],
-  );
-  // Marks: archived rows in a result of both stores; rows outside the window and archived copies
-  // under another sort.
-  const selects = useMemo(
-    () =>
-      segments.map((s) =>
-        selectRows(view.zone, {
-          archived: tagsArchived(view.stores, s.store),
-          window: byDate ? undefined : window,
-          copies: s.store === 'archive' ? copies : undefined,
-        }),
-      ),
-    [segments, view.zone, view.stores, byDate, window, copies],
-  );
-  const page0 = useQueries({
-    queries: segments.map((s, i) => ({
-      ...sessionQueries.page(s.request, 0),
-      select: selects[i],
-      enabled: !byDate,
-    })),
-  });
-  // Sorted by date, the first segment's rows show as soon as its first edge is known (neither its
-  // last edge nor the archive's search need hold up the first rows); a later segment joins once
-  // both edges of those before it are known.
-  const slices: Slice[] = [];
-  let rowCount = 0;
-  let known = true;
-  segments.forEach((s, i) => {
-    const e = edges[i]!.data;
-    const total = page0[i]!.data?.totalCount;
-    known &&= !byDate || e !== undefined;
-    const [windowFirst, windowEnd] = !known
-      ? [0, 0]
-      : byDate
-        ? [e!.first, e!.end ?? e!.first + e!.inside]
-        : [0, total ?? 0];
-    let [first, end] = [windowFirst, windowEnd];
-    if (byDate && s.store === 'archive' && duplicates > 0) {
-      if (s.request.filter.sortOrder === 'Ascend') end -= duplicates;
-      else first += duplicates;
-    }
-    const open = known && byDate && !isSettled(e);
-    slices.push({ first, end, windowFirst, windowEnd, offset: rowCount, open });
-    rowCount += end - first;
-    known &&= !open;
-  });
-  const complete = byDate ? edges.every((e) => isSettled(e.data)) : page0.every((p) => p.data);
-  const laidOut = byDate ? edges[0]!.data !== undefined : complete;
-  const failed = (byDate ? edges : page0).find((q) => q.isError);
-  return { view, selects, edges, page0, slices, rowCount, laidOut, complete, failed, duplicates, leftOut };
 }
 
 /**
@@ -261,10 +174,10 @@ function useLayout(view: SessionsView) {
  */
 export function useSessionsResult(view: SessionsView, range: PageRange, fetchRows = true): SessionsResult {
   // While a new view is laid out, the previous one's rows stay, dimmed, instead of a blank table.
-  const next = useLayout(view);
+  const next = useResultLayout(view, fetchRows);
   const [shownView, setShownView] = useState(view);
   if ((next.laidOut || next.failed) && shownView !== view) setShownView(view);
-  const layout = useLayout(next.laidOut || next.failed ? view : shownView);
+  const layout = useResultLayout(next.laidOut || next.failed ? view : shownView, fetchRows);
   const isShowingPrevious = layout.view !== view;
   const { segments, window, byDate } = layout.view;
   const { selects, edges, page0, laidOut, complete, duplicates, leftOut } = layout;

@@ -6,7 +6,7 @@
 // the rows outside the window marked. The scan also gives the counts above the table.
 import { useMemo, useState } from 'react';
 import { hasRefinements, pickRefinements, refinementsKey } from '../refinements';
-import { MAX_MATCHES, MAX_SCANNED } from '../scan/scan-protocol';
+import { MAX_SCANNED, readsWhole } from '../scan/scan-protocol';
 import type { SessionsView } from '../view/sessions-view';
 import { COUNT_AT_ONCE } from './result-counts';
 import { useScan, useScanRows } from './use-scan-result';
@@ -21,7 +21,7 @@ export function useViewResult(view: SessionsView, observed: PageRange) {
   const base = useSessionsResult(view, observed, !refined && whole !== view.key);
   const serverRows = view.byDate ? base.total : base.shown;
   const laidOut = base.status === 'success' && !base.isShowingPrevious && serverRows !== undefined;
-  const readWhole = !view.byDate && laidOut && serverRows <= MAX_MATCHES;
+  const readWhole = !view.byDate && laidOut && readsWhole(serverRows);
   if (readWhole && whole !== view.key) setWhole(view.key);
   const scanned = refined || (whole === view.key && !view.byDate);
 
