@@ -6,7 +6,12 @@ import { server } from '../../../test/msw-server';
 import { renderApp } from '../../../test/render';
 import { createSessionsHandlers } from '../../../test/msw-handlers';
 import { resolveView } from '../view/sessions-view';
-import { ARCHIVE_AFTER_MS, FACTORY_NOW, makeWireSession, makeWireSessions } from '../../../test/session-factory';
+import {
+  ARCHIVE_AFTER_MS,
+  FACTORY_NOW,
+  makeWireSession,
+  makeWireSessions,
+} from '../../../test/session-factory';
 import { bigResult, dataRows, recordRequests } from '../../../test/table-helpers';
 
 describe('a result read by a scan', () => {
