@@ -59,8 +59,9 @@ export async function* scanPages(input: ScanInput, fetchJson: FetchPageJson): As
     ...chunk(found, part, true, limit),
     order: keys && mergeOrder(keys, merge!.desc),
   });
-  const url = (filter: ScanInput['requests'][number], page: number, size: number) =>
-    `${input.sessionsUrl}?${buildSessionsQuery(filter, { page, countPerPage: size }).toString()}`;
+  // Only an unsliced read's page 0 is counted (its total); the server skips counting the others.
+  const url = (filter: ScanInput['requests'][number], page: number, size: number, counted: boolean) =>
+    `${input.sessionsUrl}?${buildSessionsQuery(filter, { page, countPerPage: size, simplifiedPaging: !counted || undefined }).toString()}`;
 
   for (const [r, filter] of input.requests.entries()) {
     const slice = input.slices?.[r];
@@ -88,7 +89,7 @@ export async function* scanPages(input: ScanInput, fetchJson: FetchPageJson): As
     const ask = (n: number) => {
       let answer = asked.get(n);
       if (!answer) {
-        answer = fetchJson(url(filter, n, size));
+        answer = fetchJson(url(filter, n, size, !slice && n === 0));
         // A page asked ahead and then not needed (the read ended first) fails unheard.
         answer.catch(() => undefined);
         asked.set(n, answer);
