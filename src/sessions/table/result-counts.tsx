@@ -1,6 +1,7 @@
 // The result's counts above the table: missed, each outcome seen, each channel and direction.
 // Each is a button that applies its refinement. They all come from one scan of the view (one
 // anchored snapshot): at once for a small result, on request ("Count outcomes") for a larger one.
+import { memo } from 'react';
 import { formatCount } from '../../lib/format';
 import { useUpdateSessionSearch } from '../filters/use-session-search';
 import { DIRECTIONS, type Refinements, type SessionCounts } from '../refinements';
@@ -22,7 +23,13 @@ type Apply = (search: SessionSearch) => SessionSearch;
 
 const byCount = (values: Record<string, number>) => Object.entries(values).sort((a, b) => b[1] - a[1]);
 
-export function ResultCounts({ counts, partial, refinements, onCount }: ResultCountsProps) {
+// Memoized: the table draws again with every step of a scan, the counts only when theirs change.
+export const ResultCounts = memo(function ResultCounts({
+  counts,
+  partial,
+  refinements,
+  onCount,
+}: ResultCountsProps) {
   const update = useUpdateSessionSearch();
   if (!counts)
     return onCount ? (
@@ -94,4 +101,4 @@ export function ResultCounts({ counts, partial, refinements, onCount }: ResultCo
       {partial && <span className="muted small">so far</span>}
     </div>
   );
-}
+});

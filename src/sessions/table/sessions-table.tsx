@@ -1,7 +1,7 @@
 // The table of a view: it owns the result (the pages in view, their rows and counts) and hands rows
 // to the grid and counts to the status line above it. Column definitions, visibility, sizes and the
 // sort are the TanStack table's state; the sort comes from the link, the rest from preferences.
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useTable, type SortingState, type Updater } from '@tanstack/react-table';
 import { useColumnSizes, useDensity } from '../preferences';
 import { DEFAULT_SORT } from '../filters/session-search';
@@ -16,7 +16,6 @@ import { SessionsGrid, type SessionsGridHandle } from './sessions-grid';
 import { useObservedPages } from './use-sessions-result';
 import { useViewResult } from './use-view-result';
 import { useNearestRow } from './use-nearest-row';
-import { ScanStatus } from './scan-status';
 import { ResultCounts } from './result-counts';
 import { formatCount } from '../../lib/format';
 import { SESSIONS_PAGE_SIZE } from '../api/session-queries';
@@ -25,6 +24,8 @@ import './sessions-table.css';
 
 // The chart's code (and its counting) loads after the first screen; its slot keeps its height.
 const VolumeChart = lazy(() => import('../chart/volume-chart'));
+// Shown once a scan runs: not on the first screen.
+const ScanStatus = lazy(() => import('./scan-status').then((m) => ({ default: m.ScanStatus })));
 
 const NO_ROWS: RowView[] = [];
 
@@ -50,6 +51,9 @@ export function SessionsTable({ view, openSessionId, onCloseSession, onReanchor 
     observed,
   );
   const scanState = scan.state;
+  // The counts and the chart sit beside the rows: a scan's step draws the rows and its status first,
+  // and them after, in a render React can interrupt (a scroll frame, a click go first).
+  const shownScan = useDeferredValue(scanState);
   const openSession = useCallback((id: string) => update((s) => ({ ...s, session: id })), [update]);
   // Moving to the next session replaces the history entry: Back closes the drawer, not each step.
   const moveTo = useCallback(
@@ -126,16 +130,18 @@ export function SessionsTable({ view, openSessionId, onCloseSession, onReanchor 
         }
       />
       {(scanned || scanState || scan.running) && (
-        <ScanStatus
-          scan={scan}
-          overBound={refined ? overBound : undefined}
-          onStartAnyway={ask}
-          refined={refined}
-        />
+        <Suspense fallback={null}>
+          <ScanStatus
+            scan={scan}
+            overBound={refined ? overBound : undefined}
+            onStartAnyway={ask}
+            refined={refined}
+          />
+        </Suspense>
       )}
       <ResultCounts
-        counts={scanState?.matchCounts}
-        partial={scanState !== undefined && !scanState.done}
+        counts={shownScan?.matchCounts}
+        partial={shownScan !== undefined && !shownScan.done}
         refinements={refinements}
         onCount={!refined && !scan.running && base.status === 'success' ? ask : undefined}
       />
@@ -147,7 +153,7 @@ export function SessionsTable({ view, openSessionId, onCloseSession, onReanchor 
             anchorMs={view.anchorMs}
             counting={firstRowsIn || countingKey === view.key}
             scanned={scanned}
-            scan={scanned ? scanState : undefined}
+            scan={scanned ? shownScan : undefined}
             leftOut={base.leftOut}
           />
         </Suspense>

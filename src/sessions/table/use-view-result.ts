@@ -4,7 +4,7 @@
 // date and small enough to read whole: the API sorts whole days, so only a whole read drops the
 // rows outside the window exactly. Larger results under another sort show the server's order with
 // the rows outside the window marked. The scan also gives the counts above the table.
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { hasRefinements, pickRefinements, refinementsKey } from '../refinements';
 import { MAX_SCANNED, readsWhole } from '../scan/scan-protocol';
 import type { SessionsView } from '../view/sessions-view';
@@ -28,6 +28,7 @@ export function useViewResult(view: SessionsView, observed: PageRange) {
   const id = `${view.key}|${refinementsKey(refinements)}|${view.anchorMs}`;
   // Asked for by a click: counting a large result, or scanning one over the bound.
   const [asked, setAsked] = useState<string>();
+  const ask = useCallback(() => setAsked(id), [id]);
   const overBound = laidOut && serverRows > MAX_SCANNED ? serverRows : undefined;
   const small = serverRows !== undefined && serverRows <= COUNT_AT_ONCE;
   const enabled = laidOut && (asked === id || (overBound === undefined && (scanned || small)));
@@ -47,6 +48,6 @@ export function useViewResult(view: SessionsView, observed: PageRange) {
     resultKey: scanned ? scan.key : view.key,
     scan,
     overBound: asked === id ? undefined : overBound,
-    ask: () => setAsked(id),
+    ask,
   };
 }
