@@ -262,6 +262,8 @@ export const sessionQueries = {
               anchorMs,
               keepMatches,
               pageSize: SCAN_PAGE_SIZE,
+              // Only a whole read (its rows kept, no refinements) reads a page ahead.
+              pagesAhead: keepMatches && !hasRefinements(refinements) ? 1 : 0,
               maxScanned: MAX_SCANNED,
               maxMatches: MAX_MATCHES,
               sessionsUrl: absoluteSessionsUrl(),

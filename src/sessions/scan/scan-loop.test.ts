@@ -40,6 +40,7 @@ const input = (over: Partial<ScanInput> = {}): ScanInput => ({
   anchorMs: 0,
   keepMatches: true,
   pageSize: 100,
+  pagesAhead: 0,
   maxScanned: 200_000,
   maxMatches: 20_000,
   sessionsUrl: 'http://x/api/sessions',
@@ -84,21 +85,23 @@ describe('scanPages', () => {
     ]);
   });
 
-  it('keeps the server busy: two pages in flight once it knows the last one, and none past it', async () => {
-    const server = fakeServer(sessions(550));
-    let inFlight = 0;
-    let most = 0;
-    const slow = async (url: string) => {
-      most = Math.max(most, ++inFlight);
-      await new Promise((resolve) => setTimeout(resolve, 5));
-      inFlight -= 1;
-      return server.fetchJson(url);
-    };
-    const { state } = await collect(scanPages(input(), slow));
-    expect(state).toMatchObject({ scanned: 550, done: true });
-    expect(most).toBe(2);
-    // Each page once, in order, and no sixth page of 100 asked ahead of a result of 5.5.
-    expect(server.asked.map((q) => q.get('page'))).toEqual(['0', '1', '2', '3', '4', '5']);
+  it('reads a page ahead when asked to: two in flight once it knows the last page, and none past it', async () => {
+    for (const pagesAhead of [0, 1] as const) {
+      const server = fakeServer(sessions(550));
+      let inFlight = 0;
+      let most = 0;
+      const slow = async (url: string) => {
+        most = Math.max(most, ++inFlight);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        inFlight -= 1;
+        return server.fetchJson(url);
+      };
+      const { state } = await collect(scanPages(input({ pagesAhead }), slow));
+      expect(state).toMatchObject({ scanned: 550, done: true });
+      expect(most).toBe(pagesAhead + 1);
+      // Each page once, in order, and no seventh page of 100 asked for a result of 5.5.
+      expect(server.asked.map((q) => q.get('page'))).toEqual(['0', '1', '2', '3', '4', '5']);
+    }
   });
 
   it('walks several requests in order, showing a session found in two of them once', async () => {

@@ -82,9 +82,9 @@ export async function* scanPages(input: ScanInput, fetchJson: FetchPageJson): As
             : 'past';
     let size = input.pageSize;
     let page = slice ? Math.floor(Math.max(0, slice.first - 1) / size) : 0;
-    // Pages are asked in order; a sliced read may first step back. Once the page size is settled
-    // and the read's last page is known (the slice's end, or the first page's count), two pages are
-    // in flight: the server prepares one while this thread parses and decodes the other.
+    // Pages are asked in order, the next while one is decoded; a sliced read may first step back.
+    // With `pagesAhead`, once the page size is settled and the read's last page is known (the
+    // slice's end, or the first page's count), one more is in flight.
     const asked = new Map<number, Promise<Record<string, unknown>>>();
     const ask = (n: number) => {
       let answer = asked.get(n);
@@ -142,7 +142,8 @@ export async function* scanPages(input: ScanInput, fetchJson: FetchPageJson): As
       const more: boolean = !ends && items.length > 0 && morePages(json, page, size, items.length);
       const room = input.maxScanned - scanned - items.length;
       pending = more && room > 0 ? ask(page + 1) : undefined;
-      if (pending && lastPage !== undefined && page + 2 <= lastPage && room > size) void ask(page + 2);
+      if (input.pagesAhead && pending && lastPage !== undefined && page + 2 <= lastPage && room > size)
+        void ask(page + 2);
       page += 1;
 
       const found: SessionSummary[] = [];

@@ -48,6 +48,14 @@ export interface ScanInput {
   /** Keep the matching sessions (a refined result), or only count (counts of an unrefined one). */
   keepMatches: boolean;
   pageSize: number;
+  /**
+   * Pages asked beyond the one being read, once the read's last page is known (0 or 1). One keeps
+   * the server preparing a page while the worker parses the other: a whole read (of at most
+   * MAX_MATCHES rows, waited for) finishes sooner. A refinement scan or a count runs while the
+   * table is read and scrolled, and there a worker parsing without pause takes the CPU the page's
+   * frames need on a machine with two cores (bench:scan, docs/performance.md).
+   */
+  pagesAhead: 0 | 1;
   maxScanned: number;
   maxMatches: number;
   /** Absolute URL of `GET /sessions` (a worker has no document to resolve `/api` against). */
