@@ -70,11 +70,16 @@ test('an expired cookie mid-session leads to sign-in and back to the view', asyn
   await expect(fromBox(page)).toHaveValue('+1');
   await expect(page.locator('[role="grid"] [role="row"][data-session-id]').first()).toBeVisible();
   expect((await pageAhead).status()).toBe(200);
-  // The volume chart counts in the background after the first rows: once it is done, no request is
-  // in flight, and the next one is the filter's.
+  // The volume chart and the counts above the table (a scan, for a result this small) work in the
+  // background after the first rows: once both are done, no request is in flight, and the next one
+  // is the filter's.
   await expect(page.getByRole('group', { name: /^Sessions per / })).toHaveAttribute('aria-busy', 'false', {
     timeout: 30_000,
   });
+  await expect(page.getByRole('status').filter({ hasText: /^Scanned / })).toHaveText(
+    /^Scanned ([\d,]+) of \1 sessions/,
+    { timeout: 30_000 },
+  );
 
   // The cookie expires while the page is open; the next request for sessions answers 401.
   await context.clearCookies();
