@@ -130,7 +130,8 @@ export function SessionsTable({ view, openSessionId, onCloseSession, onReanchor 
         }
       />
       {(scanned || scanState || scan.running) && (
-        <Suspense fallback={null}>
+        // Its line holds its place while its code loads: the rows below do not move when it comes.
+        <Suspense fallback={<div className="scan-status" />}>
           <ScanStatus
             scan={scan}
             overBound={refined ? overBound : undefined}
