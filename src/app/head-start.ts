@@ -39,7 +39,7 @@ try {
       startEarlyRequest(sessionsUrl(pageQuery(request.filter, n)), SESSIONS_FETCH_INIT);
     };
     // Under another sort, each request's page 0: its size decides how the result is laid out
-    // (sessions-result.ts), and the date-sorted search that counts the window waits for it.
+    // (use-result-layout.ts), and the date-sorted search that counts the window waits for it.
     if (!view.byDate)
       for (const { request } of view.segments)
         startEarlyRequest(sessionsUrl(pageQuery(request.filter, 0)), SESSIONS_FETCH_INIT);

@@ -32,7 +32,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 async function prefetchFirstRows(queryClient: QueryClient, view: SessionsView): Promise<void> {
   if (!view.byDate) {
-    // Under another sort, each request's page 0 (its size decides the layout: use-sessions-result.ts).
+    // Under another sort, each request's page 0 (its size decides the layout: use-result-layout.ts).
     await Promise.all(view.segments.map((s) => queryClient.prefetchQuery(sessionQueries.page(s.request, 0))));
     return;
   }
