@@ -69,3 +69,40 @@ test('an error from the first page is shown where the rows would be, with a retr
   await expect(page.getByRole('alert')).toContainText('The database is down');
   await expect(page.getByRole('alert').getByRole('button', { name: 'Retry' })).toBeVisible();
 });
+
+// A small result is counted once it is shown: the scan's line and the counts' row come after the
+// first rows. They hold their places from the first render, so a click aimed at a row lands on it.
+for (const [width, height] of [
+  [1440, 900],
+  [1024, 768],
+  [390, 844],
+] as const) {
+  test(`the rows do not move while a small result is counted (${width} px)`, async ({ page }) => {
+    await page.setViewportSize({ width, height });
+    // Every distinct top of the first data row, from the frame it is first drawn in.
+    await page.addInitScript(() => {
+      const tops: number[] = [];
+      (window as unknown as { rowTops: number[] }).rowTops = tops;
+      const frame = () => {
+        const row = document.querySelector('[role="grid"] [data-session-id]');
+        const top = row && Math.round(row.getBoundingClientRect().top);
+        if (top !== null && top !== tops.at(-1)) tops.push(top);
+        requestAnimationFrame(frame);
+      };
+      requestAnimationFrame(frame);
+    });
+    // The day before yesterday (UTC): one day of sessions, counted at once.
+    const day = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
+    await page.goto(`/?start=${day}&end=${day}`);
+    const counts = page.getByRole('group', { name: 'Counts' });
+    await expect(counts.getByRole('button', { name: /^Outcome / }).first()).toBeAttached({ timeout: 30_000 });
+    await expect(page.getByRole('status').filter({ hasText: /^Scanned / })).toHaveText(
+      /^Scanned ([\d,]+) of \1 sessions/,
+    );
+    // Two more frames, for anything the counts' render would still move.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const tops = await page.evaluate(() => (window as unknown as { rowTops: number[] }).rowTops);
+    expect(tops.length).toBeGreaterThan(0);
+    expect(tops).toEqual([tops[0]]);
+  });
+}

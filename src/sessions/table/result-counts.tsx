@@ -1,6 +1,8 @@
-// The result's counts above the table: missed, each outcome seen, each channel and direction.
-// Each is a button that applies its refinement. They all come from one scan of the view (one
-// anchored snapshot): at once for a small result, on request ("Count outcomes") for a larger one.
+// The result's counts above the table: missed, each direction, channel and outcome seen. Each is a
+// button that applies its refinement. They all come from one scan of the view (one anchored
+// snapshot): at once for a small result, on request ("Count outcomes") for a larger one.
+// The row is one line from the first render, whatever it holds: counts arriving after the rows never
+// move the rows (a click aimed at one lands on it). The chips scroll sideways when they do not fit.
 import { memo } from 'react';
 import { formatCount } from '../../lib/format';
 import { useUpdateSessionSearch } from '../filters/use-session-search';
@@ -17,6 +19,8 @@ interface ResultCountsProps {
   refinements: Refinements;
   /** Starts counting a result too large to count at once. */
   onCount: (() => void) | undefined;
+  /** The counts are on their way (a scan runs or is about to). */
+  counting: boolean;
 }
 
 type Apply = (search: SessionSearch) => SessionSearch;
@@ -29,19 +33,26 @@ export const ResultCounts = memo(function ResultCounts({
   partial,
   refinements,
   onCount,
+  counting,
 }: ResultCountsProps) {
   const update = useUpdateSessionSearch();
   if (!counts)
-    return onCount ? (
+    return (
       <div className="result-counts">
-        <button type="button" className="btn btn-small" onClick={onCount}>
-          Count outcomes
-        </button>
-        <span className="muted small">
-          Results over {formatCount(COUNT_AT_ONCE)} sessions are counted on request.
-        </span>
+        {onCount ? (
+          <>
+            <button type="button" className="btn btn-small" onClick={onCount}>
+              Count outcomes
+            </button>
+            <span className="muted small">
+              Results over {formatCount(COUNT_AT_ONCE)} sessions are counted on request.
+            </span>
+          </>
+        ) : (
+          counting && <span className="muted small">Counting outcomes…</span>
+        )}
       </div>
-    ) : null;
+    );
 
   const button = (key: string, label: string, n: number, pressed: boolean, apply: Apply, group?: string) => (
     <button
@@ -60,32 +71,11 @@ export const ResultCounts = memo(function ResultCounts({
 
   return (
     <div className="result-counts" role="group" aria-label={partial ? 'Counts so far' : 'Counts'}>
+      {partial && <span className="muted small">So far:</span>}
       {button('missed', 'Missed', counts.missed, refinements.missed === true, (s) => ({
         ...s,
         missed: true,
       }))}
-      {Object.keys(counts.outcome).length > 0 && <span className="count-group">Outcome</span>}
-      {byCount(counts.outcome).map(([value, n]) =>
-        button(
-          `o:${value}`,
-          value,
-          n,
-          has(refinements.outcome, value),
-          (s) => ({ ...s, outcome: [value] }),
-          'Outcome',
-        ),
-      )}
-      {Object.keys(counts.channel).length > 0 && <span className="count-group">Channel</span>}
-      {byCount(counts.channel).map(([value, n]) =>
-        button(
-          `c:${value}`,
-          value,
-          n,
-          has(refinements.channel, value),
-          (s) => ({ ...s, channel: [value] }),
-          'Channel',
-        ),
-      )}
       {Object.keys(counts.direction).length > 0 && <span className="count-group">Direction</span>}
       {byCount(counts.direction).map(([value, n]) => {
         // Only the API's two directions can be asked for in a link; others are not offered.
@@ -98,7 +88,28 @@ export const ResultCounts = memo(function ResultCounts({
           }))
         );
       })}
-      {partial && <span className="muted small">so far</span>}
+      {Object.keys(counts.channel).length > 0 && <span className="count-group">Channel</span>}
+      {byCount(counts.channel).map(([value, n]) =>
+        button(
+          `c:${value}`,
+          value,
+          n,
+          has(refinements.channel, value),
+          (s) => ({ ...s, channel: [value] }),
+          'Channel',
+        ),
+      )}
+      {Object.keys(counts.outcome).length > 0 && <span className="count-group">Outcome</span>}
+      {byCount(counts.outcome).map(([value, n]) =>
+        button(
+          `o:${value}`,
+          value,
+          n,
+          has(refinements.outcome, value),
+          (s) => ({ ...s, outcome: [value] }),
+          'Outcome',
+        ),
+      )}
     </div>
   );
 });

@@ -1,5 +1,6 @@
 // The scan's line under the result status: its progress in words, Stop, its bounds, and, for a
-// result over the bound, the question before it starts.
+// result over the bound, the question before it starts. The line is there before any scan (with the
+// bounds alone), so a scan that starts once the total is known does not move the rows below.
 import { formatCount, plural } from '../../lib/format';
 import { MAX_MATCHES, MAX_SCANNED } from '../scan/scan-protocol';
 import type { Scan } from './use-scan-result';
@@ -32,12 +33,14 @@ interface ScanStatusProps {
   onStartAnyway: () => void;
   /** The view has refinements: the scan keeps their matches (else the sessions in the window). */
   refined: boolean;
+  /** No scan of this view runs, has run or is on its way. */
+  idle: boolean;
 }
 
-export function ScanStatus({ scan, overBound, onStartAnyway, refined }: ScanStatusProps) {
+export function ScanStatus({ scan, overBound, onStartAnyway, refined, idle }: ScanStatusProps) {
   if (overBound !== undefined && !scan.state && !scan.running)
     return (
-      <div className="banner banner-warning scan-status" role="status">
+      <div className="banner banner-warning" role="status">
         <div className="banner-body">
           This result holds {plural(overBound, 'session')}. {BOUNDS_TEXT} Narrow the range or add From, To,
           Log, account, customer or endpoint filters first, or scan the first {formatCount(MAX_SCANNED)}.
@@ -47,9 +50,22 @@ export function ScanStatus({ scan, overBound, onStartAnyway, refined }: ScanStat
         </button>
       </div>
     );
+  const bounds = (
+    <span className="muted small scan-bounds" title={BOUNDS_TEXT}>
+      {BOUNDS_TEXT}
+    </span>
+  );
+  if (idle)
+    return (
+      <div className="scan-status" role="status">
+        {bounds}
+      </div>
+    );
   const limit = scan.state?.limit;
+  const failed = scan.state !== undefined && scan.error instanceof Error;
+  // What stopped a scan short is read in full, on as many lines as it takes.
   return (
-    <div className="scan-status" role="status">
+    <div className={`scan-status${limit || failed ? ' scan-status-long' : ''}`} role="status">
       <span className="scan-progress">
         {progressText(scan, refined)}
         {scan.stopped && ' · stopped'}
@@ -64,10 +80,8 @@ export function ScanStatus({ scan, overBound, onStartAnyway, refined }: ScanStat
           Scan again
         </button>
       )}
-      <span className="muted small">{limit ? limitText(limit) : BOUNDS_TEXT}</span>
-      {scan.state && scan.error instanceof Error && (
-        <span className="scan-error">The scan failed: {scan.error.message}</span>
-      )}
+      {limit ? <span className="muted small">{limitText(limit)}</span> : bounds}
+      {failed && <span className="scan-error">The scan failed: {(scan.error as Error).message}</span>}
     </div>
   );
 }

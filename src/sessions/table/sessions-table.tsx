@@ -46,10 +46,8 @@ export function SessionsTable({ view, openSessionId, onCloseSession, onReanchor 
   const [density] = useDensity();
   const table = useSessionsTableModel(view);
   const { observed, onScrollChange } = useObservedPages(view.key);
-  const { refined, scanned, refinements, base, result, resultKey, scan, overBound, ask } = useViewResult(
-    view,
-    observed,
-  );
+  const { refined, scanned, refinements, base, result, resultKey, scan, overBound, ask, countsOnRequest } =
+    useViewResult(view, observed);
   const scanState = scan.state;
   // The counts and the chart sit beside the rows: a scan's step draws the rows and its status first,
   // and them after, in a render React can interrupt (a scroll frame, a click go first).
@@ -129,22 +127,23 @@ export function SessionsTable({ view, openSessionId, onCloseSession, onReanchor 
           ) : undefined
         }
       />
-      {(scanned || scanState || scan.running) && (
-        // Its line holds its place while its code loads: the rows below do not move when it comes.
-        <Suspense fallback={<div className="scan-status" />}>
-          <ScanStatus
-            scan={scan}
-            overBound={refined ? overBound : undefined}
-            onStartAnyway={ask}
-            refined={refined}
-          />
-        </Suspense>
-      )}
+      {/* The scan's line and the counts' row hold their places from the first render (and the
+          line while its code loads): a scan that starts or ends after the rows does not move them. */}
+      <Suspense fallback={<div className="scan-status" />}>
+        <ScanStatus
+          scan={scan}
+          overBound={refined ? overBound : undefined}
+          onStartAnyway={ask}
+          refined={refined}
+          idle={!scanned && !scanState && !scan.running}
+        />
+      </Suspense>
       <ResultCounts
         counts={shownScan?.matchCounts}
         partial={shownScan !== undefined && !shownScan.done}
         refinements={refinements}
-        onCount={!refined && !scan.running && base.status === 'success' ? ask : undefined}
+        onCount={countsOnRequest && !scan.running ? ask : undefined}
+        counting={scan.running}
       />
       <div className="volume-chart-slot">
         <Suspense fallback={null}>

@@ -49,5 +49,7 @@ export function useViewResult(view: SessionsView, observed: PageRange) {
     scan,
     overBound: asked === id ? undefined : overBound,
     ask,
+    /** The result's counts wait to be asked for (it is too large to count at once). */
+    countsOnRequest: !refined && laidOut && !enabled,
   };
 }
