@@ -7,7 +7,7 @@
 // index.html (server/head-start-plugin.ts); the app's entry imports it too, so it runs once either way.
 import { decodeSummaryPage } from '../sessions/api/decode-page';
 import { startEarlyRequest } from '../sessions/api/early-request';
-import { firstRowsPage } from '../sessions/api/first-rows-page';
+import { firstRowsPage, firstRowsPageAtOnce } from '../sessions/api/first-rows-page';
 import { pageQuery, probeQuery, SESSIONS_FETCH_INIT, sessionsUrl } from '../sessions/api/sessions-url';
 import { fetchWindowEdges } from '../sessions/api/window-edges';
 import { parseSearch } from '../sessions/filters/search-codec';
@@ -30,14 +30,16 @@ try {
     const view = resolveView(search, Date.now(), readStored(ZONE));
     const signal = new AbortController().signal;
     // The first rows' page goes out the moment the first segment's first edge is known, ahead of
-    // the search's next round (a server answering in turn answers it first).
-    let asked = false;
+    // the search's next round (a server answering in turn answers it first); at once when it is
+    // known before the search (a window open at its end, newest first).
+    const asked = new Set<number>();
     const askFirstRows = (first?: number) => {
-      if (asked) return;
-      asked = true;
       const { request, n } = firstRowsPage(view, first);
+      if (asked.has(n)) return;
+      asked.add(n);
       startEarlyRequest(sessionsUrl(pageQuery(request.filter, n)), SESSIONS_FETCH_INIT);
     };
+    if (firstRowsPageAtOnce(view)) askFirstRows(0);
     // Under another sort, each request's page 0: its size decides how the result is laid out
     // (use-result-layout.ts), and the date-sorted search that counts the window waits for it.
     if (!view.byDate)

@@ -71,7 +71,7 @@ test('a link opened cold paints at once, asks for page 0 once and shows it', asy
   expect(counted).toContain(firstProbe.toString());
 });
 
-test("the first request (the edge search's first probe) is asked for while the app's code is still loading", async ({
+test("the first requests (the edge search's first probe, and the first rows' page when known) are asked for while the app's code is still loading", async ({
   page,
 }) => {
   // The main bundle held back on a slow network: the small head-start script must not wait for it.
@@ -92,9 +92,29 @@ test("the first request (the edge search's first probe) is asked for while the a
       pageZeroAt = Math.min(pageZeroAt, Date.now());
     }
   });
+  // A window open at its end starts at row 0 newest first: the table's page 0 (100 rows) goes out
+  // beside that probe, not a round trip after it.
+  let rowsPageAt = Infinity;
+  let probeAnsweredAt = Infinity;
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.pathname === '/api/sessions' && url.searchParams.get('countPerPage') === '100')
+      rowsPageAt = Math.min(rowsPageAt, Date.now());
+  });
+  page.on('response', (response) => {
+    const url = new URL(response.url());
+    if (
+      url.pathname === '/api/sessions' &&
+      url.searchParams.get('page') === '0' &&
+      url.searchParams.get('countPerPage') === '10'
+    )
+      probeAnsweredAt = Math.min(probeAnsweredAt, Date.now());
+  });
   await page.goto('/?from=%2B1503&archive=1&range=30d', { waitUntil: 'commit' });
   await expect(rows(page).first()).toBeVisible();
   expect(pageZeroAt).toBeLessThan(bundleSentAt);
+  expect(rowsPageAt).toBeLessThan(bundleSentAt);
+  expect(rowsPageAt).toBeLessThanOrEqual(probeAnsweredAt);
 });
 
 test('a slow first page shows skeleton rows until it comes', async ({ page }) => {

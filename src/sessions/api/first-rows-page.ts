@@ -14,3 +14,17 @@ export function firstRowsPage(view: SessionsView, first = 0): { request: Session
   const { request } = view.segments[0]!;
   return { request, n: view.byDate ? Math.floor(first / SESSIONS_PAGE_SIZE) : 0 };
 }
+
+/**
+ * The first rows' page when it is known before the edge search has counted anything: newest first, a
+ * window still open at its end (`range=30d`, `today`, `1h`…) begins at row 0, since no session is
+ * created after now. It is asked for at once, beside the search's first request, instead of a round
+ * trip later. Rows dated after the view's anchor (a clock ahead of this one) move the first edge a
+ * few rows down, still on page 0; were there a page of them, the table asks for the page the search
+ * finds and this one goes unused.
+ */
+export function firstRowsPageAtOnce(view: SessionsView): { request: SessionsRequest; n: number } | undefined {
+  const { request } = view.segments[0]!;
+  if (!view.byDate || !view.window.live || request.filter.sortOrder === 'Ascend') return undefined;
+  return firstRowsPage(view, 0);
+}
