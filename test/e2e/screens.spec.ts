@@ -92,6 +92,17 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expect(drawer).toBeHidden();
     });
 
+    test.describe('in Los Angeles', () => {
+      test.use({ timezoneId: 'America/Los_Angeles' });
+      test("the chart's heading names the zone its bars are cut in", async ({ page }) => {
+        await page.goto('/?range=7d');
+        await expect(rows(page).first()).toBeVisible();
+        const zone = page.getByRole('heading', { name: /^Sessions per/ }).getByText('Los Angeles time');
+        await expect(zone).toBeVisible();
+        await expectInViewport(page, zone, "the chart's zone");
+      });
+    });
+
     test('the filter sheet opens over the page and applies a filter', async ({ page }) => {
       await page.goto('/');
       await expect(rows(page).first()).toBeVisible();

@@ -6,6 +6,8 @@ import { MAX_MATCHES, MAX_SCANNED } from '../scan/scan-protocol';
 import type { Scan } from './use-scan-result';
 
 export const BOUNDS_TEXT = `A scan reads at most ${formatCount(MAX_SCANNED)} sessions and keeps at most ${formatCount(MAX_MATCHES)} matches.`;
+/** The same on a phone's line. */
+const BOUNDS_SHORT = `Scans read ${formatCount(MAX_SCANNED)} sessions at most, keep ${formatCount(MAX_MATCHES)}.`;
 
 /**
  * "Scanned 12,000 of 48,210 sessions · 312 match so far"; without refinements, what it keeps are
@@ -52,7 +54,8 @@ export function ScanStatus({ scan, overBound, onStartAnyway, refined, idle }: Sc
     );
   const bounds = (
     <span className="muted small scan-bounds" title={BOUNDS_TEXT}>
-      {BOUNDS_TEXT}
+      <span className="scan-bounds-long">{BOUNDS_TEXT}</span>
+      <span className="scan-bounds-short">{BOUNDS_SHORT}</span>
     </span>
   );
   if (idle)
