@@ -202,6 +202,31 @@ describe('random access over a large result', () => {
     expect(Number(selected.getAttribute('aria-rowindex'))).toBeGreaterThan(1000);
   });
 
+  it("asks for a new filter's first page with the search for its window, not after it", async () => {
+    // A window open at its end begins at row 0, newest first: its page 0 need not wait for the
+    // edge search's first (counted) probe, which is held here until that page has been asked for.
+    const all = recordRequests();
+    let pageAsked!: () => void;
+    const asked = new Promise<void>((resolve) => (pageAsked = resolve));
+    server.use(
+      http.get(SESSIONS_URL, async ({ request }) => {
+        const q = new URL(request.url).searchParams;
+        if (q.get('from') !== '15') return undefined;
+        if (q.get('countPerPage') === '100') pageAsked();
+        else if (q.get('page') === '0' && q.get('countPerPage') === '10') await asked;
+        return undefined;
+      }),
+      bigResult(130_000),
+    );
+    const { router } = renderApp('/?archive=1&range=30d&from=1');
+    await waitFor(() => expect(dataRows().length).toBeGreaterThan(3));
+    await act(() => router.navigate({ to: '/', search: { archive: true, range: '30d', from: '15' } }));
+    // The new filter's rows replace the old ones: its probe was answered, so its page was asked first.
+    await waitFor(() => expect(grid()).not.toHaveClass('is-stale'));
+    expect(dataRows().length).toBeGreaterThan(3);
+    expect(tablePages(all).filter((q) => q.get('from') === '15' && q.get('page') === '0')).toHaveLength(1);
+  });
+
   it('asks for no page ahead of a filter left at once, and for the next page of one that stays', async () => {
     const all = recordRequests();
     server.use(bigResult(130_000));
