@@ -11,7 +11,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { parseSessionSearch, SEARCH_KEYS, type SessionSearch } from '../sessions/filters/session-search';
 import { sessionQueries } from '../sessions/api/session-queries';
 import type { SessionsRequest } from '../sessions/api/build-sessions-query';
-import { firstRowsPage } from '../sessions/api/first-rows-page';
+import { firstRowsPage, firstRowsPageAtOnce } from '../sessions/api/first-rows-page';
 import { ZONE } from '../sessions/preference-values';
 import { resolveView, type SessionsView } from '../sessions/view/sessions-view';
 import { readStored } from '../lib/stored-value';
@@ -38,6 +38,9 @@ async function prefetchFirstRows(queryClient: QueryClient, view: SessionsView): 
   }
   const edgesOf = (request: SessionsRequest) => sessionQueries.edges(request, view.window, view.anchorMs);
   for (const s of view.segments) void queryClient.prefetchQuery(edgesOf(s.request));
+  // The page known before the search is asked for beside it (the head start's early request).
+  const atOnce = firstRowsPageAtOnce(view);
+  if (atOnce) void queryClient.prefetchQuery(sessionQueries.page(atOnce.request, atOnce.n));
   const first = await firstEdge(queryClient, edgesOf(view.segments[0]!.request));
   const { request, n } = firstRowsPage(view, first);
   await queryClient.prefetchQuery(sessionQueries.page(request, n));

@@ -81,17 +81,25 @@ test("the first requests (the edge search's first probe, and the first rows' pag
     bundleSentAt = Date.now();
     await route.continue();
   });
-  // A window open at its end starts at row 0 newest first: the table's page 0 (100 rows) goes out
-  // beside the edge search's first probe (10 rows, counted), not a round trip after it.
   let pageZeroAt = Infinity;
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (
+      url.pathname === '/api/sessions' &&
+      url.searchParams.get('page') === '0' &&
+      url.searchParams.get('countPerPage') === '10'
+    ) {
+      pageZeroAt = Math.min(pageZeroAt, Date.now());
+    }
+  });
+  // A window open at its end starts at row 0 newest first: the table's page 0 (100 rows) goes out
+  // beside that probe, not a round trip after it.
   let rowsPageAt = Infinity;
   let probeAnsweredAt = Infinity;
   page.on('request', (request) => {
     const url = new URL(request.url());
-    if (url.pathname !== '/api/sessions') return;
-    const per = url.searchParams.get('countPerPage');
-    if (url.searchParams.get('page') === '0' && per === '10') pageZeroAt = Math.min(pageZeroAt, Date.now());
-    if (per === '100') rowsPageAt = Math.min(rowsPageAt, Date.now());
+    if (url.pathname === '/api/sessions' && url.searchParams.get('countPerPage') === '100')
+      rowsPageAt = Math.min(rowsPageAt, Date.now());
   });
   page.on('response', (response) => {
     const url = new URL(response.url());

@@ -3,7 +3,7 @@
 // server result), the archived copies of live sessions (the store seam), and how the rows are
 // marked. use-sessions-result.ts pages through it.
 import { useMemo } from 'react';
-import { useQueries } from '@tanstack/react-query';
+import { useQueries, useQuery } from '@tanstack/react-query';
 import { sessionQueries } from '../api/session-queries';
 import { byDateRequest } from '../api/build-sessions-query';
 import { firstRowsPageAtOnce } from '../api/first-rows-page';
@@ -57,11 +57,9 @@ export function useResultLayout(view: SessionsView, paged: boolean) {
   // the search for its edges (every new filter, not only the first screen), not a round trip after
   // it. Once the first edge is known, the table's own page queries take it over.
   const atOnce = paged ? firstRowsPageAtOnce(view) : undefined;
-  useQueries({
-    queries: (atOnce ? [atOnce] : []).map(({ request, n }) => ({
-      ...sessionQueries.page(request, n),
-      enabled: edges[0]!.data === undefined,
-    })),
+  useQuery({
+    ...sessionQueries.page(atOnce?.request ?? segments[0]!.request, atOnce?.n ?? 0),
+    enabled: atOnce !== undefined && edges[0]!.data === undefined,
   });
   // Sessions in both stores are counted once, as live rows. Sorted by date the archived copies leave
   // the archive's slice (they are its first or last rows); under another sort they are scattered
