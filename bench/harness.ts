@@ -6,7 +6,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import type { BenchPage } from './cdp-browser';
 import type { BenchWindow } from './page-instrumentation';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -236,7 +237,7 @@ function scrollInPage({ seconds, px, fromScreens, readRows }: ScrollSpec & { px:
 }
 
 /** Scrolls the page's grid `SCROLL_PX_PER_FRAME` a frame and times its frames (scrollInPage). */
-export function scrollAndTimeFrames(page: Page, spec: ScrollSpec): Promise<ScrollFrames> {
+export function scrollAndTimeFrames(page: BenchPage, spec: ScrollSpec): Promise<ScrollFrames> {
   return page.evaluate(scrollInPage, { ...spec, px: SCROLL_PX_PER_FRAME });
 }
 

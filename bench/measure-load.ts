@@ -1,6 +1,7 @@
 // Cold loads: the first rows painted, live and ready; whether the rows painted first are the ones
 // still there at ready; and a click on a row the moment it is painted.
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import type { BenchPage } from './cdp-browser';
 import { initScript, PROBES, VIEWPORT, type BenchWindow, type Target } from './page-instrumentation';
 import { QUIET_MS, readyAt, readySettled } from './ready';
 
@@ -44,7 +45,7 @@ export interface LoadFigures {
  * Waits, after navigation, until the first rows are painted and live and ready can no longer move,
  * then reads the load's figures (times from navigation start).
  */
-export async function readLoad(page: Page): Promise<LoadFigures> {
+export async function readLoad(page: BenchPage): Promise<LoadFigures> {
   await page.waitForFunction(
     () => (window as unknown as BenchWindow).__bench.firstLiveRowsAt !== undefined,
     null,

@@ -10,8 +10,6 @@
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type CDPSession, type Page, type Request } from 'playwright-core';
-import { chromiumLaunchOptions } from '../test/chromium';
 import { numberFlag, readFlags, runIfMain } from './cli';
 import {
   appToServe,
@@ -27,8 +25,9 @@ import {
   type BuildOptions,
   type Machine,
 } from './harness';
-import { openTarget, readLoad, type LoadCtx } from './measure-load';
-import type { BenchWindow } from './page-instrumentation';
+import { CdpBrowser, type BenchPage, type CdpPage, type CdpSession } from './cdp-browser';
+import { readLoad } from './measure-load';
+import { initScript, PROBES, type BenchWindow } from './page-instrumentation';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DAY = 24 * 60 * 60 * 1000;
@@ -131,85 +130,31 @@ export interface ScanBenchResult {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Heaps: the page's from its own CDP session, the worker's through the browser's (Playwright gives
-// workers no CDP session of their own): attached to its target, commands wrapped in
-// Target.sendMessageToTarget.
+// Heaps: the page's from its own DevTools session, the worker's from the session attached to it
 
-async function pageHeapMb(cdp: CDPSession, collect: boolean): Promise<number> {
+async function pageHeapMb(cdp: CdpSession, collect: boolean): Promise<number> {
   if (collect) {
     await cdp.send('HeapProfiler.collectGarbage');
     await cdp.send('HeapProfiler.collectGarbage');
   }
-  const { metrics } = await cdp.send('Performance.getMetrics');
+  const { metrics } = await cdp.send<{ metrics: { name: string; value: number }[] }>(
+    'Performance.getMetrics',
+  );
   return (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN) / MB;
 }
 
-interface TargetInfo {
-  targetId: string;
-  type: string;
-  url: string;
-}
-
-/** Reads the JS heap of the scan's worker (its script's name holds `scan-worker`) while it lives. */
-class WorkerHeap {
-  private sessionId: string | undefined;
-  private nextId = 0;
-  private readonly waiting = new Map<number, (heap: number) => void>();
-
-  constructor(private readonly browserCdp: CDPSession) {
-    browserCdp.on('Target.receivedMessageFromTarget', (e: { sessionId: string; message: string }) => {
-      if (e.sessionId !== this.sessionId) return;
-      const m = JSON.parse(e.message) as { id?: number; result?: { usedSize?: number } };
-      const done = m.id === undefined ? undefined : this.waiting.get(m.id);
-      if (!done) return;
-      this.waiting.delete(m.id!);
-      done((m.result?.usedSize ?? NaN) / MB);
-    });
-    // A worker that has gone (the scan ended) answers nothing: its readings are NaN.
-    browserCdp.on('Target.detachedFromTarget', (e: { sessionId: string }) => {
-      if (e.sessionId !== this.sessionId) return;
-      this.sessionId = undefined;
-      for (const done of this.waiting.values()) done(NaN);
-      this.waiting.clear();
-    });
-  }
-
-  /** The worker's used heap in MB, or NaN when there is no scan worker (yet, or any more). */
-  async read(): Promise<number> {
-    if (!this.sessionId) {
-      const { targetInfos } = (await this.browserCdp.send('Target.getTargets')) as {
-        targetInfos: TargetInfo[];
-      };
-      const worker = targetInfos.find((t) => t.type === 'worker' && t.url.includes('scan-worker'));
-      if (!worker) return NaN;
-      try {
-        const attached = (await this.browserCdp.send('Target.attachToTarget', {
-          targetId: worker.targetId,
-          flatten: false,
-        })) as { sessionId: string };
-        this.sessionId = attached.sessionId;
-      } catch {
-        return NaN; // Gone between the two calls.
-      }
-    }
-    const id = ++this.nextId;
-    const sessionId = this.sessionId;
-    return new Promise<number>((resolve) => {
-      const answer = (heap: number) => {
-        clearTimeout(timer);
-        this.waiting.delete(id);
-        resolve(heap);
-      };
-      // A worker ended meanwhile may answer nothing, and its session may not say it has gone.
-      const timer = setTimeout(() => {
-        if (this.sessionId === sessionId) this.sessionId = undefined;
-        answer(NaN);
-      }, WORKER_READ_MS);
-      this.waiting.set(id, answer);
-      const message = JSON.stringify({ id, method: 'Runtime.getHeapUsage', params: {} });
-      this.browserCdp.send('Target.sendMessageToTarget', { sessionId, message }).catch(() => answer(NaN));
-    });
-  }
+/**
+ * The JS heap of the page's scan worker (its script's URL holds `scan-worker`) in MB, or NaN when
+ * there is none (yet, or any more) or it does not answer in time.
+ */
+async function workerHeapMb(page: CdpPage): Promise<number> {
+  const worker = [...page.workers.values()].find((w) => w.url.includes('scan-worker'));
+  if (!worker) return NaN;
+  const reading = worker.session
+    .send<{ usedSize: number }>('Runtime.getHeapUsage')
+    .then((r) => r.usedSize / MB)
+    .catch(() => NaN);
+  return Promise.race([reading, new Promise<number>((r) => setTimeout(() => r(NaN), WORKER_READ_MS))]);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -234,7 +179,7 @@ interface ScanWatch {
  * Changes the link as Back/Forward would, then watches the scan's line until it reads done, which
  * also ends the scroll of the partial result.
  */
-async function startScan(page: Page, url: string): Promise<void> {
+async function startScan(page: BenchPage, url: string): Promise<void> {
   await page.evaluate(
     ([url, doneSource]) => {
       const done = new RegExp(doneSource);
@@ -289,24 +234,28 @@ export async function nodeClient(urls: readonly string[]): Promise<{ sessions: n
 
 const count = (text: string | undefined) => Number((text ?? '').replace(/,/g, ''));
 
+/** The scan's `GET /sessions` requests (its large pages) that reached the server since last asked. */
+async function scanRequests(base: string): Promise<{ url: string; at: number }[]> {
+  const log = (await (await fetch(`${base}/__bench/requests`)).json()) as { url: string; at: number }[];
+  return log
+    .filter((r) => new URL(r.url, base).searchParams.get('countPerPage') === '1000')
+    .map((r) => ({ url: new URL(r.url, base).href, at: r.at }));
+}
+
 async function scanRun(
-  ctx: LoadCtx,
-  browserCdp: CDPSession,
+  browser: CdpBrowser,
+  base: string,
   baseUrl: string,
   link: string,
   opts: ScanBenchOptions,
+  log: (line: string) => void,
 ): Promise<ScanRun> {
-  const { context, page, errors } = await openTarget(ctx, 'app');
-  const cdp = await context.newCDPSession(page);
-  const workerHeap = new WorkerHeap(browserCdp);
+  const page = await browser.newPage();
+  const cdp = page.cdp;
   try {
-    // The scan's requests (its worker's, which Playwright reports as the page's), in order.
-    const requests: { request: Request; seenAt: number }[] = [];
-    context.on('request', (request) => {
-      const url = request.url();
-      if (url.includes('/api/sessions') && new URL(url).searchParams.get('countPerPage') === '1000')
-        requests.push({ request, seenAt: Date.now() });
-    });
+    // tsx (esbuild keepNames) wraps named functions in __name(), which pages do not define.
+    await page.addInitScript('globalThis.__name = (f) => f;');
+    await page.addInitScript(initScript, { probe: PROBES.app, clickAtFirstPaint: false, firstRowCount: 10 });
     await page.goto(baseUrl);
     await readLoad(page);
     // A small result is counted by a scan of its own at once (the same requests): it ends first.
@@ -318,7 +267,7 @@ async function scanRun(
     await cdp.send('HeapProfiler.enable');
     await cdp.send('Performance.enable');
     const heapBeforeMb = await pageHeapMb(cdp, true);
-    requests.length = 0;
+    await scanRequests(base);
 
     await startScan(page, link);
     // Once the partial result holds three screens of rows, until the scan is done at the latest.
@@ -333,7 +282,7 @@ async function scanRun(
     let watch: ScanWatch;
     let progressAt = Date.now();
     for (;;) {
-      const [pageMb, workerMb] = await Promise.all([pageHeapMb(cdp, false), workerHeap.read()]);
+      const [pageMb, workerMb] = await Promise.all([pageHeapMb(cdp, false), workerHeapMb(page)]);
       heapSamples += 1;
       pagePeak = Math.max(pagePeak, pageMb);
       if (Number.isFinite(workerMb)) {
@@ -349,7 +298,7 @@ async function scanRun(
       if (Date.now() - progressAt >= PROGRESS_MS) {
         progressAt = Date.now();
         const line = await page.evaluate(() => document.querySelector('.scan-progress')?.textContent);
-        ctx.log(`  ${line ?? 'no scan line yet'}; heap ${fmt(pageMb)} MB page + ${fmt(workerMb)} worker`);
+        log(`  ${line ?? 'no scan line yet'}; heap ${fmt(pageMb)} MB page + ${fmt(workerMb)} worker`);
       }
       if (Date.now() > deadline) throw new Error('the scan did not end in 10 minutes');
       await page.waitForTimeout(SAMPLE_MS);
@@ -366,11 +315,9 @@ async function scanRun(
       b.flushLongTasks();
       return { timeOrigin: performance.timeOrigin, longTasks: b.longTasks };
     });
-    // The first request's start, in the page's clock (its time origin is wall-clock ms too).
-    // Playwright's timing, when it has one for the request (else when its event came).
-    const first = requests[0];
-    const firstStart = first ? first.request.timing().startTime : NaN;
-    const firstRequestAt = (firstStart > 0 ? firstStart : (first?.seenAt ?? NaN)) - timeOrigin;
+    // The first request's arrival at the server (same machine, same wall clock), in the page's clock.
+    const requests = await scanRequests(base);
+    const firstRequestAt = (requests[0]?.at ?? NaN) - timeOrigin;
     const overlapping = (from: number, to: number) =>
       longTasks.filter((t) => t.start + t.duration > from && t.start < to);
     const during = overlapping(firstRequestAt, watch.doneAt!);
@@ -379,7 +326,7 @@ async function scanRun(
     const scanned = count(scannedText);
     const scanMs = watch.doneAt! - firstRequestAt;
 
-    const node = await nodeClient(requests.map((r) => r.request.url()));
+    const node = await nodeClient(requests.map((r) => r.url));
     return {
       scanned,
       matched: count(matchedText),
@@ -408,8 +355,8 @@ async function scanRun(
       workerSamples,
     };
   } finally {
-    if (errors.length) ctx.log(`  page errors: ${errors.slice(0, 3).join(' | ')}`);
-    await context.close();
+    if (page.errors.length) log(`  page errors: ${page.errors.slice(0, 3).join(' | ')}`);
+    await page.close();
   }
 }
 
@@ -491,11 +438,13 @@ function markdown(r: Omit<ScanBenchResult, 'markdown'>): string {
     '',
     '## How it is measured',
     '',
+    '- The browser is driven over its DevTools pipe with no Network domain enabled (bench/cdp-browser.ts), ' +
+      "as a user's browser runs: with it, as Playwright enables it on every page and worker, the scan read " +
+      'its pages about 30% slower in A/B runs.',
     '- The page loads the unrefined link and waits until ready; then the link gets `missed=1` ' +
       '(pushState + popstate, as Back/Forward), which starts the scan.',
-    "- Scan time: from the scan's first `GET /sessions` leaving (Playwright's request timing; the " +
-      "worker's requests are reported as the page's) until its line reads done, painted. Rate: the " +
-      'sessions it says it scanned over that time.',
+    "- Scan time: from the scan's first `GET /sessions` reaching the server (its request log, same " +
+      'machine and clock) until its line reads done, painted. Rate: the sessions it says it scanned over that time.',
     "- Node client: after each scan, the scan's own requests in the same order, fetched by Node " +
       "(the next one asked as soon as a page's body is in) and parsed with JSON.parse; sessions are " +
       'the items received.',
@@ -506,7 +455,7 @@ function markdown(r: Omit<ScanBenchResult, 'markdown'>): string {
       `every frame for up to ${r.options.scrollSeconds} s or until the scan ends; p95 of the rAF intervals, median over runs.`,
     "- Heap: the page's JSHeapUsedSize (CDP Performance.getMetrics) after two collections before the " +
       `scan; then every ${SAMPLE_MS} ms during it, the page's JSHeapUsedSize plus the scan worker's used ` +
-      'heap (CDP Runtime.getHeapUsage on the worker target, attached through the browser session); ' +
+      'heap (CDP Runtime.getHeapUsage in the worker, auto-attached as it starts); ' +
       'growth = the largest sum - the page before. Worst run. "Page after": after two collections once done.',
   ];
   return lines.join('\n') + '\n';
@@ -517,21 +466,24 @@ export async function runScanBench(opts: ScanBenchOptions): Promise<ScanBenchRes
   const loadAtStart = os.loadavg();
   const appDist = appToServe(opts, 'scan-app-dist', log);
   log(`Starting the sandbox with ${opts.sessions} sessions on port ${opts.port}...`);
-  const server = await startServer(opts, appDist, undefined, { SANDBOX_LATENCY_MS: String(opts.latencyMs) });
-  const browser: Browser = await chromium.launch(chromiumLaunchOptions);
+  const server = await startServer(opts, appDist, undefined, {
+    SANDBOX_LATENCY_MS: String(opts.latencyMs),
+    BENCH_REQUEST_LOG: '1',
+  });
+  const browser = CdpBrowser.launch();
+  const { product } = await browser.browser.send<{ product: string }>('Browser.getVersion');
+  const version = product.replace(/^[^/]*\//, '');
   try {
     const base = `http://127.0.0.1:${opts.port}`;
     const start = new Date(Date.now() - 125 * DAY).toISOString().slice(0, 10);
     const baseUrl = `${base}/?archive=1&start=${start}`;
     const link = `/?archive=1&start=${start}&missed=1`;
-    const browserCdp = await browser.newBrowserCDPSession();
-    const ctx: LoadCtx = { browser, urls: { app: baseUrl, agGrid: '', static: '' }, log };
     // The sandbox's database cache starts cold: one untimed run first.
     log('Untimed run (the database cache starts cold)...');
-    const warm = await scanRun(ctx, browserCdp, baseUrl, link, opts);
+    const warm = await scanRun(browser, base, baseUrl, link, opts, log);
     const runs: ScanRun[] = [];
     for (let i = 0; i < opts.runs; i++) {
-      const r = await scanRun(ctx, browserCdp, baseUrl, link, opts);
+      const r = await scanRun(browser, base, baseUrl, link, opts, log);
       runs.push(r);
       log(
         `run ${i + 1}/${opts.runs}: "${r.status}" in ${fmt(r.scanMs)} ms, ${fmt(r.rate)} sessions/s vs Node ` +
@@ -542,7 +494,7 @@ export async function runScanBench(opts: ScanBenchOptions): Promise<ScanBenchRes
     }
     const figures = scanFigures(runs);
     const partial: Omit<ScanBenchResult, 'markdown'> = {
-      machine: machine(browser, loadAtStart),
+      machine: machine({ version: () => version }, loadAtStart),
       options: { ...opts, log: undefined } as Omit<ScanBenchOptions, 'log'>,
       link,
       resultTotal: warm.nodeSessions,

@@ -1,8 +1,8 @@
 // The benchmark's server, a child process of the harness so the sandbox's SQLite work never runs on
 // the harness's event loop: Session History's build on PORT and the peer pages (AG Grid, static
 // table) on PORT+1, both through createAppServer with the same in-process sandbox behind /api.
-// Env: PORT, APP_DIST, PEER_DIST (optional: without it, the app alone) and the sandbox's own
-// SANDBOX_* variables.
+// Env: PORT, APP_DIST, PEER_DIST (optional: without it, the app alone), BENCH_REQUEST_LOG and the
+// sandbox's own SANDBOX_* variables.
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
@@ -32,7 +32,21 @@ function peerPages(root: string) {
   peer.use('*', serveStatic({ root, precompressed: true }));
   return peer;
 }
-const servers = [serve({ fetch: app.fetch, hostname: '127.0.0.1', port })];
+// BENCH_REQUEST_LOG=1: the app's `GET /sessions` requests are kept (path, query and arrival time);
+// `GET /__bench/requests` hands them over and forgets them. A run whose browser reports no requests
+// (bench:scan's: no DevTools network events) learns them here.
+const requestLog: { url: string; at: number }[] = [];
+const appFetch: typeof app.fetch =
+  process.env.BENCH_REQUEST_LOG === '1'
+    ? (request, ...rest) => {
+        const url = new URL(request.url);
+        if (url.pathname === '/__bench/requests') return Response.json(requestLog.splice(0));
+        if (url.pathname.endsWith('/sessions'))
+          requestLog.push({ url: url.pathname + url.search, at: Date.now() });
+        return app.fetch(request, ...rest);
+      }
+    : app.fetch;
+const servers = [serve({ fetch: appFetch, hostname: '127.0.0.1', port })];
 if (peerDist)
   servers.push(serve({ fetch: peerPages(peerDist).fetch, hostname: '127.0.0.1', port: port + 1 }));
 let listening = 0;
