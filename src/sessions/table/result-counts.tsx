@@ -68,6 +68,23 @@ export const ResultCounts = memo(function ResultCounts({
   );
   const has = (list: string[] | undefined, value: string) =>
     list?.some((v) => v.toLowerCase() === value.toLowerCase()) === true;
+  // A group of values any of which the link can ask for, each applied alone.
+  const listGroup = (name: string, field: 'channel' | 'outcome') =>
+    Object.keys(counts[field]).length > 0 && [
+      <span key={field} className="count-group">
+        {name}
+      </span>,
+      ...byCount(counts[field]).map(([value, n]) =>
+        button(
+          `${field}:${value}`,
+          value,
+          n,
+          has(refinements[field], value),
+          (s) => ({ ...s, [field]: [value] }),
+          name,
+        ),
+      ),
+    ];
 
   return (
     <div className="result-counts" role="group" aria-label={partial ? 'Counts so far' : 'Counts'}>
@@ -88,28 +105,8 @@ export const ResultCounts = memo(function ResultCounts({
           }))
         );
       })}
-      {Object.keys(counts.channel).length > 0 && <span className="count-group">Channel</span>}
-      {byCount(counts.channel).map(([value, n]) =>
-        button(
-          `c:${value}`,
-          value,
-          n,
-          has(refinements.channel, value),
-          (s) => ({ ...s, channel: [value] }),
-          'Channel',
-        ),
-      )}
-      {Object.keys(counts.outcome).length > 0 && <span className="count-group">Outcome</span>}
-      {byCount(counts.outcome).map(([value, n]) =>
-        button(
-          `o:${value}`,
-          value,
-          n,
-          has(refinements.outcome, value),
-          (s) => ({ ...s, outcome: [value] }),
-          'Outcome',
-        ),
-      )}
+      {listGroup('Channel', 'channel')}
+      {listGroup('Outcome', 'outcome')}
     </div>
   );
 });

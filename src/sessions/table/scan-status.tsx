@@ -65,10 +65,10 @@ export function ScanStatus({ scan, overBound, onStartAnyway, refined, idle }: Sc
       </div>
     );
   const limit = scan.state?.limit;
-  const failed = scan.state !== undefined && scan.error instanceof Error;
+  const failure = scan.state !== undefined && scan.error instanceof Error ? scan.error : undefined;
   // What stopped a scan short is read in full, on as many lines as it takes.
   return (
-    <div className={`scan-status${limit || failed ? ' scan-status-long' : ''}`} role="status">
+    <div className={`scan-status${limit || failure ? ' scan-status-long' : ''}`} role="status">
       <span className="scan-progress">
         {progressText(scan, refined)}
         {scan.stopped && ' · stopped'}
@@ -84,7 +84,7 @@ export function ScanStatus({ scan, overBound, onStartAnyway, refined, idle }: Sc
         </button>
       )}
       {limit ? <span className="muted small">{limitText(limit)}</span> : bounds}
-      {failed && <span className="scan-error">The scan failed: {(scan.error as Error).message}</span>}
+      {failure && <span className="scan-error">The scan failed: {failure.message}</span>}
     </div>
   );
 }
