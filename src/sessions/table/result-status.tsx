@@ -1,7 +1,7 @@
 // The line above the grid: the total, the store, new sessions in a live view, and the error,
 // warning or empty state of the result. It renders when the result's counts or state change, not
 // while the grid scrolls.
-import { lazy, memo, Suspense, type ReactNode } from 'react';
+import { lazy, memo, Suspense, type CSSProperties, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { sessionQueries } from '../api/session-queries';
 import { formatCount, plural } from '../../lib/format';
@@ -28,6 +28,8 @@ interface ResultStatusProps {
   rowCount: number;
   hasMore: boolean;
   isFetching: boolean;
+  /** How far a read that knows its size has come (a scan: sessions read of its total), 0 to 1. */
+  progress?: number;
   /** The first page shown is the new view's own (not the previous view's, kept while it loads). */
   isCurrent: boolean;
   pageError: unknown;
@@ -47,6 +49,7 @@ export const ResultStatus = memo(function ResultStatus({
   rowCount,
   hasMore,
   isFetching,
+  progress,
   isCurrent,
   pageError,
   onShowNew,
@@ -119,7 +122,16 @@ export const ResultStatus = memo(function ResultStatus({
         <CopyLinkMenu view={view} />
         <ExportMenu view={view} />
       </div>
-      <div className={`progress${isFetching ? ' is-active' : ''}`} aria-hidden="true" />
+      {/* A read that knows its size fills the bar; otherwise it runs (a continuous animation). */}
+      {isFetching && progress !== undefined ? (
+        <div
+          className="progress is-determinate"
+          style={{ '--progress': Math.min(1, Math.max(0, progress)) } as CSSProperties}
+          aria-hidden="true"
+        />
+      ) : (
+        <div className={`progress${isFetching ? ' is-active' : ''}`} aria-hidden="true" />
+      )}
       {status === 'error' && (
         <Suspense fallback={null}>
           <ErrorBanner error={error} onRetry={retryPages} />

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import { server } from '../../../test/msw-server';
 import { renderApp } from '../../../test/render';
-import { createSessionsHandlers } from '../../../test/msw-handlers';
+import { http } from 'msw';
+import { createSessionsHandlers, SESSIONS_URL } from '../../../test/msw-handlers';
 import { resolveView } from '../view/sessions-view';
 import {
   ARCHIVE_AFTER_MS,
@@ -12,7 +13,7 @@ import {
   makeWireSession,
   makeWireSessions,
 } from '../../../test/session-factory';
-import { bigResult, dataRows, recordRequests } from '../../../test/table-helpers';
+import { bigPage, bigResult, dataRows, recordRequests } from '../../../test/table-helpers';
 
 describe('a result read by a scan', () => {
   it("scans a result sorted by date from its window's slice, not its covering days", async () => {
@@ -86,5 +87,38 @@ describe('a result read by a scan', () => {
     expect(names.reduce((n, name) => n + counted(name), 0)).toBe(300);
     expect(names.reduce((n, name) => n + missed(name), 0)).toBe(sessions.filter((s) => s.wasMissed).length);
     expect(asked.filter((q) => q.get('sortField') === 'dateCreated')).toEqual([]);
+  });
+
+  it('fills its progress bar as far as the scan has read, and clears it once done', async () => {
+    // The scan's first page is answered; the rest wait until released.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let scanPages = 0;
+    server.use(
+      http.get(SESSIONS_URL, async ({ request }) => {
+        if (new URL(request.url).searchParams.get('countPerPage') === '1000' && scanPages++ > 0) await held;
+        return bigPage(request, 20_000);
+      }),
+    );
+    renderApp('/?range=yesterday&missed=1');
+    await waitFor(() => expect(document.body.textContent).toMatch(/match(es)? so far/));
+    const [, read, of] = /Scanned ([\d,]+) of ([\d,]+) sessions/.exec(document.body.textContent ?? '')!;
+    const fraction = Number(read!.replace(/,/g, '')) / Number(of!.replace(/,/g, ''));
+    expect(fraction).toBeGreaterThan(0);
+    expect(fraction).toBeLessThan(1);
+    const bar = document.querySelector<HTMLElement>('.progress.is-determinate');
+    expect(Number(bar?.style.getPropertyValue('--progress'))).toBeCloseTo(fraction, 5);
+    // No bar that runs without end while the scan says how far it is.
+    expect(document.querySelector('.progress.is-active')).toBeNull();
+
+    release();
+    await waitFor(
+      () =>
+        expect(document.body.textContent).toMatch(
+          /Scanned ([\d,]+) of \1 sessions · [\d,]+ match(?! so far)/,
+        ),
+      { timeout: 10_000 },
+    );
+    expect(document.querySelector('.progress.is-determinate, .progress.is-active')).toBeNull();
   });
 });

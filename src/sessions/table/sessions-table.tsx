@@ -100,6 +100,9 @@ export function SessionsTable({ view, openSessionId, onCloseSession, onReanchor 
         rowCount={result.rowCount}
         hasMore={result.hasMore}
         isFetching={result.isFetching}
+        progress={
+          scanned && result.isFetching && scanState?.total ? scanState.scanned / scanState.total : undefined
+        }
         // A scanned result is empty only once its scan has read the whole result.
         isCurrent={scanned ? scanState?.done === true : !result.isShowingPrevious}
         pageError={result.pageError}
