@@ -16,6 +16,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { chromiumLaunchOptions } from '../test/chromium';
+import { CdpBrowser } from './cdp-browser';
 import { numberFlag, readFlags, runIfMain } from './cli';
 import {
   appToServe,
@@ -30,7 +31,7 @@ import {
   type Machine,
 } from './harness';
 import { openTarget, readLoad, type LoadCtx } from './measure-load';
-import type { BenchWindow } from './page-instrumentation';
+import { initScript, PROBES, type BenchWindow } from './page-instrumentation';
 import { LONG_TASK_MS } from './ready';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -155,9 +156,16 @@ async function loadLink(ctx: LoadCtx, url: string, firstRowCount: number): Promi
 /** The scan's line once done: "Scanned N of N sessions · K in your window" (scan-status.tsx). */
 const SCAN_DONE = /^Scanned [\d,]+ of [\d,]+ sessions · [\d,]+ in your window$/;
 
-async function loadScan(ctx: LoadCtx, url: string): Promise<ScanLoad> {
-  const { context, page, errors } = await openTarget(ctx, 'app');
+/**
+ * A cold load of a result read whole, in a browser with no DevTools network instrumentation (the
+ * read's worker fetches 1,000-session pages, which Playwright's Network domain slows: cdp-browser.ts).
+ */
+async function loadScan(browser: CdpBrowser, url: string, log: (line: string) => void): Promise<ScanLoad> {
+  const page = await browser.newPage();
   try {
+    // tsx (esbuild keepNames) wraps named functions in __name(), which pages do not define.
+    await page.addInitScript('globalThis.__name = (f) => f;');
+    await page.addInitScript(initScript, { probe: PROBES.app, clickAtFirstPaint: false, firstRowCount: 10 });
     // Runs in the page: when the scan's line first shows, and when it first reads done (painted).
     await page.addInitScript((doneSource: string) => {
       const done = new RegExp(doneSource);
@@ -178,7 +186,7 @@ async function loadScan(ctx: LoadCtx, url: string): Promise<ScanLoad> {
       requestAnimationFrame(tick);
     }, SCAN_DONE.source);
     await page.goto(url);
-    const handle = await page.waitForFunction(
+    const s = (await page.waitForFunction(
       () => {
         const w = window as unknown as {
           __scan: { startAt?: number; doneAt?: number; text?: string };
@@ -189,8 +197,7 @@ async function loadScan(ctx: LoadCtx, url: string): Promise<ScanLoad> {
       },
       null,
       { timeout: 120_000, polling: 100 },
-    );
-    const s = (await handle.jsonValue()) as {
+    )) as {
       startAt: number;
       doneAt: number;
       text: string;
@@ -207,8 +214,8 @@ async function loadScan(ctx: LoadCtx, url: string): Promise<ScanLoad> {
       status: s.text,
     };
   } finally {
-    if (errors.length) ctx.log(`  page errors: ${errors.slice(0, 3).join(' | ')}`);
-    await context.close();
+    if (page.errors.length) log(`  page errors: ${page.errors.slice(0, 3).join(' | ')}`);
+    await page.close();
   }
 }
 
@@ -394,6 +401,7 @@ async function minuteWindow(base: string, day: string) {
 
 async function measureLatency(
   browser: Browser,
+  cdpBrowser: CdpBrowser,
   opts: WindowBenchOptions,
   appDist: string,
   latencyMs: number,
@@ -445,7 +453,7 @@ async function measureLatency(
     }
     const scans: ScanLoad[] = [];
     for (let i = 0; i < opts.scanLoads; i++) {
-      const s = await loadScan(ctx, scanUrl);
+      const s = await loadScan(cdpBrowser, scanUrl, log);
       scans.push(s);
       log(
         `latency ${latencyMs} ms, scan ${i + 1}/${opts.scanLoads}: done ${fmt(s.doneMs)} ms, longest task ` +
@@ -693,7 +701,8 @@ function markdown(r: Omit<WindowBenchResult, 'markdown'>): string {
     '- A round trip: the median duration of the `GET /sessions` requests at that latency. At 100 ms the ' +
       'extra time must fit in the allowed round trips plus one frame; at 0 ms only the rounds are checked.',
     '- Scan: until the scan line reads "Scanned N of N sessions · K in your window" (painted); the longest ' +
-      'main-thread task (PerformanceObserver "longtask") from the scan line first showing until then.',
+      'main-thread task (PerformanceObserver "longtask") from the scan line first showing until then. ' +
+      "Its loads run in a Chromium driven over its DevTools pipe with no Network domain (bench/cdp-browser.ts), as a user's browser runs.",
     `- Chart: \`/?range=30d\` on a sandbox of its own size (${r.options.chartSessions.toLocaleString('en-US')} ` +
       'sessions), one untimed load first; from the first rows painted until the first frame where every bar ' +
       "is counted (the bars' aria-busy false), read after that frame's paint. Requests: those started between.",
@@ -710,11 +719,12 @@ export async function runWindowBench(opts: WindowBenchOptions): Promise<WindowBe
   const loadAtStart = os.loadavg();
   const appDist = appToServe(opts, 'window-app-dist', log);
   const browser = await chromium.launch(chromiumLaunchOptions);
+  const cdpBrowser = CdpBrowser.launch();
   try {
     const latencies: LatencyFigures[] = [];
     for (const latencyMs of opts.latencies) {
       log(`Sandbox of ${opts.sessions} sessions at SANDBOX_LATENCY_MS=${latencyMs} on port ${opts.port}...`);
-      latencies.push(await measureLatency(browser, opts, appDist, latencyMs, log));
+      latencies.push(await measureLatency(browser, cdpBrowser, opts, appDist, latencyMs, log));
     }
     const partial: Omit<WindowBenchResult, 'markdown'> = {
       machine: machine(browser, loadAtStart),
@@ -726,7 +736,7 @@ export async function runWindowBench(opts: WindowBenchOptions): Promise<WindowBe
     writeResult(opts.outDir, 'time-windows', result);
     return result;
   } finally {
-    await browser.close();
+    await Promise.all([browser.close(), cdpBrowser.close()]);
   }
 }
 
