@@ -308,18 +308,18 @@ export const sessionQueries = {
       queryFn: async ({ signal, client }) => {
         // The chart's counting loads with the chart, not with the first screen.
         const { countBars, SMALL_RESULT } = await import('../chart/count-bars');
-        // Its probes and counts are queries of their own, which this count's abort does not reach:
-        // a chart given up (the view changed while it counted) gives up its requests in flight.
-        // The table's searches are settled before the chart asks for any (`windowEdges` first).
+        // Its probes and counts are queries of their own, which this count's abort does not reach: a
+        // chart given up (the view changed) gives up its requests in flight, and asks no more if it
+        // was waiting for the table's searches (settled before it asks: `windowEdges`), which giving
+        // up the view settles too.
         const asked: QueryKey[] = [];
         const fetchProbe = (options: ReturnType<typeof sessionQueries.probe>) => {
+          signal.throwIfAborted();
           asked.push(options.queryKey);
           return client.fetchQuery(options);
         };
-        signal.addEventListener(
-          'abort',
-          () => asked.forEach((queryKey) => void client.cancelQueries({ queryKey, exact: true })),
-          { once: true },
+        signal.addEventListener('abort', () =>
+          asked.forEach((queryKey) => void client.cancelQueries({ queryKey, exact: true })),
         );
         const segments = requests.map((r) => {
           const request = byDateRequest(r);

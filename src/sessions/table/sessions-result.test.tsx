@@ -227,6 +227,40 @@ describe('random access over a large result', () => {
     expect(tablePages(all).filter((q) => q.get('from') === '15' && q.get('page') === '0')).toHaveLength(1);
   });
 
+  it("gives up the previous filter's searches and counts still running, and asks nothing more for it", async () => {
+    // The old filter's probes after its first (counted) one never answer: its last edge is still
+    // searched, and the chart waits for it, when the filter changes. The new filter's requests wait
+    // until released: meanwhile the old rows are shown.
+    const held: Request[] = [];
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    server.use(
+      http.get(SESSIONS_URL, async ({ request }) => {
+        const q = new URL(request.url).searchParams;
+        if (q.get('from') === '15') await released;
+        if (q.get('from') === '1' && q.get('countPerPage') === '10' && q.get('simplifiedPaging') === 'true') {
+          held.push(request);
+          await delay('infinite');
+        }
+        return bigPage(request, 130_000);
+      }),
+    );
+    const { router } = renderApp('/?archive=1&range=30d&from=1');
+    await waitFor(() => expect(dataRows().length).toBeGreaterThan(3));
+    await waitFor(() => expect(held.length).toBeGreaterThan(0));
+    const later = recordRequests();
+    await act(() => router.navigate({ to: '/', search: { archive: true, range: '30d', from: '15' } }));
+    // Its requests in flight are aborted at once, not when the new filter's rows arrive: they would
+    // share the server with the new filter's. Its rows stay, dimmed.
+    await waitFor(() => expect(held.filter((r) => !r.signal.aborted)).toEqual([]));
+    expect(grid()).toHaveClass('is-stale');
+    expect(dataRows().length).toBeGreaterThan(3);
+    release();
+    await waitFor(() => expect(grid()).not.toHaveClass('is-stale'));
+    expect(dataRows().length).toBeGreaterThan(3);
+    expect(later.filter((q) => q.get('from') === '1').map((q) => q.toString())).toEqual([]);
+  });
+
   it('asks for no page ahead of a filter left at once, and for the next page of one that stays', async () => {
     const all = recordRequests();
     server.use(bigResult(130_000));

@@ -31,8 +31,12 @@ const totalOf = (page: SessionsPage<SessionSummary>) => page.totalCount;
 const sumOfAll = (qs: { data?: number }[]) =>
   qs.every((q) => q.data !== undefined) ? qs.reduce((n, q) => n + q.data!, 0) : undefined;
 
-/** A view's layout: each segment's slice, once its edges (or total) are known; `paged`: not scanned. */
-export function useResultLayout(view: SessionsView, paged: boolean) {
+/**
+ * A view's layout: each segment's slice, once its edges (or total) are known; `paged`: not scanned.
+ * `observe: false` reads it from the cache without observing its queries, so a search of it still
+ * running is given up (React Query aborts a query no one observes) and nothing re-renders for it.
+ */
+export function useResultLayout(view: SessionsView, paged: boolean, observe = true) {
   const { segments, window, anchorMs, byDate } = view;
   // Under another sort, the server results' sizes decide whether the window is counted here.
   const serverRows = useQueries({
@@ -42,6 +46,7 @@ export function useResultLayout(view: SessionsView, paged: boolean) {
       enabled: !byDate,
     })),
     combine: sumOfAll,
+    subscribed: observe,
   });
   // Each segment's slice: its window's rows when sorted by date; otherwise the whole server result,
   // with the window counted by the same search sorted by date, unless a scan reads the result (it
@@ -52,6 +57,7 @@ export function useResultLayout(view: SessionsView, paged: boolean) {
       ...sessionQueries.edges(byDate ? s.request : byDateRequest(s.request), window, anchorMs),
       enabled: countsWindow,
     })),
+    subscribed: observe,
   });
   // A window open at its end begins at row 0, newest first: its first rows' page is asked for beside
   // the search for its edges (every new filter, not only the first screen), not a round trip after
@@ -60,6 +66,7 @@ export function useResultLayout(view: SessionsView, paged: boolean) {
   useQuery({
     ...sessionQueries.page(atOnce?.request ?? segments[0]!.request, atOnce?.n ?? 0),
     enabled: atOnce !== undefined && edges[0]!.data === undefined,
+    subscribed: observe,
   });
   // Sessions in both stores are counted once, as live rows. Sorted by date the archived copies leave
   // the archive's slice (they are its first or last rows); under another sort they are scattered
@@ -67,6 +74,7 @@ export function useResultLayout(view: SessionsView, paged: boolean) {
   const leftOut = useStoreSeam(
     view,
     edges.map((e) => (isSettled(e.data) ? e.data : undefined)),
+    observe,
   );
   const duplicates = leftOut.length;
   const copies = useMemo(
@@ -92,6 +100,7 @@ export function useResultLayout(view: SessionsView, paged: boolean) {
       select: selects[i],
       enabled: !byDate,
     })),
+    subscribed: observe,
   });
   // Sorted by date, the first segment's rows show as soon as its first edge is known (neither its
   // last edge nor the archive's search need hold up the first rows); a later segment joins once

@@ -177,7 +177,11 @@ export function useSessionsResult(view: SessionsView, range: PageRange, fetchRow
   const next = useResultLayout(view, fetchRows);
   const [shownView, setShownView] = useState(view);
   if ((next.laidOut || next.failed) && shownView !== view) setShownView(view);
-  const layout = useResultLayout(next.laidOut || next.failed ? view : shownView, fetchRows);
+  const shown = next.laidOut || next.failed ? view : shownView;
+  // The previous view's layout is read from the cache, not observed: its searches still running
+  // (the last edge of a large result, say) are given up instead of sharing the server with the new
+  // view's, and its rows stay as they were.
+  const layout = useResultLayout(shown, fetchRows, shown === view);
   const isShowingPrevious = layout.view !== view;
   const { segments, window, byDate } = layout.view;
   const { selects, edges, page0, laidOut, complete, duplicates, leftOut } = layout;

@@ -11,7 +11,11 @@ import type { SessionsView } from '../view/sessions-view';
 const NONE: SessionSummary[] = [];
 
 /** The archived copies of live sessions inside the window. */
-export function useStoreSeam(view: SessionsView, edges: (WindowEdges | undefined)[]): SessionSummary[] {
+export function useStoreSeam(
+  view: SessionsView,
+  edges: (WindowEdges | undefined)[],
+  observe = true,
+): SessionSummary[] {
   const live = view.segments.findIndex((s) => s.store === 'live');
   const archive = view.segments.findIndex((s) => s.store === 'archive');
   const liveEdges = edges[live];
@@ -38,6 +42,7 @@ export function useStoreSeam(view: SessionsView, edges: (WindowEdges | undefined
       view.anchorMs,
     ),
     enabled,
+    subscribed: observe,
   });
   // Until it is known the slices are shown whole: a rare duplicate for a moment, never a lost row.
   return (enabled && query.data) || NONE;

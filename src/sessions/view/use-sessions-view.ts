@@ -15,8 +15,8 @@ import { addUtcDays } from '../../lib/utc-days';
 export function useSessionsView(search: SessionSearch): { view: SessionsView; reanchor: () => void } {
   const [zone] = useDisplayZone();
   const { viewAnchors } = useRouteContext({ from: '__root__' });
-  const anchorMs = useSyncExternalStore(viewAnchors.subscribe, viewAnchors.get);
   const identity = viewIdentity(search);
+  const anchorMs = useSyncExternalStore(viewAnchors.subscribe, () => viewAnchors.anchorOf(identity));
   // eslint-disable-next-line react-hooks/exhaustive-deps -- `identity` stands for `search` less the open session
   const view = useMemo(() => resolveView(search, anchorMs, zone), [identity, anchorMs, zone]);
 

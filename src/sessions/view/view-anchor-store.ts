@@ -8,6 +8,12 @@ import { parseSessionSearch, serializeSessionSearch, type SessionSearch } from '
 export interface ViewAnchorStore {
   /** The anchor of the view shown (epoch ms). */
   get: () => number;
+  /**
+   * The anchor of the view with this identity: the view shown's, or the one shown before it. An
+   * address is reported before the router renders it, so the screen may draw the previous view once
+   * more meanwhile: with its own anchor, not the new view's (which would search it anew).
+   */
+  anchorOf: (identity: string) => number;
   subscribe: (listener: () => void) => () => void;
   /** Reads each address as it is shown: a different view is anchored anew. */
   report: (location: { pathname: string; search: string }) => void;
@@ -23,6 +29,7 @@ export function viewIdentity(search: SessionSearch): string {
 export function createViewAnchorStore(now: () => number = Date.now): ViewAnchorStore {
   let identity: string | undefined;
   let anchor = now();
+  let previous: { identity: string; anchor: number } | undefined;
   const listeners = new Set<() => void>();
   const set = (ms: number) => {
     anchor = ms;
@@ -30,6 +37,7 @@ export function createViewAnchorStore(now: () => number = Date.now): ViewAnchorS
   };
   return {
     get: () => anchor,
+    anchorOf: (id) => (id !== identity && id === previous?.identity ? previous.anchor : anchor),
     subscribe: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -39,6 +47,7 @@ export function createViewAnchorStore(now: () => number = Date.now): ViewAnchorS
       const next = viewIdentity(parseSessionSearch(parseSearch(search)).search);
       if (next === identity) return;
       const first = identity === undefined;
+      previous = identity === undefined ? undefined : { identity, anchor };
       identity = next;
       if (!first) set(now());
     },
