@@ -46,8 +46,10 @@ export class CdpBrowser {
     const [, , , toBrowser, fromBrowser] = child.stdio as [unknown, unknown, unknown, Writable, Readable];
     this.write = (message) => toBrowser.write(`${JSON.stringify(message)}\0`);
     let buffered = '';
-    fromBrowser.on('data', (chunk: Buffer) => {
-      const parts = (buffered + chunk.toString()).split('\0');
+    // Decoded as a stream: a character split between two chunks is not garbled.
+    fromBrowser.setEncoding('utf8');
+    fromBrowser.on('data', (chunk: string) => {
+      const parts = (buffered + chunk).split('\0');
       buffered = parts.pop()!;
       for (const part of parts) this.receive(JSON.parse(part));
     });
