@@ -1,7 +1,7 @@
 // Cold loads: the first rows painted, live and ready; whether the rows painted first are the ones
 // still there at ready; and a click on a row the moment it is painted.
 import type { Browser } from 'playwright-core';
-import type { BenchPage } from './cdp-browser';
+import type { BenchPage, CdpBrowser, CdpPage } from './cdp-browser';
 import { initScript, PROBES, VIEWPORT, type BenchWindow, type Target } from './page-instrumentation';
 import { QUIET_MS, readyAt, readySettled } from './ready';
 
@@ -22,12 +22,24 @@ export async function openTarget(
 ) {
   const context = await ctx.browser.newContext({ viewport: VIEWPORT, timezoneId, locale: 'en-US' });
   const page = await context.newPage();
-  // tsx (esbuild keepNames) wraps named functions in __name(), which pages do not define.
-  await page.addInitScript('globalThis.__name = (f) => f;');
-  await page.addInitScript(initScript, { probe: PROBES[target], clickAtFirstPaint, firstRowCount });
+  await page.addInitScript(instrumentation(target, { clickAtFirstPaint, firstRowCount }));
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   return { context, page, errors };
+}
+
+/** The bench's page instrumentation, as one script run before every document a page loads. */
+function instrumentation(target: Target, { clickAtFirstPaint = false, firstRowCount = 10 } = {}): string {
+  const arg = { probe: PROBES[target], clickAtFirstPaint, firstRowCount };
+  // tsx (esbuild keepNames) wraps named functions in __name(), which pages do not define.
+  return `globalThis.__name = (f) => f;\n(${initScript.toString()})(${JSON.stringify(arg)});`;
+}
+
+/** A page of `target` in its own context of a bare browser (cdp-browser.ts), instrumented. */
+export async function openCdpTarget(browser: CdpBrowser, target: Target): Promise<CdpPage> {
+  const page = await browser.newPage();
+  await page.addInitScript(instrumentation(target));
+  return page;
 }
 
 export interface LoadFigures {

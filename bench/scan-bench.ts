@@ -26,8 +26,8 @@ import {
   type Machine,
 } from './harness';
 import { CdpBrowser, type BenchPage, type CdpPage, type CdpSession } from './cdp-browser';
-import { readLoad } from './measure-load';
-import { initScript, PROBES, type BenchWindow } from './page-instrumentation';
+import { openCdpTarget, readLoad } from './measure-load';
+import type { BenchWindow } from './page-instrumentation';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DAY = 24 * 60 * 60 * 1000;
@@ -250,12 +250,9 @@ async function scanRun(
   opts: ScanBenchOptions,
   log: (line: string) => void,
 ): Promise<ScanRun> {
-  const page = await browser.newPage();
+  const page = await openCdpTarget(browser, 'app');
   const cdp = page.cdp;
   try {
-    // tsx (esbuild keepNames) wraps named functions in __name(), which pages do not define.
-    await page.addInitScript('globalThis.__name = (f) => f;');
-    await page.addInitScript(initScript, { probe: PROBES.app, clickAtFirstPaint: false, firstRowCount: 10 });
     await page.goto(baseUrl);
     await readLoad(page);
     // A small result is counted by a scan of its own at once (the same requests): it ends first.

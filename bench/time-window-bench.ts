@@ -30,8 +30,8 @@ import {
   type BuildOptions,
   type Machine,
 } from './harness';
-import { openTarget, readLoad, type LoadCtx } from './measure-load';
-import { initScript, PROBES, type BenchWindow } from './page-instrumentation';
+import { openCdpTarget, openTarget, readLoad, type LoadCtx } from './measure-load';
+import type { BenchWindow } from './page-instrumentation';
 import { LONG_TASK_MS } from './ready';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -161,11 +161,8 @@ const SCAN_DONE = /^Scanned [\d,]+ of [\d,]+ sessions · [\d,]+ in your window$/
  * read's worker fetches 1,000-session pages, which Playwright's Network domain slows: cdp-browser.ts).
  */
 async function loadScan(browser: CdpBrowser, url: string, log: (line: string) => void): Promise<ScanLoad> {
-  const page = await browser.newPage();
+  const page = await openCdpTarget(browser, 'app');
   try {
-    // tsx (esbuild keepNames) wraps named functions in __name(), which pages do not define.
-    await page.addInitScript('globalThis.__name = (f) => f;');
-    await page.addInitScript(initScript, { probe: PROBES.app, clickAtFirstPaint: false, firstRowCount: 10 });
     // Runs in the page: when the scan's line first shows, and when it first reads done (painted).
     await page.addInitScript((doneSource: string) => {
       const done = new RegExp(doneSource);
