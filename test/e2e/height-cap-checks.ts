@@ -245,28 +245,36 @@ export async function expectEveryRowReachable(driver: GridDriver, url: string, t
   }
 }
 
-/** Drags the scrollbar's thumb with the mouse from the top to 25%, 50%, 75% and the bottom of its track. */
+/**
+ * Drags the scrollbar's thumb with the mouse from the top to 25%, 50%, 75% and the bottom of its
+ * track. Each drag after the first presses the thumb's middle, found from where the grid is scrolled
+ * and the thumb's length measured by the first drag: a press a few pixels beside a short thumb pages
+ * along the track instead of dragging it.
+ */
 async function expectThumbLandsWhereItPoints(driver: GridDriver, start: GridView) {
   const { box } = start;
   const x = box.right - 1 - box.scrollbar / 2;
-  // The thumb of a scrollbar this long is at its shortest: it starts just below the top arrow button.
   const button = box.scrollbar;
-  let y = box.top + 1 + button + 4;
-  const travel = box.bottom - box.top - 2 - 2 * button;
+  const trackTop = box.top + 1 + button;
+  const track = box.bottom - 1 - button - trackTop;
+  // The thumb of a scrollbar this long is at its shortest: it starts at the top of the track.
+  let from = trackTop + 4;
+  let thumb: number | undefined;
   let previous = 0;
   for (const share of [0.25, 0.5, 0.75, 1.2]) {
-    const target = box.top + 1 + button + 4 + share * travel;
-    await driver.drag!({ x, y }, { x, y: target });
-    y = target;
+    // The thumb moves as far as the mouse: along the track less its own length, once that is known.
+    const to = from + (share - previous) * (track - (thumb ?? 0));
+    await driver.drag!({ x, y: from }, { x, y: to });
     const view = await settledRows(driver);
     const landed = view.scrollTop / view.maxScrollTop;
     // The thumb followed the mouse (its length takes a little of the track), ...
     expect(landed).toBeGreaterThan(previous);
     expect(Math.abs(landed - Math.min(1, share))).toBeLessThan(0.05);
-    previous = landed;
     // ... and the rows shown are the ones at its place in the result.
     expectRowsAtScrollPosition(view);
     if (share > 1) expectLastRowShown(view);
-    y = Math.min(y, box.bottom - 1 - button - 4);
+    thumb ??= track - (to - from) / landed;
+    from = trackTop + landed * (track - thumb) + thumb / 2;
+    previous = landed;
   }
 }
