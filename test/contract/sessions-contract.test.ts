@@ -81,17 +81,18 @@ describe('the split between live and archive', () => {
 });
 
 describe('paging', () => {
-  it('pages of SESSIONS_PAGE_SIZE cover the result once, newest first, with agreeing totals', async () => {
+  it('pages of SESSIONS_PAGE_SIZE cover the result once, newest first, until hasMorePages ends', async () => {
     const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
     const seen: string[] = [];
-    const first = await client.fetchQuery(sessionQueries.page(toSessionsRequest({}), 0));
-    expect(first.totalCount).toBe(live.length);
-    expect(first.totalPages).toBe(Math.ceil(live.length / SESSIONS_PAGE_SIZE));
-    for (let n = 0; n < (first.totalPages ?? 0); n++) {
+    const total = await client.fetchQuery(sessionQueries.count(toSessionsRequest({})));
+    expect(total).toBe(live.length);
+    const pages = Math.ceil(total / SESSIONS_PAGE_SIZE);
+    for (let n = 0; n < pages; n++) {
       const page = await client.fetchQuery(sessionQueries.page(toSessionsRequest({}), n));
-      expect(page.totalCount).toBe(first.totalCount);
+      // Sorted by date the edge search counts the result: a table page is not counted.
+      expect(page.totalCount).toBeUndefined();
       expect(page.items.length).toBe(Math.min(SESSIONS_PAGE_SIZE, live.length - n * SESSIONS_PAGE_SIZE));
-      expect(page.hasMorePages).toBe(n < (first.totalPages ?? 0) - 1);
+      expect(page.hasMorePages).toBe(n < pages - 1);
       seen.push(...ids(page.items));
     }
     expect(new Set(seen).size).toBe(seen.length);

@@ -177,9 +177,13 @@ export function toSessionsRequest(filter: SessionsFilter): SessionsRequest {
   return { filter: normalized, key: buildSessionsQuery(normalized).toString() };
 }
 
+/** The server sorts this search by date (its default order when no field is named). */
+export const isSortedByDate = (filter: SessionsFilter): boolean =>
+  filter.sortField === 'dateCreated' || filter.sortField === undefined;
+
 /** The same search sorted by date (newest first): the order in which a window is one slice. */
 export function byDateRequest(request: SessionsRequest): SessionsRequest {
   const { filter } = request;
-  if (filter.sortField === 'dateCreated' || filter.sortField === undefined) return request;
+  if (isSortedByDate(filter)) return request;
   return toSessionsRequest({ ...filter, sortField: 'dateCreated', sortOrder: 'Descend' });
 }

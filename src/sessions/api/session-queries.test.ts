@@ -127,7 +127,9 @@ describe('sessionQueries.page', () => {
     const page = await newClient().fetchQuery(sessionQueries.page(req({ to: '+1' }), 2));
     expect(page.items).toEqual([]);
     expect(requests).toHaveLength(1);
-    expect(requests[0]?.search).toBe(`?to=%2B1&page=2&countPerPage=${SESSIONS_PAGE_SIZE}`);
+    expect(requests[0]?.search).toBe(
+      `?to=%2B1&page=2&countPerPage=${SESSIONS_PAGE_SIZE}&simplifiedPaging=true`,
+    );
   });
 
   it('keeps pages without logs and members: the drawer fetches its session whole', async () => {
