@@ -19,7 +19,7 @@ import { SessionsScreen } from '../sessions/sessions-screen';
 import { parseSearch, stringifySearch } from '../sessions/filters/search-codec';
 import { createUrlNoticeStore, type UrlNoticeStore } from '../sessions/filters/url-notice-store';
 import { createViewAnchorStore, type ViewAnchorStore } from '../sessions/view/view-anchor-store';
-import { AppError, NotFound } from './not-found';
+import { AppError } from './app-error';
 
 /** How long entering the sessions screen waits for page 0 before it renders skeleton rows. */
 const FIRST_PAGE_WAIT_MS = 150;
@@ -70,7 +70,7 @@ const rootRoute = createRootRouteWithContext<{
   viewAnchors: ViewAnchorStore;
 }>()({
   component: Outlet,
-  notFoundComponent: NotFound,
+  notFoundComponent: lazyRouteComponent(() => import('./not-found'), 'NotFound'),
   errorComponent: AppError,
 });
 

@@ -1,13 +1,17 @@
 // Where the filter panel sits: beside the table on a wide window, or, on a narrower one, in a sheet
 // over the page (screen-widths.ts). The sheet stays mounted while closed, so text typed in it keeps
 // its draft and debounce as the panel beside the table does.
-import { useRef, type RefObject } from 'react';
+import { lazy, Suspense, useRef } from 'react';
 import { createPortal } from 'react-dom';
-import { useModalDialog } from '../../ui/use-modal-dialog';
 import type { SessionsView } from '../view/sessions-view';
 import { FilterPanel } from './filter-panel';
 import { writeTypedFilters } from './typed-filters';
 import './filter-sheet.css';
+
+// The sheet's modal behaviour is not on the first screen: its code loads as soon as the window is
+// narrow enough for a sheet (it is rendered, closed, from then on), so it is there when the sheet
+// opens. Should it fail to load, the sheet still opens and closes with its button.
+const SheetModal = lazy(() => import('./filter-sheet-modal').catch(() => ({ default: () => null })));
 
 interface FilterSlotProps {
   /** The id the toolbar's toggle controls. */
@@ -51,20 +55,10 @@ export function FilterSlot({ id, view, open, asSheet, onClose }: FilterSlotProps
           </button>
         </div>
       </div>
-      {open && <ModalWhileOpen dialogRef={dialogRef} onEscape={close} />}
+      <Suspense fallback={null}>
+        <SheetModal open={open} dialogRef={dialogRef} onEscape={close} />
+      </Suspense>
     </div>,
     document.body,
   );
-}
-
-/** The sheet is modal only while shown: focus in, Tab kept inside, Escape, the page inert. */
-function ModalWhileOpen({
-  dialogRef,
-  onEscape,
-}: {
-  dialogRef: RefObject<HTMLDivElement | null>;
-  onEscape: () => void;
-}) {
-  useModalDialog(dialogRef, { onEscape });
-  return null;
 }
