@@ -30,6 +30,15 @@ describe('the volume chart', () => {
     expect(buttons.map(countOf).reduce((a, b) => a + b, 0)).toBe(total);
   });
 
+  it('names the busiest bar by its count, and 0 when a refined scan matched nothing', async () => {
+    const { buttons, ...app } = await chartOf('/?range=7d');
+    const most = Math.max(...buttons.map(countOf));
+    expect(screen.getByText(`Most in one bar: ${most.toLocaleString('en-US')}`)).toBeInTheDocument();
+    app.unmount();
+    await chartOf('/?range=7d&from=999999999&missed=1');
+    await waitFor(() => expect(screen.getByText('Most in one bar: 0')).toBeInTheDocument());
+  });
+
   it('narrows the window to a bar on click, and the table shows exactly its sessions', async () => {
     const { user, buttons, currentSearch } = await chartOf('/?range=7d');
     const busiest = buttons.reduce((a, b) => (countOf(b) > countOf(a) ? b : a));

@@ -143,7 +143,9 @@ export default memo(function VolumeChart({
   };
 
   if (count === 0) return null;
-  const max = counts ? Math.max(1, ...counts.total) : 1;
+  const most = counts ? Math.max(0, ...counts.total) : 0;
+  // The bars' scale: an empty window draws no bar, not a division by zero.
+  const max = Math.max(1, most);
   const total = counts?.total.reduce((a, b) => a + b, 0);
   const selectedFrom = drag ? Math.min(drag.from, drag.to) : -1;
   const selectedTo = drag ? Math.max(drag.from, drag.to) : -1;
@@ -168,7 +170,7 @@ export default memo(function VolumeChart({
                 ? 'Counting…'
                 : partial
                   ? `${formatCount(total ?? 0)} so far`
-                  : `Most in one bar: ${formatCount(max)}`}
+                  : `Most in one bar: ${formatCount(most)}`}
         </span>
         {query.isError && !scanned && (
           <button type="button" className="btn btn-small" onClick={() => void query.refetch()}>

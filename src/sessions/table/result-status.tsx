@@ -39,6 +39,10 @@ interface ResultStatusProps {
   countText?: ReactNode;
 }
 
+/** The result is known to hold no session: its empty state shows. */
+export const isEmptyResult = (r: Pick<ResultStatusProps, 'status' | 'isCurrent' | 'rowCount' | 'hasMore'>) =>
+  r.status === 'success' && r.isCurrent && r.rowCount === 0 && !r.hasMore;
+
 export const ResultStatus = memo(function ResultStatus({
   view,
   status,
@@ -145,7 +149,7 @@ export const ResultStatus = memo(function ResultStatus({
           </button>
         </div>
       )}
-      {status === 'success' && isCurrent && rowCount === 0 && !hasMore && (
+      {isEmptyResult({ status, isCurrent, rowCount, hasMore }) && (
         <Suspense fallback={null}>
           <EmptyState view={view} update={update} />
         </Suspense>

@@ -123,6 +123,22 @@ describe('the sessions table', () => {
     expect(currentSearch().get('range')).toBe('30d');
   });
 
+  it('shows an empty result as its empty state alone, with no scan line, counts or chart of nothing', async () => {
+    renderApp('/?from=999999999&archive=0');
+    expect(await screen.findByText('No live sessions found')).toBeInTheDocument();
+    await waitFor(() => expect(grid()).toHaveAttribute('aria-busy', 'false'));
+    // The counts of a small result are read at once: give them the time they take to show.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(screen.queryByText(/^Scanned/)).toBeNull();
+    expect(screen.queryByRole('button', { name: /^Missed/ })).toBeNull();
+    expect(screen.queryByRole('heading', { name: /^Sessions per/ })).toBeNull();
+  });
+
+  it('says what a refined scan read when it finds no match', async () => {
+    renderApp('/?from=999999999&archive=0&missed=1');
+    expect(await screen.findByText(/^Scanned 0 of 0 sessions/)).toBeInTheDocument();
+  });
+
   it('renders hostile strings in every field as text', async () => {
     const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
     const session = makeWireSession({ id: 'hostile', ended: true }, 7);

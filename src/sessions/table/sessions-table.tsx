@@ -11,7 +11,7 @@ import { columns, tableFeatureSet } from './columns';
 import { columnIdForSortField, COLUMN_META, gridLabel } from './column-defs';
 import { useShownColumnVisibility } from './narrow-columns';
 import type { RowView } from './row-view';
-import { ResultStatus } from './result-status';
+import { isEmptyResult, ResultStatus } from './result-status';
 import { SessionsGrid, type SessionsGridHandle } from './sessions-grid';
 import { useObservedPages } from './use-sessions-result';
 import { useViewResult } from './use-view-result';
@@ -88,6 +88,12 @@ export function SessionsTable({ view, openSessionId, onCloseSession, onReanchor 
     grid.current?.scrollToIndex(Math.max(0, nearest - 3), 'start');
   }, [nearest, resultKey, openIndex]);
 
+  // A scanned result is empty only once its scan has read the whole result.
+  const isCurrent = scanned ? scanState?.done === true : !result.isShowingPrevious;
+  // An empty result says so, and how to widen it: a scan line, counts and a chart of nothing would
+  // only repeat it. A refined one keeps its scan's line (what was read to find no match).
+  const nothingToCount = !refined && isEmptyResult({ ...result, isCurrent });
+
   return (
     <>
       <ResultStatus
@@ -103,8 +109,7 @@ export function SessionsTable({ view, openSessionId, onCloseSession, onReanchor 
         progress={
           scanned && result.isFetching && scanState?.total ? scanState.scanned / scanState.total : undefined
         }
-        // A scanned result is empty only once its scan has read the whole result.
-        isCurrent={scanned ? scanState?.done === true : !result.isShowingPrevious}
+        isCurrent={isCurrent}
         pageError={result.pageError}
         onShowNew={onReanchor}
         countText={
@@ -132,35 +137,39 @@ export function SessionsTable({ view, openSessionId, onCloseSession, onReanchor 
       />
       {/* The scan's line and the counts' row hold their places from the first render (and the
           line while its code loads): a scan that starts or ends after the rows does not move them. */}
-      <Suspense fallback={<div className="scan-status" />}>
-        <ScanStatus
-          scan={scan}
-          overBound={refined ? overBound : undefined}
-          onStartAnyway={ask}
-          refined={refined}
-          idle={!scanned && !scanState && !scan.running}
-        />
-      </Suspense>
-      <ResultCounts
-        counts={shownScan?.matchCounts}
-        partial={shownScan !== undefined && !shownScan.done}
-        refinements={refinements}
-        onCount={countsOnRequest && !scan.running ? ask : undefined}
-        counting={scan.running}
-      />
-      <div className="volume-chart-slot">
-        <Suspense fallback={null}>
-          <VolumeChart
-            view={view}
-            requests={requests}
-            anchorMs={view.anchorMs}
-            counting={firstRowsIn || countingKey === view.key}
-            scanned={scanned}
-            scan={scanned ? shownScan : undefined}
-            leftOut={base.leftOut}
+      {!nothingToCount && (
+        <>
+          <Suspense fallback={<div className="scan-status" />}>
+            <ScanStatus
+              scan={scan}
+              overBound={refined ? overBound : undefined}
+              onStartAnyway={ask}
+              refined={refined}
+              idle={!scanned && !scanState && !scan.running}
+            />
+          </Suspense>
+          <ResultCounts
+            counts={shownScan?.matchCounts}
+            partial={shownScan !== undefined && !shownScan.done}
+            refinements={refinements}
+            onCount={countsOnRequest && !scan.running ? ask : undefined}
+            counting={scan.running}
           />
-        </Suspense>
-      </div>
+          <div className="volume-chart-slot">
+            <Suspense fallback={null}>
+              <VolumeChart
+                view={view}
+                requests={requests}
+                anchorMs={view.anchorMs}
+                counting={firstRowsIn || countingKey === view.key}
+                scanned={scanned}
+                scan={scanned ? shownScan : undefined}
+                leftOut={base.leftOut}
+              />
+            </Suspense>
+          </div>
+        </>
+      )}
       <SessionsGrid
         table={table}
         result={result}
