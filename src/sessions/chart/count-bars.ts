@@ -30,11 +30,13 @@ const DAY_MS = 86_400_000;
 /** A result of at most this many rows is counted from its rows (one request). */
 export const SMALL_RESULT = 500;
 /**
- * Probes per round and edge: the fewest the search takes. A 30-day chart has 29 edges between the
- * window's ends, and a browser sends six requests at a time to one server: more requests per round
- * cost more time than the rounds they save.
+ * Probes per round and edge: one, where interpolation puts the edge (edge-search.ts). A 30-day chart
+ * has 29 edges between the window's ends, and a browser sends six requests at a time to one server
+ * (which may answer one at a time): requests cost more than rounds here. A second, bisecting probe
+ * per round cost a third more requests in a simulation over the sandbox's data (196 against 147 for
+ * a 30-day chart in Los Angeles), for fewer rounds than the connections could use anyway.
  */
-const PROBES_PER_ROUND = 2;
+const PROBES_PER_ROUND = 1;
 
 export interface BarCounts {
   /** Sessions per bar; the sum is the window's total. */

@@ -39,7 +39,11 @@ export interface EdgeSearchOptions {
   known?: Sample[];
   /** The instants the result is believed to span (its covering days), for the first estimate. */
   timeSpan?: InstantWindow;
-  /** Probes per round for each edge still open. */
+  /**
+   * Probes per round for each edge still open. One asks only where interpolation puts the edge (the
+   * middle of its bracket instead, after a round that did not halve it): fewest requests for many
+   * edges searched at once, more rounds for one.
+   */
   probesPerRound?: number;
   /** A bound on rounds, against a probe that misbehaves. */
   maxRounds?: number;
@@ -65,6 +69,8 @@ interface Edge {
   f: number;
   t: number;
   reported: boolean;
+  /** Rows still unknown when the last round asked for this edge (one probe a round). */
+  unknownBefore?: number;
 }
 
 export const DEFAULT_PROBES_PER_ROUND = 8;
@@ -72,7 +78,7 @@ export const DEFAULT_PROBES_PER_ROUND = 8;
 export async function searchWindowEdges(options: EdgeSearchOptions): Promise<EdgeSearchResult> {
   const { total, window, probe, signal, onEdge } = options;
   const desc = (options.order ?? 'desc') === 'desc';
-  const k = Math.max(2, Math.floor(options.probesPerRound ?? DEFAULT_PROBES_PER_ROUND));
+  const k = Math.max(1, Math.floor(options.probesPerRound ?? DEFAULT_PROBES_PER_ROUND));
   const maxRounds = options.maxRounds ?? 64;
   const values = new Map<number, number>();
 
@@ -177,8 +183,19 @@ function probesFor(
   // Where the edge would be if time ran linearly across the bracket.
   const vf = valueAt(f);
   const vt = valueAt(t);
+  // With one probe a round there is no even probe to bound the rounds: a round whose interpolated
+  // probe left more than half the bracket is followed by one at its middle.
+  const stalled = k === 1 && edge.unknownBefore !== undefined && unknown > edge.unknownBefore / 2;
+  edge.unknownBefore = unknown;
   let fraction = 0.5;
-  if (vf !== undefined && vt !== undefined && Number.isFinite(vf) && Number.isFinite(vt) && vf !== vt)
+  if (
+    !stalled &&
+    vf !== undefined &&
+    vt !== undefined &&
+    Number.isFinite(vf) &&
+    Number.isFinite(vt) &&
+    vf !== vt
+  )
     fraction = Math.min(1, Math.max(0, (x - vf) / (vt - vf)));
   const estimate = f + fraction * (t - f);
   const near = k - even;
