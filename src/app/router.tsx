@@ -36,11 +36,12 @@ async function prefetchFirstRows(queryClient: QueryClient, view: SessionsView): 
     await Promise.all(view.segments.map((s) => queryClient.prefetchQuery(sessionQueries.page(s.request, 0))));
     return;
   }
-  const edgesOf = (request: SessionsRequest) => sessionQueries.edges(request, view.window, view.anchorMs);
-  for (const s of view.segments) void queryClient.prefetchQuery(edgesOf(s.request));
-  // The page known before the search is asked for beside it (the head start's early request).
+  // The page known before the search is asked for beside it, and first (as the head start does): a
+  // server that answers in turn then answers it before the search's count.
   const atOnce = firstRowsPageAtOnce(view);
   if (atOnce) void queryClient.prefetchQuery(sessionQueries.page(atOnce.request, atOnce.n));
+  const edgesOf = (request: SessionsRequest) => sessionQueries.edges(request, view.window, view.anchorMs);
+  for (const s of view.segments) void queryClient.prefetchQuery(edgesOf(s.request));
   const first = await firstEdge(queryClient, edgesOf(view.segments[0]!.request));
   const { request, n } = firstRowsPage(view, first);
   await queryClient.prefetchQuery(sessionQueries.page(request, n));
