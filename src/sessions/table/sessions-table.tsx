@@ -136,7 +136,8 @@ export function SessionsTable({ view, openSessionId, onCloseSession, onReanchor 
         }
       />
       {/* The scan's line and the counts' row hold their places from the first render (and the
-          line while its code loads): a scan that starts or ends after the rows does not move them. */}
+          line while its code loads): a scan that starts or ends after the rows does not move them.
+          An empty result has no rows to move. */}
       {!nothingToCount && (
         <>
           <Suspense fallback={<div className="scan-status" />}>
