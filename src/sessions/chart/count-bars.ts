@@ -33,8 +33,8 @@ export const SMALL_RESULT = 500;
  * Probes per round and edge: one, where interpolation puts the edge (edge-search.ts). A 30-day chart
  * has 29 edges between the window's ends, and a browser sends six requests at a time to one server
  * (which may answer one at a time): requests cost more than rounds here. A second, bisecting probe
- * per round cost a third more requests in a simulation over the sandbox's data (196 against 147 for
- * a 30-day chart in Los Angeles), for fewer rounds than the connections could use anyway.
+ * per round cost a quarter more requests for a 30-day chart in Los Angeles (196 against 155 in
+ * bench/chart-requests.ts), for fewer rounds than the connections could use anyway.
  */
 const PROBES_PER_ROUND = 1;
 
