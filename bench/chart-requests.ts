@@ -13,7 +13,7 @@
 // archive's, the rest live; both stores are asked for the window's covering days.
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
-import { countBars, type CountedSegment } from '../src/sessions/chart/count-bars';
+import { countBars, SMALL_RESULT, type CountedSegment } from '../src/sessions/chart/count-bars';
 import { volumeBars } from '../src/sessions/chart/volume-bars';
 import type { SessionsRequest } from '../src/sessions/api/build-sessions-query';
 import type { SessionsPage, SessionSummary } from '../src/sessions/api/session';
@@ -64,7 +64,7 @@ const queued: (() => void)[] = [];
 let workerFreeAt = 0;
 let requests = 0;
 async function request<T>(answer: () => T): Promise<T> {
-  if (inFlight >= CONNECTIONS) await new Promise<void>((go) => queued.push(go));
+  while (inFlight >= CONNECTIONS) await new Promise<void>((go) => queued.push(go));
   inFlight++;
   requests++;
   const start = Math.max(performance.now() + latencyMs / 2, workerFreeAt);
@@ -82,11 +82,15 @@ async function request<T>(answer: () => T): Promise<T> {
 function segment(rows: readonly number[]): CountedSegment {
   const probes = new Map<number, Promise<SessionsPage<SessionSummary>>>();
   const read = new Map<number, number>();
+  const summaries = (from: number, to: number) =>
+    rows
+      .slice(from, to)
+      .map((ms, i) => ({ id: `${from + i}`, dateCreated: { ms } }) as unknown as SessionSummary);
   const page = (n: number): SessionsPage<SessionSummary> => {
     const items = rows.slice(n * PROBE_PAGE_SIZE, (n + 1) * PROBE_PAGE_SIZE);
     items.forEach((ms, i) => read.set(n * PROBE_PAGE_SIZE + i, ms));
     return {
-      items: items.map((ms, i) => ({ id: `${n}-${i}`, dateCreated: { ms } }) as unknown as SessionSummary),
+      items: summaries(n * PROBE_PAGE_SIZE, (n + 1) * PROBE_PAGE_SIZE),
       totalCount: rows.length,
       totalPages: undefined,
       hasMorePages: undefined,
@@ -109,7 +113,7 @@ function segment(rows: readonly number[]): CountedSegment {
     known: () => [...read].map(([index, ms]) => ({ index, ms })),
     probe,
     countFrom: (day) => request(() => rows.filter((ms) => ms >= Date.parse(`${day}T00:00:00Z`)).length),
-    readSmall: () => Promise.resolve([]),
+    readSmall: () => request(() => summaries(0, SMALL_RESULT)),
   };
 }
 
