@@ -9,8 +9,8 @@
 //     [--latency 0] [--service 9.5]
 //
 // The database is one `npm run bench:windows` built (`--chart-sessions`, 150,000 by default). The
-// window ends at the next midnight after its newest session; sessions older than 15 days are the
-// archive's, the rest live; both stores are asked for the window's covering days.
+// view is `range=30d` a minute after its newest session; sessions older than the archive age are the
+// archive's, the rest live; both stores are asked for the window's covering days (planStores).
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { countBars, SMALL_RESULT, type CountedSegment } from '../src/sessions/chart/count-bars';
@@ -19,11 +19,10 @@ import type { SessionsRequest } from '../src/sessions/api/build-sessions-query';
 import type { SessionsPage, SessionSummary } from '../src/sessions/api/session';
 import { PROBE_PAGE_SIZE } from '../src/sessions/api/sessions-url';
 import { fetchWindowEdges, type WindowEdges } from '../src/sessions/api/window-edges';
-import { coveringUtcDays, dayRangeSpan } from '../src/sessions/view/covering-days';
-import { dayInZone, startOfDayMs, type ZoneName } from '../src/sessions/view/zoned-time';
-import { addUtcDays } from '../src/lib/utc-days';
+import { dayRangeSpan, planStores } from '../src/sessions/view/covering-days';
+import { resolveTimeWindow } from '../src/sessions/view/time-window';
+import type { ZoneName } from '../src/sessions/view/zoned-time';
 
-const DAY_MS = 86_400_000;
 const CONNECTIONS = 6;
 
 const { values: args } = parseArgs({
@@ -43,19 +42,16 @@ const dates = (
   db.prepare('SELECT date_created AS ms FROM sessions ORDER BY date_created DESC').all() as { ms: number }[]
 ).map((r) => r.ms);
 db.close();
+// The view `range=30d` anchored a minute after the newest session, as the app resolves it.
 const nowMs = dates[0]! + 60_000;
-const today = dayInZone(nowMs, zone);
-const window = {
-  startMs: startOfDayMs(addUtcDays(today, -29), zone),
-  endMs: startOfDayMs(addUtcDays(today, 1), zone),
-};
-const days = coveringUtcDays(window);
+const { window } = resolveTimeWindow({ range: '30d' }, zone, nowMs);
+const plan = planStores(window, nowMs, 'both');
+const days = plan.live!;
 const span = dayRangeSpan(days);
-const seamMs = nowMs - 15 * DAY_MS;
 const inDays = (ms: number) => ms >= span.startMs && ms < span.endMs;
 const stores = [
-  dates.filter((ms) => inDays(ms) && ms >= seamMs),
-  dates.filter((ms) => inDays(ms) && ms < seamMs),
+  dates.filter((ms) => inDays(ms) && ms >= plan.expectedSeamMs),
+  dates.filter((ms) => inDays(ms) && ms < plan.expectedSeamMs),
 ];
 
 // The browser's connections and the server's one worker, in real time.
