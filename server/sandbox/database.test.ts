@@ -47,9 +47,9 @@ describe('rebuildReason', () => {
   };
   const want = { sessions: 100, seed: 1, specimens: false, arrivalsPerMin: 0 };
 
-  it('reuses a database built for the same settings within a day', () => {
+  it('reuses a database built for the same settings within the hour', () => {
     expect(rebuildReason(meta, want, NOW)).toBeUndefined();
-    expect(rebuildReason(meta, want, NOW + 23 * HOUR)).toBeUndefined();
+    expect(rebuildReason(meta, want, NOW + 59 * 60_000)).toBeUndefined();
   });
 
   it.each([
@@ -59,7 +59,7 @@ describe('rebuildReason', () => {
     ['other seed', meta, { ...want, seed: 2 }, NOW],
     ['specimens switched on', meta, { ...want, specimens: true }, NOW],
     ['arrivals switched on', meta, { ...want, arrivalsPerMin: 5 }, NOW],
-    ['clock more than a day later', meta, want, NOW + 25 * HOUR],
+    ['clock more than an hour later', meta, want, NOW + 61 * 60_000],
     ['clock more than a day earlier', meta, want, NOW - 25 * HOUR],
     ['clock earlier at all', meta, want, NOW - 1000],
   ])('rebuilds when %s', (_, m, w, now) => {
@@ -75,7 +75,7 @@ describe('database file', () => {
     expect(first.summary).toContain(dbPath);
     expect(fs.existsSync(dbPath)).toBe(true);
 
-    const again = await openOnce({ dbPath, now: NOW + 2 * HOUR });
+    const again = await openOnce({ dbPath, now: NOW + HOUR / 2 });
     expect(again.summary).toContain('reused');
 
     const otherSeed = await openOnce({ dbPath, seed: 2 });
@@ -83,7 +83,7 @@ describe('database file', () => {
     expect(otherSeed.page).not.toEqual(first.page);
 
     const stale = await openOnce({ dbPath, seed: 2, now: NOW + 3 * 24 * HOUR });
-    expect(stale.summary).toMatch(/built in .*more than a day/);
+    expect(stale.summary).toMatch(/built in .*more than an hour/);
     expect(fs.readdirSync(path.dirname(dbPath)).filter((f) => f.includes('.building'))).toEqual([]);
   });
 

@@ -1,9 +1,9 @@
 // The sandbox database: built once for (sessions, seed, specimens, schema version, clock) and reused
-// until one of those changes or the clock it was built for is more than a day old.
+// until one of those changes or the clock it was built for is more than an hour old.
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { DAY_MS, generateSessions, type SessionRow } from './generate-sessions';
+import { generateSessions, type SessionRow } from './generate-sessions';
 import { logText, sessionLog } from './session-log';
 import { buildSpecimens } from './specimens';
 import type { World } from './world';
@@ -28,6 +28,9 @@ export interface BuildMeta extends DataSettings {
   buildSeconds: number;
 }
 
+/** How long after the clock it was built for a database is reused. */
+export const REUSE_FOR_MS = 60 * 60 * 1000;
+
 /** Why the database must be rebuilt, or undefined when it can be reused. */
 export function rebuildReason(
   meta: BuildMeta | undefined,
@@ -42,9 +45,11 @@ export function rebuildReason(
   if (meta.specimens !== want.specimens) return `specimens ${meta.specimens} -> ${want.specimens}`;
   if (meta.arrivalsPerMin !== want.arrivalsPerMin)
     return `arrivals per minute ${meta.arrivalsPerMin} -> ${want.arrivalsPerMin}`;
-  // An earlier clock would see sessions from its future; a much later one an empty "today".
+  // An earlier clock would see sessions from its future. A later one sees no session since the
+  // build (arrivals are off by default): the last hour, "today" and the live sessions would be
+  // empty or stale, and a build takes seconds.
   if (now < meta.builtFor) return 'the clock is earlier than the one it was built for';
-  if (now - meta.builtFor > DAY_MS) return 'built for a clock more than a day ago';
+  if (now - meta.builtFor > REUSE_FOR_MS) return 'built for a clock more than an hour ago';
   return undefined;
 }
 
