@@ -1,61 +1,14 @@
-import { QueryClient } from '@tanstack/react-query';
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createSessionsHandlers, serviceStackError, SESSIONS_URL } from '../../../test/msw-handlers';
-import { ARCHIVE_AFTER_MS, FACTORY_NOW, makeWireSession } from '../../../test/session-factory';
-import { shouldRetry } from './api-error';
-import { setApiBase } from './fetch-sessions';
+import { describe, expect, it, vi } from 'vitest';
+import { serviceStackError, SESSIONS_URL } from '../../../test/msw-handlers';
+import { FACTORY_NOW } from '../../../test/session-factory';
 import { SESSIONS_PAGE_SIZE, sessionQueries } from './session-queries';
 import { toSessionsRequest as req } from './build-sessions-query';
+import { hangingProbes, live, newClient, serveApi } from './session-queries-test-helpers';
 
-const live = makeWireSession(
-  { id: 'live-1', dateCreated: new Date(FACTORY_NOW - 3_600_000).toISOString() },
-  1,
-);
-const old = makeWireSession(
-  { id: 'old-1', dateCreated: new Date(FACTORY_NOW - ARCHIVE_AFTER_MS - 1).toISOString() },
-  2,
-);
-const server = setupServer(...createSessionsHandlers([live, old]));
-const requests: URL[] = [];
-
-beforeAll(() => {
-  server.listen({ onUnhandledRequest: 'error' });
-  server.events.on('request:start', ({ request }) => {
-    requests.push(new URL(request.url));
-  });
-  setApiBase('http://localhost/api');
-});
-afterEach(() => {
-  server.resetHandlers();
-  requests.length = 0;
-  vi.restoreAllMocks();
-});
-afterAll(() => {
-  server.close();
-  setApiBase();
-});
+const { server, requests } = serveApi();
 
 const EMPTY_PAGE = { items: [], totalCount: 0, totalPages: 0, hasMorePages: false };
-
-/**
- * A result too large to settle at once: counted pages answer (ten rows a minute apart, 5,000 in all),
- * every later probe (simplifiedPaging) hangs.
- */
-const hangingProbes = () =>
-  http.get(SESSIONS_URL, ({ request }) => {
-    if (new URL(request.url).searchParams.get('simplifiedPaging') === 'true')
-      return new Promise<Response>(() => {});
-    const items = Array.from({ length: 10 }, (_, i) =>
-      makeWireSession({ id: `s${i}`, dateCreated: new Date(FACTORY_NOW - i * 60_000).toISOString() }, i),
-    );
-    return HttpResponse.json({ items, totalCount: 5_000, totalPages: 500, hasMorePages: true });
-  });
-
-// The app's retry policy (its QueryClient default, as in src/app/query-client.ts), without the delay.
-const newClient = () =>
-  new QueryClient({ defaultOptions: { queries: { retry: shouldRetry, retryDelay: 0 } } });
 
 describe('sessionQueries keys', () => {
   it("nest under one root, with the request's key and the page in a page key", () => {
@@ -187,49 +140,6 @@ describe('sessionQueries.edges', () => {
   });
 });
 
-describe('sessionQueries.volume', () => {
-  it('gives up the probes it asked for when the chart is given up (the view changed)', async () => {
-    const fetchSpy = vi.spyOn(globalThis, 'fetch');
-    server.use(hangingProbes());
-    const client = newClient();
-    const request = req({ sortField: 'dateCreated' });
-    const window = { startMs: FACTORY_NOW - 86_400_000, endMs: FACTORY_NOW - 3_600_000 };
-    // The table has found its window; the chart searches one more edge, between its ends.
-    client.setQueryData(sessionQueries.edges(request, window, FACTORY_NOW).queryKey, {
-      total: 5_000,
-      first: 100,
-      end: 4_000,
-    });
-    const edges = [window.startMs, window.startMs + 5 * 3_600_000 + 60_000, window.endMs];
-    const options = sessionQueries.volume([request], window, edges, FACTORY_NOW);
-    void client.fetchQuery(options).catch(() => {});
-    const hanging = () => fetchSpy.mock.calls.filter((call) => String(call[0]).includes('simplifiedPaging'));
-    await vi.waitFor(() => expect(hanging().length).toBeGreaterThan(0));
-    // Its searches' probes, asked in the background.
-    expect(hanging().every((call) => call[1]?.priority === 'low')).toBe(true);
-    await client.cancelQueries({ queryKey: options.queryKey });
-    const probes = hanging().map((call) => call[1]?.signal);
-    await vi.waitFor(() => expect(probes.every((signal) => signal?.aborted === true)).toBe(true));
-  });
-
-  it("asks at low priority, so the table's pages go first (the table's own probes do not)", async () => {
-    const fetchSpy = vi.spyOn(globalThis, 'fetch');
-    const client = newClient();
-    const request = req({ sortField: 'dateCreated' });
-    const window = { startMs: FACTORY_NOW - 86_400_000, endMs: FACTORY_NOW - 3_600_000 };
-    await client.fetchQuery(sessionQueries.edges(request, window, FACTORY_NOW));
-    const table = fetchSpy.mock.calls.length;
-    expect(table).toBeGreaterThan(0);
-    await client.fetchQuery(sessionQueries.page(request, 0));
-    const edges = [window.startMs, window.startMs + 5 * 3_600_000 + 60_000, window.endMs];
-    await client.fetchQuery(sessionQueries.volume([request], window, edges, FACTORY_NOW));
-    const priorities = fetchSpy.mock.calls.map((call) => call[1]?.priority);
-    expect(priorities.slice(0, table + 1).every((p) => p === undefined)).toBe(true);
-    expect(priorities.slice(table + 1).length).toBeGreaterThan(0);
-    expect(priorities.slice(table + 1).every((p) => p === 'low')).toBe(true);
-  });
-});
-
 describe('sessionQueries.count', () => {
   it('asks for one row and resolves to the total', async () => {
     expect(await newClient().fetchQuery(sessionQueries.count(req({})))).toBe(1);
@@ -276,58 +186,5 @@ describe('sessionQueries.detail', () => {
       status: 401,
     });
     expect(requests).toHaveLength(1);
-  });
-});
-
-describe('sessionQueries.volume', () => {
-  it("counts a window's bars through the table's edge search, asking no probe page twice", async () => {
-    // 2,000 live sessions, one every 3 minutes up to an hour ago: past the size read whole.
-    const many = Array.from({ length: 2000 }, (_, i) =>
-      makeWireSession(
-        { id: `v-${i}`, dateCreated: new Date(FACTORY_NOW - 3_600_000 - i * 180_000).toISOString() },
-        i,
-      ),
-    );
-    server.use(...createSessionsHandlers(many));
-    const client = newClient();
-    const request = req({
-      startDate: '2026-11-22',
-      endDate: '2026-11-28',
-      sortField: 'dateCreated',
-      sortOrder: 'Descend',
-    });
-    // Four days in UTC, from a moment that is not a midnight: day bars, three edges at midnights.
-    const window = { startMs: Date.parse('2026-11-23T09:30:00Z'), endMs: Date.parse('2026-11-27T00:00:00Z') };
-    const edges = [
-      window.startMs,
-      ...[24, 25, 26].map((d) => Date.parse(`2026-11-${d}T00:00:00Z`)),
-      window.endMs,
-    ];
-    const anchorMs = FACTORY_NOW;
-
-    // The table's search first, as the chart waits for its first rows.
-    const found = await client.fetchQuery(sessionQueries.edges(request, window, anchorMs));
-    const tableAsked = requests.length;
-    const counts = await client.fetchQuery(sessionQueries.volume([request], window, edges, anchorMs));
-
-    const inBar = (k: number) =>
-      many.filter((s) => {
-        const ms = Date.parse(s.dateCreated!);
-        return ms >= edges[k]! && ms < edges[k + 1]!;
-      }).length;
-    expect(counts.total).toEqual([0, 1, 2, 3].map(inBar));
-    expect(counts.total.reduce((a, b) => a + b)).toBe(found.end! - found.first);
-    const asked = requests.map((u) => u.search);
-    expect(new Set(asked).size).toBe(asked.length);
-    // The chart's own requests: one counted probe for each midnight, nothing read whole.
-    const chart = requests.slice(tableAsked);
-    expect(chart.map((u) => u.searchParams.get('startDate')).sort()).toEqual([
-      '2026-11-24',
-      '2026-11-25',
-      '2026-11-26',
-    ]);
-    expect(
-      chart.every((u) => u.searchParams.get('countPerPage') === '10' && u.searchParams.get('page') === '0'),
-    ).toBe(true);
   });
 });

@@ -47,6 +47,7 @@ import type { SeamInput } from './store-seam';
 import type { InstantWindow } from '../view/covering-days';
 import type { Session, SessionsPage, SessionSummary } from './session';
 import type { Sample } from '../view/edge-search';
+import type { BarCounts, BarProgress } from '../chart/count-bars';
 import { hasRefinements, refinementsKey, type Refinements } from '../refinements';
 import {
   EMPTY_SCAN,
@@ -305,7 +306,7 @@ export const sessionQueries = {
         edges.join(','),
         anchorMs,
       ] as const,
-      queryFn: async ({ signal, client }) => {
+      queryFn: async ({ signal, client, queryKey }): Promise<BarCounts | BarProgress> => {
         // The chart's counting loads with the chart, not with the first screen.
         const { countBars, SMALL_RESULT } = await import('../chart/count-bars');
         // Its probes and counts are queries of their own, which this count's abort does not reach: a
@@ -353,10 +354,12 @@ export const sessionQueries = {
               ).items,
           };
         });
-        return countBars(segments, window, edges, signal);
+        // The bars counted so far show while the others are searched.
+        return countBars(segments, window, edges, signal, (p) => client.setQueryData(queryKey, p));
       },
       meta,
-      staleTime: Infinity,
+      // Counts given up halfway (the chart left the screen) are counted again when it returns.
+      staleTime: (query) => (query.state.data && 'partial' in query.state.data ? 0 : Infinity),
       gcTime: 60_000,
     }),
   detail: (id: string) =>

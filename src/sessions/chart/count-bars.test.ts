@@ -104,9 +104,24 @@ describe('countBars', () => {
     await s.tableSearch();
     const tableProbes = s.answered.length;
     const { edges } = volumeBars(window);
-    const counts = await countBars([s.segment], window, edges, signal);
+    const reports: (number | undefined)[][] = [];
+    const sums = new Set<number>();
+    const counts = await countBars([s.segment], window, edges, signal, (p) => {
+      reports.push(p.total);
+      sums.add(p.sum);
+    });
     expect(counts.total).toEqual(bucketRows(rows, edges).total);
     expect(counts.missed).toBeUndefined();
+    // Each report says what all the bars add up to.
+    expect([...sums]).toEqual([counts.total.reduce((a, b) => a + b)]);
+    // The bars came in as their edges were found: each report knows more bars than the one before,
+    // every bar it knows is exact, and the last bars came with the answer itself.
+    expect(reports.length).toBeGreaterThan(1);
+    const known = reports.map((r) => r.filter((n) => n !== undefined).length);
+    expect(known).toEqual([...known].sort((a, b) => a - b));
+    expect(new Set(known).size).toBe(known.length);
+    expect(known.at(-1)).toBeLessThan(counts.total.length);
+    for (const r of reports) r.forEach((n, k) => n !== undefined && expect(n).toBe(counts.total[k]));
     expect(counts.total.reduce((a, b) => a + b)).toBe(
       rows.filter((r) => r.dateCreated!.ms! >= window.startMs && r.dateCreated!.ms! < window.endMs).length,
     );
@@ -150,6 +165,24 @@ describe('countBars', () => {
     expect(counts.missed).toEqual([1, 0]);
   });
 
+  it('reports a bar only once every store has counted it', async () => {
+    // The live store is small (read whole at once); the archive's 40,000 rows are searched.
+    const window = { startMs: T0 + 6 * HOUR + 123, endMs: T0 + 30 * HOUR, zone: 'Asia/Kathmandu' };
+    const archived = Array.from({ length: 40_000 }, (_, i) => summary(T0 + Math.floor(i * 4320)));
+    const live = segmentOver([summary(T0 + 29 * HOUR)], window);
+    const archive = segmentOver(archived, window);
+    await Promise.all([live.tableSearch(), archive.tableSearch()]);
+    const { edges } = volumeBars(window);
+    const reports: (number | undefined)[][] = [];
+    const counts = await countBars([live.segment, archive.segment], window, edges, signal, (p) =>
+      reports.push(p.total),
+    );
+    const both = bucketRows([...archived, summary(T0 + 29 * HOUR)], edges).total;
+    expect(counts.total).toEqual(both);
+    expect(reports.length).toBeGreaterThan(0);
+    for (const r of reports) r.forEach((n, k) => n !== undefined && expect(n).toBe(both[k]));
+  });
+
   it('counts exactly what lies in each bar, for any rows, window and date order', async () => {
     const rowsArb = fc.array(
       fc.oneof(
@@ -170,8 +203,11 @@ describe('countBars', () => {
           const { edges } = volumeBars(window);
           const s = segmentOver(rows, window, order);
           await s.tableSearch();
-          const counts = await countBars([s.segment], window, edges, signal);
+          const reports: (number | undefined)[][] = [];
+          const counts = await countBars([s.segment], window, edges, signal, (p) => reports.push(p.total));
           expect(counts.total).toEqual(bucketRows(rows, edges).total);
+          // Bars reported before the end are exact.
+          for (const r of reports) r.forEach((n, k) => n !== undefined && expect(n).toBe(counts.total[k]));
           // No probe page is asked twice, whoever asks.
           expect(new Set(s.answered.map((a) => a.n)).size).toBe(s.answered.length);
         },

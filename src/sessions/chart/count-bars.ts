@@ -46,6 +46,19 @@ export interface BarCounts {
 }
 
 /**
+ * The bars counted so far, while the others are searched: bar k is a number once both of its edges
+ * are known in every request. Edges far from the table's probes take a few more rounds than others
+ * (in Los Angeles a 30-day chart's bars come in over about a second), so the chart fills as they do.
+ */
+export interface BarProgress {
+  total: (number | undefined)[];
+  missed?: undefined;
+  partial: true;
+  /** What all the bars add up to (the window's rows): the bars still counted share the rest. */
+  sum: number;
+}
+
+/**
  * One server request of the view (live or archive), in date order, as the table searched it. Passed
  * in (session-queries.ts): this module loads lazily, and the cache it reads is the app's.
  */
@@ -67,16 +80,35 @@ export interface CountedSegment {
 
 /**
  * Sessions per bar (`edges` as volume-bars.ts makes them, from `window.startMs` to `window.endMs`)
- * over the view's requests (live and archive are counted separately and added up).
+ * over the view's requests (live and archive are counted separately and added up). `onProgress`
+ * hears of the bars counted so far each time more of them are, until the last.
  */
 export async function countBars(
   segments: readonly CountedSegment[],
   window: InstantWindow,
   edges: readonly number[],
   signal: AbortSignal,
+  onProgress?: (progress: BarProgress) => void,
 ): Promise<BarCounts> {
   const bars = Math.max(0, edges.length - 1);
-  const parts = await Promise.all(segments.map((s) => countOne(s, window, edges, signal)));
+  const known = segments.map(() => new Array<number | undefined>(bars).fill(undefined));
+  const sums = segments.map((): number | undefined => undefined);
+  let reported = 0;
+  const report = (part: number, sum: number, counts: readonly (number | undefined)[]) => {
+    known[part] = [...counts];
+    sums[part] = sum;
+    if (!onProgress || signal.aborted || sums.includes(undefined)) return;
+    const total = Array.from({ length: bars }, (_, k) =>
+      known.every((p) => p[k] !== undefined) ? known.reduce((n, p) => n + p[k]!, 0) : undefined,
+    );
+    const counted = total.filter((n) => n !== undefined).length;
+    if (counted <= reported || counted === bars) return;
+    reported = counted;
+    onProgress({ total, partial: true, sum: sums.reduce((a, b) => a! + b!, 0)! });
+  };
+  const parts = await Promise.all(
+    segments.map((s, i) => countOne(s, window, edges, signal, (sum, counts) => report(i, sum, counts))),
+  );
   const sum = (pick: (p: BarCounts) => number[] | undefined) =>
     Array.from({ length: bars }, (_, k) => parts.reduce((n, p) => n + (pick(p)?.[k] ?? 0), 0));
   return {
@@ -90,9 +122,14 @@ async function countOne(
   window: InstantWindow,
   edges: readonly number[],
   signal: AbortSignal,
+  progress: (sum: number, counts: readonly (number | undefined)[]) => void,
 ): Promise<BarCounts> {
   const { total, first, end } = await segment.windowEdges();
-  if (total <= SMALL_RESULT) return bucketRows(await segment.readSmall(signal), edges);
+  if (total <= SMALL_RESULT) {
+    const counts = bucketRows(await segment.readSmall(signal), edges);
+    progress(end - first, counts.total);
+    return counts;
+  }
   const desc = segment.order === 'desc';
 
   // Every row seen so far, by index: the table's probes, then the chart's own.
@@ -131,7 +168,20 @@ async function countOne(
     });
     return desc ? found.end : found.first;
   };
-  const cuts = await Promise.all(edges.map(cut));
+  const found = new Array<number | undefined>(edges.length).fill(undefined);
+  const between = (a: number | undefined, b: number | undefined) =>
+    a === undefined || b === undefined ? undefined : Math.abs(b - a);
+  const cuts = await Promise.all(
+    edges.map(async (edgeMs, k) => {
+      const at = await cut(edgeMs);
+      found[k] = at;
+      progress(
+        end - first,
+        found.slice(1).map((c, j) => between(found[j], c)),
+      );
+      return at;
+    }),
+  );
   return { total: cuts.slice(1).map((c, k) => Math.abs(c - cuts[k]!)) };
 }
 

@@ -75,19 +75,26 @@ export default memo(function VolumeChart({
     () => (scanned && matches ? bucketRows(matches, edges) : undefined),
     [scanned, matches, edges],
   );
+  // The bars counted so far while the others are searched (BarProgress), then all of them.
   const counted = query.data && query.data.total.length === count ? query.data : undefined;
   const fromServer = useMemo(() => {
     if (!counted || !leftOut?.length) return counted;
     const copies = bucketRows(leftOut, edges);
     return {
       ...counted,
-      total: counted.total.map((n, k) => n - copies.total[k]!),
+      total: counted.total.map((n, k) => (n === undefined ? n : n - copies.total[k]!)),
       missed: counted.missed?.map((n, k) => n - copies.missed[k]!),
     };
   }, [counted, leftOut, edges]);
-  const counts = scanned ? fromScan : fromServer;
+  const counts: { total: readonly (number | undefined)[]; missed?: readonly number[] } | undefined = scanned
+    ? fromScan
+    : fromServer;
   const stale = !scanned && query.isPlaceholderData;
   const partial = scanned && scan !== undefined && !scan.done;
+  const barsCounting =
+    !scanned && counted && 'partial' in counted
+      ? counted.total.filter((n) => n !== undefined).length
+      : undefined;
 
   const [drag, setDrag] = useState<{ from: number; to: number }>();
   const [focused, setFocused] = useState(0);
@@ -143,10 +150,15 @@ export default memo(function VolumeChart({
   };
 
   if (count === 0) return null;
-  const most = counts ? Math.max(0, ...counts.total) : 0;
+  const known = counts?.total.filter((n) => n !== undefined) ?? [];
+  const most = Math.max(0, ...known);
+  const total = known.reduce((a, b) => a + b, 0);
+  // While bars are counted, the scale allows for the average of those still to come, so the first
+  // bars counted do not fill the chart only to shrink as the rest arrive.
+  const toCome =
+    counted && 'partial' in counted ? (counted.sum - total) / Math.max(1, count - known.length) : 0;
   // The bars' scale: an empty window draws no bar, not a division by zero.
-  const max = Math.max(1, most);
-  const total = counts?.total.reduce((a, b) => a + b, 0);
+  const max = Math.max(1, most, toCome);
   const selectedFrom = drag ? Math.min(drag.from, drag.to) : -1;
   const selectedTo = drag ? Math.max(drag.from, drag.to) : -1;
 
@@ -168,9 +180,11 @@ export default memo(function VolumeChart({
               ? 'Could not count the sessions per bar.'
               : !counts || stale
                 ? 'Counting…'
-                : partial
-                  ? `${formatCount(total ?? 0)} so far`
-                  : `Most in one bar: ${formatCount(most)}`}
+                : barsCounting !== undefined
+                  ? `Counting… ${barsCounting} of ${count} bars`
+                  : partial
+                    ? `${formatCount(total)} so far`
+                    : `Most in one bar: ${formatCount(most)}`}
         </span>
         {query.isError && !scanned && (
           <button type="button" className="btn btn-small" onClick={() => void query.refetch()}>
@@ -183,7 +197,7 @@ export default memo(function VolumeChart({
         className="volume-bars"
         role="group"
         aria-label={`Sessions ${unitText(unit)}: select a bar to show only its sessions`}
-        aria-busy={!counts || stale || partial}
+        aria-busy={!counts || stale || partial || barsCounting !== undefined}
         data-stale={stale || undefined}
         onPointerDown={onPointerDown}
         onPointerMove={onPointerMove}
@@ -202,6 +216,7 @@ export default memo(function VolumeChart({
               data-bar={k}
               className="volume-bar"
               data-selected={inDrag || undefined}
+              data-counting={n === undefined || undefined}
               tabIndex={k === Math.min(focused, count - 1) ? 0 : -1}
               aria-label={`${times[k]}: ${n === undefined ? 'counting' : barCountText(n, missed)}`}
               onFocus={() => setFocused(k)}
