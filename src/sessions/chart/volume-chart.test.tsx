@@ -67,6 +67,13 @@ describe('the volume chart', () => {
     expect(buttons.at(-1)).toHaveFocus();
     await user.keyboard('{Home}');
     expect(buttons[0]).toHaveFocus();
+    // A bar chosen narrows the window: the new bars' tab stop is their first, not the old index.
+    await user.keyboard('{ArrowRight}{ArrowRight}{Enter}');
+    const narrowed = await screen.findByRole('group', { name: /^Sessions per 5 minutes/ });
+    const stops = within(narrowed)
+      .getAllByRole('button')
+      .filter((b) => b.tabIndex === 0);
+    expect(stops).toEqual([within(narrowed).getAllByRole('button')[0]]);
   });
 
   it('narrows to a run of bars dragged across', async () => {

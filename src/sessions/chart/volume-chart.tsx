@@ -97,7 +97,10 @@ export default memo(function VolumeChart({
       : undefined;
 
   const [drag, setDrag] = useState<{ from: number; to: number }>();
-  const [focused, setFocused] = useState(0);
+  // The bar that is the chart's tab stop; a new window's bars start from the first.
+  const [focus, setFocus] = useState({ edges, k: 0 });
+  const focused = focus.edges === edges ? focus.k : 0;
+  const setFocused = (k: number) => setFocus({ edges, k });
   const barsRef = useRef<HTMLDivElement>(null);
   const update = useUpdateSessionSearch();
 
@@ -209,6 +212,7 @@ export default memo(function VolumeChart({
           const n = counts?.total[k];
           const missed = counts?.missed?.[k];
           const inDrag = k >= selectedFrom && k <= selectedTo;
+          const label = `${times[k]}: ${n === undefined ? 'counting' : barCountText(n, missed)}`;
           return (
             <button
               key={edges[k]}
@@ -218,7 +222,9 @@ export default memo(function VolumeChart({
               data-selected={inDrag || undefined}
               data-counting={n === undefined || undefined}
               tabIndex={k === Math.min(focused, count - 1) ? 0 : -1}
-              aria-label={`${times[k]}: ${n === undefined ? 'counting' : barCountText(n, missed)}`}
+              aria-label={label}
+              // What a bar holds, on hover too: the bars have no labels of their own.
+              title={label}
               onFocus={() => setFocused(k)}
               onClick={() => narrowTo(k, k)}
             >

@@ -1,9 +1,14 @@
 // The drawer's log: find in it, and a long log virtualized on screen but printed whole.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor, within } from '@testing-library/react';
 import { at, loadDrawerChunk, openDrawer, serveSessions, session } from './session-drawer-test-helpers';
 
 beforeAll(loadDrawerChunk);
+const savedTz = process.env.TZ;
+afterEach(() => {
+  if (savedTz === undefined) delete process.env.TZ;
+  else process.env.TZ = savedTz;
+});
 
 describe('session drawer log', () => {
   it('finds in the log: counts hits, Enter and Shift+Enter move, hits are marked', async () => {
@@ -34,6 +39,15 @@ describe('session drawer log', () => {
     await waitFor(() => expect(find).toHaveAccessibleDescription('No matches'));
     expect(marks()).toHaveLength(0);
     expect(within(dialog).getByRole('button', { name: 'Next match' })).toBeDisabled();
+  });
+
+  it('names the zone its times are in: a printout read elsewhere says whose time it is', async () => {
+    process.env.TZ = 'America/Los_Angeles';
+    serveSessions([session()]);
+    const { dialog } = await openDrawer('/?session=sess-1');
+    expect(
+      await within(dialog).findByText(/entries · Los Angeles time · offsets from the start/),
+    ).toBeVisible();
   });
 
   it('prefills find-in-log with the log filter from the URL', async () => {

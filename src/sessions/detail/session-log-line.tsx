@@ -1,6 +1,8 @@
 import { memo } from 'react';
 import { HighlightedText, type TextRange } from '../../ui/highlight-text';
 import { formatFullDateTime, type DisplayZone } from '../../lib/format';
+import { zoneNameOf } from '../view/sessions-view';
+import { zoneLabel } from '../view/time-window-label';
 import type { Session, SessionLogEntry } from '../api/session';
 import { offsetText, wireDateText } from './session-format';
 
@@ -49,8 +51,9 @@ export const LogLineContent = memo(function LogLineContent({
   );
 });
 
+/** The zone the log's times are in, by name ("Los Angeles time"): a printout travels. */
 export function zoneNote(zone: DisplayZone): string {
-  return zone === 'utc' ? 'Times in UTC' : 'Times in local time';
+  return zoneLabel(zoneNameOf(zone));
 }
 
 export interface LogProps {

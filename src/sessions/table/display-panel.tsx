@@ -2,22 +2,14 @@
 import { useColumnVisibility, useDensity } from '../preferences';
 import { COLUMN_META, columnVisibility } from './column-defs';
 
-export function DisplayPanel({ id, onClose }: { id: string; onClose: () => void }) {
+export function DisplayPanel({ id }: { id: string }) {
   const [density, setDensity] = useDensity();
   const [visibility, setVisibility] = useColumnVisibility();
   const shown = columnVisibility(visibility);
   const isVisible = (column: string) => shown[column] ?? true;
 
   return (
-    <div
-      id={id}
-      className="popover display-panel"
-      role="dialog"
-      aria-label="Display settings"
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') onClose();
-      }}
-    >
+    <div id={id} className="popover display-panel" role="dialog" aria-label="Display settings">
       <fieldset>
         <legend>Density</legend>
         {(['comfortable', 'compact'] as const).map((d) => (

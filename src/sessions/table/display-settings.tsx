@@ -21,8 +21,20 @@ export function DisplaySettings() {
     return () => document.removeEventListener('pointerdown', onPointer);
   }, [open]);
 
+  const close = () => {
+    setOpen(false);
+    buttonRef.current?.focus();
+  };
+
   return (
-    <div className="display-settings" ref={rootRef}>
+    // Escape closes the panel wherever focus is in the menu: on its button too, as after a click.
+    <div
+      className="display-settings"
+      ref={rootRef}
+      onKeyDown={(e) => {
+        if (open && e.key === 'Escape') close();
+      }}
+    >
       <div className="zone-switch" role="radiogroup" aria-label="Time zone">
         {(['local', 'utc'] as const).map((z) => (
           <button
@@ -49,13 +61,7 @@ export function DisplaySettings() {
       </button>
       {open && (
         <Suspense fallback={null}>
-          <DisplayPanel
-            id={panelId}
-            onClose={() => {
-              setOpen(false);
-              buttonRef.current?.focus();
-            }}
-          />
+          <DisplayPanel id={panelId} />
         </Suspense>
       )}
     </div>

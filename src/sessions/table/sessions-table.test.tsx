@@ -223,6 +223,16 @@ describe('display preferences', () => {
     expect(screen.getByRole('columnheader', { name: /^Account/ })).toBeInTheDocument();
     await first.user.click(within(panel).getByRole('radio', { name: 'Compact' }));
     expect(grid()).toHaveClass('density-compact');
+    // Escape closes it, from inside the panel or from its button, and focus returns to the button.
+    await first.user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog', { name: 'Display settings' })).toBeNull();
+    const button = screen.getByRole('button', { name: 'Display' });
+    expect(button).toHaveFocus();
+    await first.user.keyboard('{Enter}');
+    expect(await screen.findByRole('dialog', { name: 'Display settings' })).toBeInTheDocument();
+    await first.user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog', { name: 'Display settings' })).toBeNull();
+    expect(button).toHaveAttribute('aria-expanded', 'false');
     first.unmount();
 
     // A new visit keeps the choices (localStorage), not the URL.
