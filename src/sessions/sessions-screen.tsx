@@ -94,7 +94,7 @@ export function SessionsScreen() {
             </button>
             <DateRangeControl view={view} />
           </div>
-          <UrlNotices />
+          <UrlNotices view={view} />
           <SessionsTable
             view={view}
             openSessionId={search.session}

@@ -8,6 +8,8 @@ export interface UrlNoticeStore {
   subscribe: (listener: () => void) => () => void;
   /** Reads an address of the sessions view and keeps its notices. */
   report: (location: { pathname: string; search: string }) => void;
+  /** Keeps corrections found later, by the view's resolution (an end before its start). */
+  add: (found: readonly string[]) => void;
   dismiss: () => void;
 }
 
@@ -18,6 +20,10 @@ export function createUrlNoticeStore(): UrlNoticeStore {
     notices = next;
     listeners.forEach((l) => l());
   };
+  const add = (found: readonly string[]) => {
+    const fresh = found.filter((n) => !notices.includes(n));
+    if (fresh.length) set([...notices, ...fresh]);
+  };
   return {
     get: () => notices,
     subscribe: (listener) => {
@@ -25,10 +31,9 @@ export function createUrlNoticeStore(): UrlNoticeStore {
       return () => listeners.delete(listener);
     },
     report: ({ pathname, search }) => {
-      if (pathname !== '/') return;
-      const found = parseSessionSearch(parseSearch(search)).notices.filter((n) => !notices.includes(n));
-      if (found.length) set([...notices, ...found]);
+      if (pathname === '/') add(parseSessionSearch(parseSearch(search)).notices);
     },
+    add,
     dismiss: () => set([]),
   };
 }

@@ -9,7 +9,7 @@ export function UrlNoticesBanner({
   return (
     <div className="banner banner-warning url-notices" role="status">
       <div className="banner-body">
-        <strong>Parts of this link were ignored.</strong>
+        <strong>Parts of this link were ignored or corrected.</strong>
         <ul>
           {notices.map((n, i) => (
             <li key={i}>{n}</li>

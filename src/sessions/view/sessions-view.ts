@@ -67,7 +67,7 @@ const storeChoice = (archive: boolean | undefined): StoreChoice =>
 export function resolveView(search: SessionSearch, anchorMs: number, zone: DisplayZone): SessionsView {
   const { session: _open, mask: _mask, ...view } = search;
   const zoneName = zoneNameOf(zone);
-  const { window, notices } = resolveTimeWindow(view, zoneName, anchorMs);
+  const { window, time, notices } = resolveTimeWindow(view, zoneName, anchorMs);
   const stores = storeChoice(view.archive);
   const plan = planStores(window, anchorMs, stores);
   const sort = view.sort ?? DEFAULT_SORT;
@@ -96,7 +96,8 @@ export function resolveView(search: SessionSearch, anchorMs: number, zone: Displ
     });
   }
   return {
-    search: view,
+    // The times as shown: an end before its start swapped, one equal to it dropped (`notices`).
+    search: notices.length ? { ...view, start: time.start, end: time.end } : view,
     anchorMs,
     zone,
     zoneName,
