@@ -284,8 +284,11 @@ export function toFixedTimeSearch(window: TimeWindow): TimeSearch {
       fixed.span = window.spanMinutes;
     return fixed;
   }
-  const end = window.endMs > window.startMs ? window.endMs : window.periodEndMs;
-  const fixed: TimeSearch = { start: formatWallTime(window.startMs, zone, true) };
-  if (end > window.startMs) fixed.end = formatWallTime(end, zone, true);
+  // A window cut at the anchor (now) ends, or for a rolling range starts, at any millisecond: the
+  // link holds whole seconds, widened outward (under a second more of rows, none of them lost).
+  const startMs = Math.floor(window.startMs / 1000) * 1000;
+  const end = Math.ceil((window.endMs > window.startMs ? window.endMs : window.periodEndMs) / 1000) * 1000;
+  const fixed: TimeSearch = { start: formatWallTime(startMs, zone, true) };
+  if (end > startMs) fixed.end = formatWallTime(end, zone, true);
   return fixed;
 }
