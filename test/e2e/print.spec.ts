@@ -60,7 +60,7 @@ test('the print route lays out every log line, unclipped, and prints them all to
       numbered: texts.every((t, i) => t.includes(`Log line ${i + 1} of 5000`)),
       first: texts[0],
       last: texts.at(-1),
-      footer: document.querySelector('.printable-footer')?.textContent ?? '',
+      origin: document.querySelector('.printable-origin')?.textContent ?? '',
     };
   });
   expect(layout.count).toBe(HUGE_LOG_LINES);
@@ -69,7 +69,7 @@ test('the print route lays out every log line, unclipped, and prints them all to
   expect(layout.numbered).toBe(true);
   expect(layout.first).toContain('+00:00');
   expect(layout.last).toContain('+1:23:19');
-  expect(layout.footer).toMatch(new RegExp(`^Printed .* · http://.*/\\?session=${HUGE_LOG}$`));
+  expect(layout.origin).toMatch(new RegExp(`^Printed .* · http://.*/\\?session=${HUGE_LOG}$`));
 
   for (const format of ['A4', 'Letter'] as const) {
     const pdf = await page.pdf({ format, path: `${ARTIFACTS}/print-${format}.pdf` });

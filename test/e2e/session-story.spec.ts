@@ -123,7 +123,7 @@ test('the masked print view holds no full phone number, and a 40-line call print
     return copy.textContent ?? '';
   });
   expect(readable.match(/\+?\d(?:[ ().+-]*\d){6,}/g) ?? []).toEqual([]);
-  await expect(printout.locator('.printable-footer')).toContainText(`?session=${CALL}&mask=1`);
+  await expect(printout.locator('.printable-origin')).toContainText(`?session=${CALL}&mask=1`);
 
   await page.emulateMedia({ media: 'print' });
   for (const format of ['A4', 'Letter'] as const) {

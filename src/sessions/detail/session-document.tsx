@@ -194,7 +194,7 @@ export interface PrintableSessionProps extends CommonProps {
   link: string;
 }
 
-/** The printout of a session: title, summary, members, every log line, and a footer. */
+/** The printout of a session: title, when and where it was printed, summary, members, every log line. */
 export function PrintableSession({ session, archived, zone, mask, printedAt, link }: PrintableSessionProps) {
   const titleId = useId();
   return (
@@ -204,12 +204,13 @@ export function PrintableSession({ session, archived, zone, mask, printedAt, lin
           <SessionTitleText session={session} />
         </h1>
         <SessionMeta session={session} archived={archived} zone={zone} />
+        {/* When and from where, at the top: at the end it could land alone on a last page. */}
+        <p className="printable-origin">
+          Printed {wireDateText({ raw: '', ms: printedAt }, zone)} ·{' '}
+          <span className="printable-link">{link}</span>
+        </p>
       </header>
       <SessionDocument mode="print" session={session} archived={archived} zone={zone} mask={mask} />
-      <footer className="printable-footer">
-        Printed {wireDateText({ raw: '', ms: printedAt }, zone)} ·{' '}
-        <span className="printable-link">{link}</span>
-      </footer>
     </article>
   );
 }
