@@ -55,6 +55,12 @@ export function formatDuration(ms: number): string {
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
 }
 
+/** A duration with its hours always written, "0:04:19", as spreadsheets read one. */
+export function formatClockDuration(ms: number): string {
+  const text = formatDuration(ms);
+  return text.split(':').length === 2 ? `0:${text.padStart(5, '0')}` : text;
+}
+
 /** Offset from a start, for log timelines: "+01:23", "+1:02:03". */
 export function formatOffset(ms: number): string {
   const sign = ms < 0 ? '-' : '+';

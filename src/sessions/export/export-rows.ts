@@ -2,11 +2,11 @@
 // display rules of session-display.ts), times in the display zone with their offset, then the
 // session id and a link to it. NDJSON: each session as the API sent it, one per line.
 import { csvRecord, UTF8_BOM } from '../../lib/csv';
-import type { DisplayZone } from '../../lib/format';
+import { formatClockDuration, type DisplayZone } from '../../lib/format';
 import { formatDateTimeWithOffset } from '../../lib/format-with-offset';
 import type { SessionWithWire } from '../api/fetch-sessions';
 import type { SessionSummary, WireDate } from '../api/session';
-import { durationText, fromText, isMissed, liveStates, outcomeText, toText } from '../session-display';
+import { fromText, isMissed, liveStates, outcomeText, sessionDurationMs, toText } from '../session-display';
 import { COLUMN_META } from '../table/column-defs';
 
 export interface CsvLayout {
@@ -47,8 +47,11 @@ function cell(id: string, s: SessionSummary, { zone, now }: CsvLayout): string {
       return outcomeText(s) ?? '';
     case 'missed':
       return isMissed(s) ? 'Missed' : '';
-    case 'duration':
-      return durationText(s, now) ?? '';
+    case 'duration': {
+      // Always h:mm:ss: a spreadsheet reads "4:19" as 4 hours 19 minutes, "0:04:19" as a duration.
+      const ms = sessionDurationMs(s, now);
+      return ms === undefined ? '' : formatClockDuration(ms);
+    }
     case 'state':
       return liveStates(s).join(', ');
     default:
