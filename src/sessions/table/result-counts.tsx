@@ -8,9 +8,7 @@ import { formatCount } from '../../lib/format';
 import { useUpdateSessionSearch } from '../filters/use-session-search';
 import { DIRECTIONS, type Refinements, type SessionCounts } from '../refinements';
 import type { SessionSearch } from '../filters/session-search';
-
-/** Results up to this many sessions are counted as soon as they are shown (a few large pages). */
-export const COUNT_AT_ONCE = 5_000;
+import { COUNT_AT_ONCE } from './use-view-result';
 
 interface ResultCountsProps {
   counts: SessionCounts | undefined;
@@ -54,13 +52,22 @@ export const ResultCounts = memo(function ResultCounts({
       </div>
     );
 
-  const button = (key: string, label: string, n: number, pressed: boolean, apply: Apply, group?: string) => (
+  const button = (
+    key: string,
+    label: string,
+    n: number,
+    pressed: boolean,
+    apply: Apply,
+    group?: string,
+    title?: string,
+  ) => (
     <button
       key={key}
       type="button"
       className="count-chip"
       aria-pressed={pressed}
       aria-label={`${group ? `${group} ` : ''}${label}: ${formatCount(n)}`}
+      title={title}
       onClick={() => void update((s) => ({ ...apply(s), session: undefined }))}
     >
       {label} <strong>{formatCount(n)}</strong>
@@ -86,16 +93,31 @@ export const ResultCounts = memo(function ResultCounts({
       ),
     ];
 
+  // Sessions of another direction than the two a link can ask for, or of none: the direction chips
+  // add up to the result with them.
+  const others = byCount(counts.direction).filter(
+    ([value]) => !DIRECTIONS.some((d) => d.toLowerCase() === value.toLowerCase()),
+  );
+  const stated = byCount(counts.direction).reduce((n, [, c]) => n + c, 0);
+  if (counts.sessions > stated) others.push(['none stated', counts.sessions - stated]);
+  const otherDirections = others.reduce((n, [, c]) => n + c, 0);
+  const otherTitle = others.map(([v, c]) => `${v}: ${formatCount(c)}`).join(', ');
+
   return (
     <div className="result-counts" role="group" aria-label={partial ? 'Counts so far' : 'Counts'}>
       {partial && <span className="muted small">So far:</span>}
-      {button('missed', 'Missed', counts.missed, refinements.missed === true, (s) => ({
-        ...s,
-        missed: true,
-      }))}
+      {button(
+        'missed',
+        'Missed',
+        counts.missed,
+        refinements.missed === true,
+        (s) => ({ ...s, missed: true }),
+        undefined,
+        // Not the outcome of that name: the API marks missed sessions of several outcomes.
+        'Marked missed by the API, whatever the outcome',
+      )}
       {Object.keys(counts.direction).length > 0 && <span className="count-group">Direction</span>}
       {byCount(counts.direction).map(([value, n]) => {
-        // Only the API's two directions can be asked for in a link; others are not offered.
         const direction = DIRECTIONS.find((d) => d.toLowerCase() === value.toLowerCase());
         return (
           direction &&
@@ -105,6 +127,12 @@ export const ResultCounts = memo(function ResultCounts({
           }))
         );
       })}
+      {otherDirections > 0 && (
+        // Only the API's two directions can be asked for in a link: the rest are counted, not offered.
+        <span className="count-chip count-chip-static" title={otherTitle}>
+          Other <strong>{formatCount(otherDirections)}</strong>
+        </span>
+      )}
       {listGroup('Channel', 'channel')}
       {listGroup('Outcome', 'outcome')}
     </div>

@@ -16,7 +16,6 @@ import { SessionsGrid, type SessionsGridHandle } from './sessions-grid';
 import { useObservedPages } from './use-sessions-result';
 import { useViewResult } from './use-view-result';
 import { useNearestRow } from './use-nearest-row';
-import { ResultCounts } from './result-counts';
 import { formatCount } from '../../lib/format';
 import { SESSIONS_PAGE_SIZE } from '../api/session-queries';
 import { OpenSession, openSessionPosition } from './open-session';
@@ -26,6 +25,8 @@ import './sessions-table.css';
 const VolumeChart = lazy(() => import('../chart/volume-chart'));
 // Shown once a scan runs: not on the first screen.
 const ScanStatus = lazy(() => import('./scan-status').then((m) => ({ default: m.ScanStatus })));
+// Counts come from a scan, after the first rows; their row keeps its height meanwhile.
+const ResultCounts = lazy(() => import('./result-counts').then((m) => ({ default: m.ResultCounts })));
 
 const NO_ROWS: RowView[] = [];
 
@@ -149,13 +150,15 @@ export function SessionsTable({ view, openSessionId, onCloseSession, onReanchor 
               idle={!scanned && !scanState && !scan.running}
             />
           </Suspense>
-          <ResultCounts
-            counts={shownScan?.matchCounts}
-            partial={shownScan !== undefined && !shownScan.done}
-            refinements={refinements}
-            onCount={countsOnRequest && !scan.running ? ask : undefined}
-            counting={scan.running}
-          />
+          <Suspense fallback={<div className="result-counts" />}>
+            <ResultCounts
+              counts={shownScan?.matchCounts}
+              partial={shownScan !== undefined && !shownScan.done}
+              refinements={refinements}
+              onCount={countsOnRequest && !scan.running ? ask : undefined}
+              counting={scan.running}
+            />
+          </Suspense>
           <div className="volume-chart-slot">
             <Suspense fallback={null}>
               <VolumeChart

@@ -8,9 +8,11 @@ import { useCallback, useMemo, useState } from 'react';
 import { hasRefinements, pickRefinements, refinementsKey } from '../refinements';
 import { MAX_SCANNED, readsWhole } from '../scan/scan-protocol';
 import type { SessionsView } from '../view/sessions-view';
-import { COUNT_AT_ONCE } from './result-counts';
 import { useScan, useScanRows } from './use-scan-result';
 import { useSessionsResult, type PageRange } from './use-sessions-result';
+
+/** Results up to this many sessions are counted as soon as they are shown (a few large pages). */
+export const COUNT_AT_ONCE = 5_000;
 
 export function useViewResult(view: SessionsView, observed: PageRange) {
   const refinements = useMemo(() => pickRefinements(view.search), [view.search]);
