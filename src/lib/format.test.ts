@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { formatDateTime, formatFullDateTime } from './format';
+import { formatDateTime, formatFullDateTime, formatOffsetFrom } from './format';
 import { formatDateTimeWithOffset } from './format-with-offset';
 
 // What formatDateTime stands in for (format.ts writes it by hand, to spare the first Intl formatter).
@@ -83,5 +83,15 @@ describe('formatDateTimeWithOffset', () => {
     expect(formatDateTimeWithOffset(ms, 'local')).toBe('2026-12-05 14:15:03 -08:00');
     expect(formatDateTimeWithOffset(Date.UTC(2026, 6, 1, 12), 'local')).toBe('2026-07-01 05:00:00 -07:00');
     expect(formatDateTimeWithOffset(ms, 'utc')).toBe('2026-12-05 22:15:03 +00:00');
+  });
+});
+
+describe('formatOffsetFrom', () => {
+  it('counts between whole seconds, as the clock times beside it read', () => {
+    const t = (s: string) => Date.parse(`2026-12-02T${s}Z`);
+    expect(formatOffsetFrom(t('20:12:45.100'), t('20:11:22.800'))).toBe('+01:23');
+    expect(formatOffsetFrom(t('20:11:22.900'), t('20:11:22.100'))).toBe('+00:00');
+    expect(formatOffsetFrom(t('21:13:24'), t('20:11:22'))).toBe('+1:02:02');
+    expect(formatOffsetFrom(t('20:11:21.999'), t('20:11:22.000'))).toBe('-00:01');
   });
 });

@@ -61,8 +61,16 @@ export function formatClockDuration(ms: number): string {
   return text.split(':').length === 2 ? `0:${text.padStart(5, '0')}` : text;
 }
 
-/** Offset from a start, for log timelines: "+01:23", "+1:02:03". */
-export function formatOffset(ms: number): string {
+/**
+ * How long after `originMs` the instant `ms` is, for log timelines ("+01:23", "+1:02:03"): counted
+ * between their whole seconds, so it agrees with the clock times printed beside it (20:11:22.8 to
+ * 20:12:45.1 is +01:23, as 20:11:22 to 20:12:45 reads, not the +01:22 of its milliseconds).
+ */
+export function formatOffsetFrom(ms: number, originMs: number): string {
+  return formatOffset(Math.floor(ms / 1000) * 1000 - Math.floor(originMs / 1000) * 1000);
+}
+
+function formatOffset(ms: number): string {
   const sign = ms < 0 ? '-' : '+';
   const total = Math.floor(Math.abs(ms) / 1000);
   const h = Math.floor(total / 3600);

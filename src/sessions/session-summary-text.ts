@@ -1,6 +1,6 @@
 // "Copy summary": a session as plain text for a ticket or a chat. The story and figures are the
 // drawer's own (session-story.ts); mask the session first (mask.ts) to hand it on masked.
-import { formatFullDateTime, formatOffset, type DisplayZone } from '../lib/format';
+import { formatFullDateTime, formatOffsetFrom, type DisplayZone } from '../lib/format';
 import type { Session, WireDate } from './api/session';
 import { isLive } from './session-display';
 import { figuresText, storyText, type SessionStory } from './session-story';
@@ -37,7 +37,7 @@ export function sessionSummaryText(
     for (const entry of s.log) {
       const at = entry.date?.ms;
       const when =
-        at === undefined ? (entry.date?.raw ?? '') : origin === undefined ? '' : formatOffset(at - origin);
+        at === undefined ? (entry.date?.raw ?? '') : origin === undefined ? '' : formatOffsetFrom(at, origin);
       lines.push(`${when}\t${entry.message}`);
     }
   }

@@ -1,6 +1,6 @@
 // Formatting for the detail views (drawer and print). Every value from the server stays text;
 // these only decide which text and in which words.
-import { formatFullDateTime, formatOffset, type DisplayZone } from '../../lib/format';
+import { formatFullDateTime, formatOffsetFrom, type DisplayZone } from '../../lib/format';
 import type { Session, WireDate } from '../api/session';
 
 // Built once per zone: constructing an Intl formatter is the costly part.
@@ -41,7 +41,7 @@ export function logOrigin(session: Session): number | undefined {
 
 export function offsetText(date: WireDate | undefined, origin: number | undefined): string | undefined {
   if (date?.ms === undefined || origin === undefined) return undefined;
-  return formatOffset(date.ms - origin);
+  return formatOffsetFrom(date.ms, origin);
 }
 
 export function yesNo(value: boolean | undefined): string | undefined {
