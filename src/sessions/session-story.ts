@@ -209,8 +209,12 @@ function answerSentence(s: Session, facts: LogFact[], t: Times, live: boolean): 
   }
   const hung = all(facts, 'hung-up').filter((f) => f.line > from);
   const last = hung[hung.length - 1];
-  if (last)
-    parts.push(text(', '), { ...hungUpBy(last.values[0] ?? ''), lines: [last.line] }, text(' hung up'));
+  if (last) {
+    // With its time: "…after 14:07, the caller hung up at 15:52, ended after 15:58" is a timeline.
+    const at = offset(last.at, t.start);
+    const hungUp = ` hung up${at === undefined ? '' : ` at ${at}`}`;
+    parts.push(text(', '), { ...hungUpBy(last.values[0] ?? ''), lines: [last.line] }, text(hungUp));
+  }
   const total = span(t.start, t.end);
   if (live) parts.push(text(', still going on'));
   else if (total !== undefined) parts.push(text(`, ended after ${formatDuration(total)}`));

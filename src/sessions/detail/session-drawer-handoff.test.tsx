@@ -76,7 +76,7 @@ describe('the story', () => {
     serve([session()]);
     const { dialog, user, story } = await openDrawer('/?session=sess-1');
     expect(story).toHaveTextContent(
-      /Incoming call from Robert Miller \(\+15035550100\) to Front Desk, .*\. Waited 0:25 in Front Desk Queue while 1 agent was rung\. Answered by Maria Gonzalez after 0:30, Robert Miller hung up, ended after 5:00\./,
+      /Incoming call from Robert Miller \(\+15035550100\) to Front Desk, .*\. Waited 0:25 in Front Desk Queue while 1 agent was rung\. Answered by Maria Gonzalez after 0:30, Robert Miller hung up at \d+:\d\d, ended after 5:00\./,
     );
     const figures = within(dialog).getByRole('group', { name: 'Key figures' });
     expect(figures).toHaveTextContent(/Wait\s*0:25/);
