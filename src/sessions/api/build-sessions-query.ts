@@ -187,3 +187,11 @@ export function byDateRequest(request: SessionsRequest): SessionsRequest {
   if (isSortedByDate(filter)) return request;
   return toSessionsRequest({ ...filter, sortField: 'dateCreated', sortOrder: 'Descend' });
 }
+
+/** A session's child sessions (its transfers' legs), oldest first. */
+export function childrenQuery(parentId: string, archived: boolean, countPerPage: number): URLSearchParams {
+  return buildSessionsQuery(
+    { parentSessionId: parentId, searchArchive: archived, sortField: 'dateCreated', sortOrder: 'Ascend' },
+    { page: 0, countPerPage },
+  );
+}

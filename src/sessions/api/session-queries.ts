@@ -29,11 +29,14 @@ import {
 import {
   buildSessionsQuery,
   byDateRequest,
+  childrenQuery,
   normalizeSessionsFilter,
   toSessionsRequest,
   type SessionsRequest,
 } from './build-sessions-query';
-import { fetchSessions, fetchSessionSummaries } from './fetch-sessions';
+import { fetchSessionSummaries } from './fetch-sessions';
+import { fetchDetail } from './fetch-detail';
+export type { SessionDetail } from './fetch-detail';
 import { pageQuery, probeQuery } from './sessions-url';
 import {
   fetchWindowEdges,
@@ -45,7 +48,7 @@ import {
 } from './window-edges';
 import type { SeamInput } from './store-seam';
 import type { InstantWindow } from '../view/covering-days';
-import type { Session, SessionsPage, SessionSummary } from './session';
+import type { SessionsPage, SessionSummary } from './session';
 import type { Sample } from '../view/edge-search';
 import type { BarCounts, BarProgress } from '../chart/count-bars';
 import { hasRefinements, refinementsKey, type Refinements } from '../refinements';
@@ -70,34 +73,10 @@ declare module '@tanstack/react-query' {
 
 const meta = { signInOnUnauthorized: true };
 
-export interface SessionDetail {
-  session: Session;
-  /** True when the session was found only by searching the archive. */
-  archived: boolean;
-}
-
-async function fetchDetail(id: string, signal: AbortSignal): Promise<SessionDetail | null> {
-  for (const archived of [false, true]) {
-    const query = buildSessionsQuery({ searchArchive: archived }, { specificIds: [id] });
-    const page = await fetchSessions(query, { signal });
-    // Exact match only: specificIds is a comma list, so the server may return other ids too.
-    const session = page.items.find((s) => s.id === id);
-    if (session) return { session, archived };
-  }
-  return null;
-}
-
 const ROOT = 'sessions';
 
 /** Legs listed under one session; a call transferred more often than this is not a person's call. */
 export const MAX_CHILDREN = 50;
-
-function childrenQuery(parentId: string, archived: boolean, countPerPage: number) {
-  return buildSessionsQuery(
-    { parentSessionId: parentId, searchArchive: archived, sortField: 'dateCreated', sortOrder: 'Ascend' },
-    { page: 0, countPerPage },
-  );
-}
 
 export const sessionQueries = {
   all: () => [ROOT] as const,
@@ -227,6 +206,22 @@ export const sessionQueries = {
    * Without refinements it only counts. Its data grows as pages are read; cancelling it (Stop)
    * keeps what was found. Never stale: a scan is rerun only when asked.
    */
+  /** The prefix of every scan of a view, whatever it keeps or reads (`scan`'s key begins so). */
+  scans: (
+    requests: readonly SessionsRequest[],
+    refinements: Refinements,
+    window: InstantWindow,
+    anchorMs: number,
+  ) =>
+    [
+      ROOT,
+      'scan',
+      requests.map((r) => r.key).join(' | '),
+      refinementsKey(refinements),
+      window.startMs,
+      window.endMs,
+      anchorMs,
+    ] as const,
   scan: (
     requests: readonly SessionsRequest[],
     refinements: Refinements,
@@ -238,13 +233,7 @@ export const sessionQueries = {
   ) =>
     queryOptions({
       queryKey: [
-        ROOT,
-        'scan',
-        requests.map((r) => r.key).join(' | '),
-        refinementsKey(refinements),
-        window.startMs,
-        window.endMs,
-        anchorMs,
+        ...sessionQueries.scans(requests, refinements, window, anchorMs),
         keepMatches,
         slices?.map((s) => (s ? `${s.first}-${s.end}` : '')).join(',') ?? '',
         merge ? `${merge.field} ${merge.desc ? 'desc' : 'asc'}` : '',
@@ -394,6 +383,8 @@ export const sessionQueries = {
   /** A page of a table's result, or where its window lies. */
   isResult: (query: Pick<Query, 'queryKey'>) =>
     query.queryKey[0] === ROOT && (query.queryKey[1] === 'page' || query.queryKey[1] === 'edges'),
+  /** A scan of a result (refinements, counts, a result read whole). */
+  isScan: (query: Pick<Query, 'queryKey'>) => query.queryKey[0] === ROOT && query.queryKey[1] === 'scan',
   /** A page of a table's result. */
   isPage: (query: Pick<Query, 'queryKey'>) => query.queryKey[0] === ROOT && query.queryKey[1] === 'page',
 };

@@ -224,3 +224,26 @@ describe('parent filter', () => {
     await waitFor(() => expect(currentSearch().get('parent')).toBeNull());
   });
 });
+
+describe('refinements', () => {
+  it('lists the outcomes the result was counted with, and a checked one filters the table', async () => {
+    const { user, currentSearch } = renderApp('/?range=30d');
+    // A small result is counted as soon as it shows: its outcomes become the panel's choices.
+    const counts = await screen.findByRole('group', { name: 'Counts' }, { timeout: 10_000 });
+    const seen = within(counts)
+      .getAllByRole('button', { name: /^Outcome / })
+      .map((b) => /^Outcome (.+): /.exec(b.getAttribute('aria-label')!)![1]!);
+    expect(seen.length).toBeGreaterThan(1);
+    // The panel's refinements load after the first screen.
+    const group = await screen.findByRole('group', { name: 'Outcome' });
+    await waitFor(() =>
+      expect(
+        within(group)
+          .getAllByRole('checkbox')
+          .map((c) => c.closest('label')!.textContent),
+      ).toEqual([...seen].sort()),
+    );
+    await user.click(within(group).getByRole('checkbox', { name: seen[0]! }));
+    await waitFor(() => expect(currentSearch().get('outcome')).toBe(seen[0]));
+  });
+});

@@ -1,8 +1,8 @@
 // The filter panel's refinements: Missed, Outcome, Channel, Direction and Duration. The API cannot
 // apply them; the table scans the result for them (scan/). Each control writes the link at once
 // (a settled change: one history entry), except the durations, written when typing settles.
-import { useId, useState } from 'react';
-import { useQuery } from '@tanstack/react-query';
+import { useCallback, useId, useState, useSyncExternalStore } from 'react';
+import { useRouteContext } from '@tanstack/react-router';
 import { sessionQueries } from '../api/session-queries';
 import {
   DIRECTIONS,
@@ -12,6 +12,7 @@ import {
   type Refinements,
 } from '../refinements';
 import type { SessionsView } from '../view/sessions-view';
+import type { ScanState } from '../scan/scan-protocol';
 import type { SessionSearch } from './session-search';
 import { useSessionSearch, useUpdateSessionSearch } from './use-session-search';
 
@@ -136,19 +137,29 @@ function SecondsField({
   );
 }
 
-/** Outcome strings to offer: those the view's scan has seen (unknown ones included), and the chosen ones. */
+/** Outcome strings to offer: those the view's scans have seen (unknown ones included), and the chosen ones. */
 function useOutcomesSeen(view: SessionsView, chosen: string[]): string[] {
-  // The table's scan of this view, read here without starting one.
-  const { data } = useQuery({
-    ...sessionQueries.scan(
-      view.segments.map((s) => s.request),
-      pickRefinements(view.search),
-      view.window,
-      view.anchorMs,
-    ),
-    enabled: false,
+  // The app's QueryClient, from the router's context.
+  const cache = useRouteContext({ from: '__root__' }).queryClient.getQueryCache();
+  // The table's scans of this view (whatever slices they read), found without starting one.
+  const prefix = sessionQueries.scans(
+    view.segments.map((s) => s.request),
+    pickRefinements(view.search),
+    view.window,
+    view.anchorMs,
+  );
+  const subscribe = useCallback(
+    (onChange: () => void) => cache.subscribe((e) => sessionQueries.isScan(e.query) && onChange()),
+    [cache],
+  );
+  const seenText = useSyncExternalStore(subscribe, () => {
+    const seen = new Set<string>();
+    for (const q of cache.findAll({ queryKey: prefix }))
+      for (const outcome of Object.keys((q.state.data as ScanState | undefined)?.counts.outcome ?? {}))
+        seen.add(outcome);
+    return [...seen].sort().join('\n');
   });
-  const seen = Object.keys(data?.counts.outcome ?? {}).sort();
+  const seen = seenText ? seenText.split('\n') : [];
   const extra = chosen.filter((c) => !seen.some((s) => s.toLowerCase() === c.toLowerCase()));
   return [...seen, ...extra];
 }
