@@ -59,6 +59,18 @@ export function SessionsScreen() {
 
   return (
     <div className="app-shell">
+      {/* The filter panel comes first in the page: keyboard users can go straight to the sessions. */}
+      <a
+        className="skip-link"
+        href="#sessions-main"
+        onClick={(e) => {
+          // Focus only: a fragment in the address would travel with every link copied from it.
+          e.preventDefault();
+          document.getElementById('sessions-main')?.focus();
+        }}
+      >
+        Skip to sessions
+      </a>
       <header className="app-header">
         <a className="app-title" href="/">
           <img src="/favicon.svg" alt="" width={20} height={20} />
@@ -81,7 +93,7 @@ export function SessionsScreen() {
           asSheet={filtersAsSheet}
           onClose={() => setFiltersOpen(false)}
         />
-        <main className="sessions-main" aria-label="Sessions">
+        <main id="sessions-main" className="sessions-main" aria-label="Sessions" tabIndex={-1}>
           <div className="sessions-toolbar">
             <button
               type="button"

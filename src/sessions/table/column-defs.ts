@@ -35,8 +35,7 @@ export const COLUMN_META: Record<string, ColumnMeta> = {
   endpoint: { label: 'Endpoint', size: 130, sortField: 'endpointName', clip: true },
   answeredBy: { label: 'Answered by', size: 130, sortField: 'answeredByName', clip: true },
   // Short words (Answered, Transferred, a Missed badge): kept whole while the text columns shrink.
-  // Wide enough for the Missed badge beside the longest usual outcome ("Missed Abandoned").
-  outcome: { label: 'Outcome', size: 150, sortField: 'outcome', clip: true, fixed: true },
+  outcome: { label: 'Outcome', size: 104, sortField: 'outcome', clip: true, fixed: true },
   missed: { label: 'Missed', size: 68, sortField: 'wasMissed', fixed: true, hiddenByDefault: true },
   completed: {
     label: 'Completed',

@@ -127,7 +127,7 @@ export function selectRows(zone: DisplayZone, marks: RowMarks = {}) {
 export type CellPart =
   string | { text: string; className?: string; title?: string; ariaHidden?: true; liveSince?: number };
 
-const MISSED_BADGE: CellPart = { text: 'Missed', className: 'badge badge-danger' };
+const MISSED_BADGE = { text: 'Missed', className: 'badge badge-danger' } satisfies CellPart;
 
 /** What the cell of column `id` shows for `row`, at `now` (for live durations). */
 export function cellParts(id: string, row: RowView, now: number): CellPart[] {
@@ -156,8 +156,14 @@ export function cellParts(id: string, row: RowView, now: number): CellPart[] {
       return [row.answeredBy];
     case 'outcome':
       // Missed sessions stand out here too, so the Missed column can stay hidden on narrow screens.
+      // The outcome beside the badge may be cut short: it is whole on hover.
       return row.missed
-        ? [MISSED_BADGE, row.outcome && row.outcome !== 'Missed' ? ` ${row.outcome}` : '']
+        ? row.outcome && row.outcome !== 'Missed'
+          ? [
+              { ...MISSED_BADGE, title: `Missed: ${row.outcome}` },
+              { text: ` ${row.outcome}`, title: `Missed: ${row.outcome}` },
+            ]
+          : [MISSED_BADGE]
         : [row.outcome];
     case 'missed':
       return row.missed ? [MISSED_BADGE] : [];
