@@ -51,6 +51,7 @@ import type { InstantWindow } from '../view/covering-days';
 import type { SessionsPage, SessionSummary } from './session';
 import type { Sample } from '../view/edge-search';
 import type { BarCounts, BarProgress } from '../chart/count-bars';
+import { latestEvery } from '../../lib/latest-every';
 import { hasRefinements, refinementsKey, type Refinements } from '../refinements';
 import {
   EMPTY_SCAN,
@@ -331,20 +332,24 @@ export const sessionQueries = {
               const from = toSessionsRequest({ ...request.filter, startDate: day });
               return (await fetchProbe(sessionQueries.probe(from, anchorMs, 0, 'low'))).totalCount ?? 0;
             },
-            readSmall: async (s: AbortSignal) =>
-              (
-                await fetchSessionSummaries(
-                  buildSessionsQuery(normalizeSessionsFilter(request.filter), {
-                    page: 0,
-                    countPerPage: SMALL_RESULT,
-                  }),
-                  { signal: s, priority: 'low' },
-                )
-              ).items,
+            readSmall: async (s: AbortSignal) => {
+              const whole = { page: 0, countPerPage: SMALL_RESULT };
+              const query = buildSessionsQuery(normalizeSessionsFilter(request.filter), whole);
+              return (await fetchSessionSummaries(query, { signal: s, priority: 'low' })).items;
+            },
           };
         });
-        // The bars counted so far show while the others are searched.
-        return countBars(segments, window, edges, signal, (p) => client.setQueryData(queryKey, p));
+        // The bars counted so far show while the others are searched, a few times a second: a render
+        // of the chart for each edge found would take the main thread from the searches.
+        const progress = latestEvery(
+          150,
+          (p: BarProgress) => !signal.aborted && client.setQueryData(queryKey, p),
+        );
+        try {
+          return await countBars(segments, window, edges, signal, progress.push);
+        } finally {
+          progress.stop();
+        }
       },
       meta,
       // Counts given up halfway (the chart left the screen) are counted again when it returns.
