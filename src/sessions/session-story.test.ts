@@ -5,6 +5,7 @@ import type { Session } from './api/session';
 import { generatedWire, HOSTILE, SPECIMEN_IDS, specimenWire } from '../../test/sandbox-sessions';
 import { matchLogLine } from './log-facts';
 import { fromText } from './session-display';
+import { formatOffsetFrom } from '../lib/format';
 import { sessionStory, storyText, type SessionStory } from './session-story';
 
 const NOW = Date.parse('2026-11-27T15:00:00.000Z');
@@ -112,6 +113,22 @@ describe('the story of generated sandbox sessions', () => {
 
   it('states only facts of each session, for every kind the generator makes', () => {
     for (const s of sessions) expectOnlyFacts(s, story(s));
+  });
+
+  it("times what happened as the log's offsets do (between whole seconds)", () => {
+    const seconds = (t: string) => t.split(':').reduce((n, p) => n * 60 + Number(p), 0);
+    let checked = 0;
+    for (const s of sessions) {
+      for (const part of story(s).sentences.flat()) {
+        const time = / (?:after|at) (\d+:\d\d(?::\d\d)?)$/.exec(part.text)?.[1];
+        const at = part.lines?.length === 1 ? s.log[part.lines[0]!]?.date?.ms : undefined;
+        if (!time || at === undefined || s.dateCreated?.ms === undefined) continue;
+        const logOffset = formatOffsetFrom(at, s.dateCreated.ms).slice(1);
+        expect(seconds(time), `${part.text} / log +${logOffset}`).toBe(seconds(logOffset));
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
   });
 
   it('says "nobody answered and the caller hung up" for abandoned calls, and Missed when missed', () => {

@@ -151,8 +151,10 @@ function figures(s: Session, facts: LogFact[], t: Times, live: boolean, transfer
   return out;
 }
 
+/** When something happened, from the start: between whole seconds, as the log's offsets count. */
 function offset(at: number | undefined, start: number | undefined): string | undefined {
-  const d = span(start, at);
+  const second = (ms: number | undefined) => (ms === undefined ? ms : Math.floor(ms / 1000) * 1000);
+  const d = span(second(start), second(at));
   return d === undefined ? undefined : formatDuration(d);
 }
 

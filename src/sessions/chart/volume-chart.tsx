@@ -158,8 +158,11 @@ export default memo(function VolumeChart({
   const total = known.reduce((a, b) => a + b, 0);
   // While bars are counted, the scale allows for the average of those still to come, so the first
   // bars counted do not fill the chart only to shrink as the rest arrive.
+  // (Only while the server counts: a chart drawn from a scan's rows has no bars to come.)
   const toCome =
-    counted && 'partial' in counted ? (counted.sum - total) / Math.max(1, count - known.length) : 0;
+    barsCounting !== undefined && counted && 'partial' in counted
+      ? (counted.sum - total) / Math.max(1, count - known.length)
+      : 0;
   // The bars' scale: an empty window draws no bar, not a division by zero.
   const max = Math.max(1, most, toCome);
   const selectedFrom = drag ? Math.min(drag.from, drag.to) : -1;

@@ -116,7 +116,9 @@ export const ResultCounts = memo(function ResultCounts({
         // Not the outcome of that name: the API marks missed sessions of several outcomes.
         'Marked missed by the API, whatever the outcome',
       )}
-      {Object.keys(counts.direction).length > 0 && <span className="count-group">Direction</span>}
+      {(Object.keys(counts.direction).length > 0 || counts.sessions > 0) && (
+        <span className="count-group">Direction</span>
+      )}
       {byCount(counts.direction).map(([value, n]) => {
         const direction = DIRECTIONS.find((d) => d.toLowerCase() === value.toLowerCase());
         return (
