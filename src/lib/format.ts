@@ -67,7 +67,12 @@ export function formatClockDuration(ms: number): string {
  * 20:12:45.1 is +01:23, as 20:11:22 to 20:12:45 reads, not the +01:22 of its milliseconds).
  */
 export function formatOffsetFrom(ms: number, originMs: number): string {
-  return formatOffset(Math.floor(ms / 1000) * 1000 - Math.floor(originMs / 1000) * 1000);
+  return formatOffset(clockElapsedMs(ms, originMs));
+}
+
+/** `ms - originMs` between their whole seconds: what two clock times shown to the second differ by. */
+export function clockElapsedMs(ms: number, originMs: number): number {
+  return Math.floor(ms / 1000) * 1000 - Math.floor(originMs / 1000) * 1000;
 }
 
 function formatOffset(ms: number): string {

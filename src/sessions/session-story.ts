@@ -5,7 +5,7 @@
 // Built from the structured fields first (direction, channel, names and numbers, answeredByName,
 // wasMissed, outcome, times); what only the log says comes from log-facts.ts, and is left out when
 // no line matches. A sentence part taken from the log keeps its lines, so the drawer can link them.
-import { formatDuration, formatFullDateTime, plural, type DisplayZone } from '../lib/format';
+import { clockElapsedMs, formatDuration, formatFullDateTime, plural, type DisplayZone } from '../lib/format';
 import type { Session } from './api/session';
 import { logFacts, type LogFact, type LogFactKind } from './log-facts';
 import { fromText, isLive, sessionDurationMs, toText } from './session-display';
@@ -153,9 +153,8 @@ function figures(s: Session, facts: LogFact[], t: Times, live: boolean, transfer
 
 /** When something happened, from the start: between whole seconds, as the log's offsets count. */
 function offset(at: number | undefined, start: number | undefined): string | undefined {
-  const second = (ms: number | undefined) => (ms === undefined ? ms : Math.floor(ms / 1000) * 1000);
-  const d = span(second(start), second(at));
-  return d === undefined ? undefined : formatDuration(d);
+  if (span(start, at) === undefined) return undefined;
+  return formatDuration(clockElapsedMs(at!, start!));
 }
 
 function queueSentence(s: Session, facts: LogFact[], t: Times, live: boolean): StoryPart[] | undefined {

@@ -95,12 +95,13 @@ export const ResultCounts = memo(function ResultCounts({
 
   // Sessions of another direction than the two a link can ask for, or of none: the direction chips
   // add up to the result with them.
-  const others = byCount(counts.direction).filter(
-    ([value]) => !DIRECTIONS.some((d) => d.toLowerCase() === value.toLowerCase()),
-  );
-  const stated = byCount(counts.direction).reduce((n, [, c]) => n + c, 0);
-  if (counts.sessions > stated) others.push(['none stated', counts.sessions - stated]);
-  const otherDirections = others.reduce((n, [, c]) => n + c, 0);
+  const directions = byCount(counts.direction);
+  const isOffered = (value: string) => DIRECTIONS.some((d) => d.toLowerCase() === value.toLowerCase());
+  const others = directions.filter(([value]) => value !== '' && !isOffered(value));
+  const offered = directions.reduce((n, [value, c]) => n + (isOffered(value) ? c : 0), 0);
+  const otherDirections = counts.sessions - offered;
+  const unstated = otherDirections - others.reduce((n, [, c]) => n + c, 0);
+  if (unstated > 0) others.push(['none stated', unstated]);
   const otherTitle = others.map(([v, c]) => `${v}: ${formatCount(c)}`).join(', ');
 
   return (
@@ -116,10 +117,8 @@ export const ResultCounts = memo(function ResultCounts({
         // Not the outcome of that name: the API marks missed sessions of several outcomes.
         'Marked missed by the API, whatever the outcome',
       )}
-      {(Object.keys(counts.direction).length > 0 || counts.sessions > 0) && (
-        <span className="count-group">Direction</span>
-      )}
-      {byCount(counts.direction).map(([value, n]) => {
+      {counts.sessions > 0 && <span className="count-group">Direction</span>}
+      {directions.map(([value, n]) => {
         const direction = DIRECTIONS.find((d) => d.toLowerCase() === value.toLowerCase());
         return (
           direction &&
